@@ -1,0 +1,3 @@
+package ai.gaga;
+/** placeholder */
+public final class Gaga {}

@@ -1,0 +1,115 @@
+package ai.gaga.onnx;
+
+import ai.gaga.GagaException;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates and caches ONNX Runtime sessions: CUDA first when allowed (falling back to CPU with one log line), CPU
+ * threads set explicitly with spinning off (spinning threads would steal the core the video encoder needs).
+ * Sessions are shared (ORT's {@code run} is thread-safe) and closed with this object. Thread-safe.
+ */
+public final class OnnxSessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxSessions.class);
+
+    private final ExecutionDevice device;
+    private final int threads;
+    private final Map<Path, OrtSession> sessions = new ConcurrentHashMap<>();
+    private volatile Boolean cudaWorks;
+    private volatile boolean closed;
+
+    public OnnxSessions(ExecutionDevice device, int threads) {
+        this.device = device;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The shared environment (a process-wide singleton in ONNX Runtime). */
+    public static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment();
+    }
+
+    /** The session for a model file, created on first use. */
+    public OrtSession session(Path modelFile) {
+        if (closed) {
+            throw new IllegalStateException("OnnxSessions is closed");
+        }
+        Path key = modelFile.toAbsolutePath().normalize();
+        return sessions.computeIfAbsent(key, this::open);
+    }
+
+    /** Whether sessions run on CUDA (known after the first session was created). */
+    public boolean usesCuda() {
+        return Boolean.TRUE.equals(cudaWorks);
+    }
+
+    private OrtSession open(Path file) {
+        OrtEnvironment env = environment();
+        if (device != ExecutionDevice.CPU && !Boolean.FALSE.equals(cudaWorks)) {
+            try (OrtSession.SessionOptions options = baseOptions()) {
+                options.addCUDA(0);
+                OrtSession s = env.createSession(file.toString(), options);
+                if (cudaWorks == null) {
+                    LOG.info("ONNX Runtime: using CUDA device 0");
+                }
+                cudaWorks = true;
+                return s;
+            } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+                if (device == ExecutionDevice.CUDA) {
+                    throw new GagaException("CUDA was required (ExecutionDevice.CUDA) but cannot be used: "
+                            + e.getMessage() + ". Use the onnxruntime_gpu artifact (-Pcuda) with CUDA 12 and cuDNN 9,"
+                            + " or ExecutionDevice.AUTO.", e);
+                }
+                if (cudaWorks == null) {
+                    LOG.info("ONNX Runtime: CUDA unavailable ({}), running on CPU with {} thread(s)",
+                            firstLine(e.getMessage()), threads);
+                }
+                cudaWorks = false;
+            }
+        }
+        try (OrtSession.SessionOptions options = baseOptions()) {
+            return env.createSession(file.toString(), options);
+        } catch (OrtException e) {
+            throw new GagaException("Cannot load ONNX model " + file + ": " + e.getMessage()
+                    + ". The file is probably corrupt; delete it so it is fetched again.", e);
+        }
+    }
+
+    private OrtSession.SessionOptions baseOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        return options;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (OrtSession s : sessions.values()) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                LOG.warn("Closing ONNX session failed: {}", e.getMessage());
+            }
+        }
+        sessions.clear();
+    }
+}

@@ -1,0 +1,22 @@
+package ai.gaga.scene;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One character: a name, the photo it is played from, and its voice.
+ *
+ * @param name  the name lines refer to (case-insensitive), e.g. {@code maya}
+ * @param photo portrait, half- or full-body photo (JPEG, PNG, BMP, GIF)
+ * @param voice the voice that speaks its lines
+ */
+public record Actor(String name, Path photo, Voice voice) {
+    public Actor {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(voice, "voice");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Actor name must not be blank");
+        }
+    }
+}

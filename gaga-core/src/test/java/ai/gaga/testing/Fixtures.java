@@ -1,0 +1,54 @@
+package ai.gaga.testing;
+
+import ai.gaga.models.ModelStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Test fixtures shared by every module: the public-domain photos and the ONNX models in {@code ../shared}, found by
+ * walking up from the working directory (so tests run the same from the root or a module), or from
+ * {@code GAGA_MODEL_DIR} when it is set.
+ */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** The {@code shared} folder beside the project checkout. */
+    public static Path shared() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared");
+            if (Files.isRegularFile(candidate.resolve("models/MODELS.md"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Cannot find ../shared (with models/MODELS.md) above " + dir);
+    }
+
+    /** A fixture photo, e.g. {@code grace_hopper_512x512.jpg} or {@code astronaut.png}. */
+    public static Path photo(String name) {
+        return shared().resolve("fixtures/photos").resolve(name);
+    }
+
+    /** Head-and-shoulders portrait. */
+    public static Path graceHopper() {
+        return photo("grace_hopper_512x512.jpg");
+    }
+
+    /** Half-body portrait. */
+    public static Path astronaut() {
+        return photo("astronaut.png");
+    }
+
+    /** The model directory: GAGA_MODEL_DIR if set, else ../shared/models. */
+    public static Path modelDir() {
+        String env = System.getenv(ModelStore.ENV_MODEL_DIR);
+        return env != null && !env.isBlank() ? Path.of(env) : shared().resolve("models");
+    }
+
+    /** An offline store over the fixture models (tests never download, except the download tests). */
+    public static ModelStore modelStore() {
+        return ModelStore.builder().modelDir(modelDir()).offline(true).build();
+    }
+}
