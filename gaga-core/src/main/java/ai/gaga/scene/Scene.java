@@ -64,6 +64,9 @@ public final class Scene {
         b.seed = seed;
         b.maxDuration = maxDuration;
         b.allowNoFace = allowNoFace;
+        List<Line> spoken = lines();
+        b.currentActor = key(spoken.isEmpty() ? actors.get(actors.size() - 1).name()
+                : spoken.get(spoken.size() - 1).actor());
         return b;
     }
 

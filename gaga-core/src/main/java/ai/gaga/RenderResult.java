@@ -1,0 +1,37 @@
+package ai.gaga;
+
+import ai.gaga.scene.Resolution;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A finished clip and how it was made.
+ *
+ * @param output       the MP4 written
+ * @param duration     clip length
+ * @param frames       video frames
+ * @param resolution   frame size
+ * @param fps          frame rate
+ * @param videoEncoder H.264 encoder that was used (libx264, libopenh264, h264_nvenc)
+ * @param audioCodec   audio codec (aac)
+ * @param bytes        file size
+ * @param stageTimes   wall time per stage; RENDER and ENCODE overlap in time
+ * @param wallTime     total wall time of the render
+ */
+public record RenderResult(Path output, Duration duration, int frames, Resolution resolution, int fps,
+                           String videoEncoder, String audioCodec, long bytes, Map<RenderStage, Duration> stageTimes,
+                           Duration wallTime) {
+    public RenderResult {
+        stageTimes = Collections.unmodifiableMap(new EnumMap<>(stageTimes));
+    }
+
+    /** Real-time factor: render seconds per second of video (lower is faster). */
+    public double realTimeFactor() {
+        double d = duration.toNanos() / 1e9;
+        return d == 0 ? 0 : wallTime.toNanos() / 1e9 / d;
+    }
+}

@@ -1,0 +1,285 @@
+package ai.gaga;
+
+import ai.gaga.audio.PcmAudio;
+import ai.gaga.encode.EncodedVideo;
+import ai.gaga.encode.VideoSink;
+import ai.gaga.render.FrameBuffer;
+import ai.gaga.render.FrameRenderer;
+import ai.gaga.render.Performer;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.scene.Actor;
+import ai.gaga.scene.Line;
+import ai.gaga.scene.Scene;
+import ai.gaga.timeline.Timeline;
+import ai.gaga.timeline.TimelinePlanner;
+import ai.gaga.voice.SpeechRequest;
+import ai.gaga.voice.Utterance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One render, start to finish: photos → speech → timeline → soundtrack → frames drawn on one thread while the calling
+ * thread encodes them → verified file moved into place. Writes to a temporary file beside the output and deletes it on
+ * any failure, so the output path only ever holds a complete clip.
+ */
+final class RenderRun {
+    private static final Logger LOG = LoggerFactory.getLogger(RenderRun.class);
+    /** Frames in flight between the drawing and the encoding thread: enough to absorb jitter, little memory. */
+    private static final int FRAME_POOL = 3;
+
+    private final Services services;
+    private final Scene scene;
+    private final Path output;
+    private final ProgressListener listener;
+    private final Map<RenderStage, Duration> times = new EnumMap<>(RenderStage.class);
+    private volatile boolean cancelled;
+    private volatile Thread worker;
+    private double lastFraction;
+    private boolean listenerFailed;
+
+    RenderRun(Services services, Scene scene, Path output, ProgressListener listener) {
+        this.services = services;
+        this.scene = scene;
+        this.output = output.toAbsolutePath().normalize();
+        this.listener = listener == null ? ProgressListener.NONE : listener;
+    }
+
+    /** Asks the render to stop; it ends with {@link RenderCancelledException} at the next check. */
+    void cancel() {
+        cancelled = true;
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    RenderResult run() {
+        worker = Thread.currentThread();
+        long start = System.nanoTime();
+        Path temp = createTempOutput();
+        try {
+            RenderResult result = render(temp, start);
+            LOG.info("Rendered {} ({} frames, {}, {}) in {} ms, RTF {}", output, result.frames(),
+                    result.resolution(), result.videoEncoder(), result.wallTime().toMillis(),
+                    String.format(java.util.Locale.ROOT, "%.2f", result.realTimeFactor()));
+            return result;
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temp);
+            if (cancelled && !(e instanceof RenderCancelledException)) {
+                throw new RenderCancelledException("Render of " + output + " was cancelled; nothing was written");
+            }
+            throw e;
+        } finally {
+            worker = null;
+            Thread.interrupted(); // do not leak our own cancellation interrupt to the caller's thread
+        }
+    }
+
+    private RenderResult render(Path temp, long start) {
+        Performer performer = services.performer();
+
+        long t = System.nanoTime();
+        progress(RenderStage.PHOTOS, 0.0, 0, 0);
+        performer.inspect(scene);
+        t = lap(RenderStage.PHOTOS, t);
+        checkCancelled();
+
+        List<Line> lines = scene.lines();
+        List<Utterance> utterances = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            progress(RenderStage.SPEECH, 0.05 + 0.15 * i / lines.size(), 0, 0);
+            Line line = lines.get(i);
+            Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
+                    "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
+            utterances.add(services.speechEngine(actor.voice()).synthesize(new SpeechRequest(line.text(),
+                    actor.voice(), line.emotion(), line.intensity(), line.delivery())));
+            checkCancelled();
+        }
+        t = lap(RenderStage.SPEECH, t);
+
+        Timeline timeline = new TimelinePlanner().plan(scene, utterances);
+        VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
+        progress(RenderStage.TIMELINE, 0.2, 0, format.frameCount());
+        t = lap(RenderStage.TIMELINE, t);
+
+        PcmAudio soundtrack = services.soundDesigner().mix(scene, timeline);
+        progress(RenderStage.SOUND, 0.25, 0, format.frameCount());
+        lap(RenderStage.SOUND, t);
+        checkCancelled();
+
+        EncodedVideo encoded;
+        try (FrameRenderer renderer = performer.prepare(scene, timeline, format);
+             VideoSink sink = services.videoSinkFactory().open(services, temp, format, soundtrack)) {
+            encoded = encodeFrames(renderer, sink, format);
+        }
+        if (!"h264".equals(encoded.videoCodec())) {
+            throw new OutputException(output, "the encoder wrote " + encoded.videoCodec() + " instead of H.264");
+        }
+
+        t = System.nanoTime();
+        moveIntoPlace(temp);
+        lap(RenderStage.FINISH, t);
+        progress(RenderStage.FINISH, 1.0, format.frameCount(), format.frameCount());
+        return new RenderResult(output, Duration.ofNanos(Math.round(format.durationSeconds() * 1e9)),
+                format.frameCount(), scene.resolution(), scene.fps(), encoded.videoEncoder(), encoded.audioCodec(),
+                encoded.bytes(), times, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Draws frames on a helper thread while this thread encodes them; buffers cycle through a small pool. */
+    private EncodedVideo encodeFrames(FrameRenderer renderer, VideoSink sink, VideoFormat format) {
+        int total = format.frameCount();
+        BlockingQueue<FrameBuffer> free = new ArrayBlockingQueue<>(FRAME_POOL);
+        BlockingQueue<FrameBuffer> ready = new ArrayBlockingQueue<>(FRAME_POOL);
+        for (int i = 0; i < FRAME_POOL; i++) {
+            free.add(new FrameBuffer(format.width(), format.height()));
+        }
+        AtomicReference<Throwable> drawFailure = new AtomicReference<>();
+        long[] drawNanos = new long[1];
+        Thread drawer = new Thread(() -> {
+            try {
+                for (int i = 0; i < total && !cancelled; i++) {
+                    FrameBuffer buffer = free.take();
+                    long t0 = System.nanoTime();
+                    renderer.render(i, buffer);
+                    buffer.index(i);
+                    drawNanos[0] += System.nanoTime() - t0;
+                    ready.put(buffer);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                drawFailure.set(e);
+            }
+        }, "gaga-draw");
+        drawer.setDaemon(true);
+        drawer.start();
+
+        long encodeNanos = 0;
+        long framesStart = System.nanoTime();
+        try {
+            for (int i = 0; i < total; i++) {
+                FrameBuffer buffer = null;
+                while (buffer == null) {
+                    checkCancelled();
+                    if (drawFailure.get() != null) {
+                        throw rethrow(drawFailure.get());
+                    }
+                    buffer = ready.poll(50, TimeUnit.MILLISECONDS);
+                }
+                long t0 = System.nanoTime();
+                sink.write(buffer);
+                encodeNanos += System.nanoTime() - t0;
+                free.add(buffer);
+                if (i % 5 == 0 || i == total - 1) {
+                    progress(RenderStage.ENCODE, 0.25 + 0.74 * (i + 1) / total, i + 1, total);
+                }
+            }
+            long t0 = System.nanoTime();
+            EncodedVideo encoded = sink.finish();
+            encodeNanos += System.nanoTime() - t0;
+            drawer.join();
+            times.put(RenderStage.RENDER, Duration.ofNanos(drawNanos[0]));
+            times.put(RenderStage.ENCODE, Duration.ofNanos(encodeNanos));
+            LOG.debug("Frames: {} in {} ms wall", total, (System.nanoTime() - framesStart) / 1_000_000);
+            return encoded;
+        } catch (InterruptedException e) {
+            cancelled = true;
+            throw new RenderCancelledException("Render of " + output + " was interrupted; nothing was written");
+        } finally {
+            cancelled |= drawer.isAlive();
+            drawer.interrupt();
+            try {
+                drawer.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new GagaException("Frame rendering failed: " + t, t);
+    }
+
+    private void checkCancelled() {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            cancelled = true;
+            throw new RenderCancelledException("Render of " + output + " was cancelled; nothing was written");
+        }
+    }
+
+    private Path createTempOutput() {
+        Path dir = output.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new OutputException(output, "the directory " + dir + (dir != null && Files.exists(dir)
+                    ? " is not a directory" : " does not exist") + "; create it first");
+        }
+        if (Files.isDirectory(output)) {
+            throw new OutputException(output, "is a directory; give a file name such as clip.mp4");
+        }
+        try {
+            return Files.createTempFile(dir, "." + output.getFileName() + ".", ".part");
+        } catch (IOException | SecurityException e) {
+            throw new OutputException(output, "cannot write in " + dir + " (" + e + "); choose a writable folder",
+                    e);
+        }
+    }
+
+    private void moveIntoPlace(Path temp) {
+        try {
+            try {
+                Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new OutputException(output, "cannot move the finished clip into place: " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete temporary file {}: {}", p, e.toString());
+        }
+    }
+
+    private long lap(RenderStage stage, long since) {
+        long now = System.nanoTime();
+        times.put(stage, Duration.ofNanos(now - since));
+        return now;
+    }
+
+    private void progress(RenderStage stage, double fraction, int frame, int total) {
+        lastFraction = Math.max(lastFraction, fraction);
+        try {
+            listener.onProgress(new RenderProgress(stage, lastFraction, frame, total));
+        } catch (RuntimeException e) {
+            if (!listenerFailed) {
+                listenerFailed = true;
+                LOG.warn("Progress listener failed (ignored from now on): {}", e.toString());
+            }
+        }
+    }
+}

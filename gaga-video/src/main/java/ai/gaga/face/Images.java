@@ -1,0 +1,107 @@
+package ai.gaga.face;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.Objects;
+
+/**
+ * Small image helpers shared by face analysis and picture rendering. Every image they return is
+ * {@link BufferedImage#TYPE_3BYTE_BGR}, whose raster is one packed B,G,R byte array with no row padding, the same
+ * layout as {@link ai.gaga.render.FrameBuffer}, so pixels can move between the two with plain array copies.
+ * Stateless and thread-safe.
+ */
+public final class Images {
+    private Images() {
+    }
+
+    /**
+     * The image as {@code TYPE_3BYTE_BGR}: returned as is when it already is, else redrawn, with any transparency
+     * composited over white (a transparent PNG background should look like paper, not like a black hole).
+     */
+    public static BufferedImage toBgr(BufferedImage src) {
+        Objects.requireNonNull(src, "src");
+        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return src;
+        }
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setComposite(AlphaComposite.Src);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.setComposite(AlphaComposite.SrcOver);
+            g.drawImage(src, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** The packed B,G,R pixels of a {@code TYPE_3BYTE_BGR} image (the live raster, not a copy). */
+    public static byte[] bgr(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+            throw new IllegalArgumentException("Expected TYPE_3BYTE_BGR, got type " + image.getType());
+        }
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    }
+
+    /** A {@code TYPE_3BYTE_BGR} image over a copy of packed B,G,R pixels (e.g. a rendered frame, for analysis). */
+    public static BufferedImage fromBgr(byte[] bgr, int width, int height) {
+        if (bgr.length < width * height * 3) {
+            throw new IllegalArgumentException("Need " + width * height * 3 + " bytes, got " + bgr.length);
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        System.arraycopy(bgr, 0, bgr(out), 0, width * height * 3);
+        return out;
+    }
+
+    /**
+     * High-quality resize to exactly {@code width x height} ({@code TYPE_3BYTE_BGR}). Shrinking halves the image
+     * repeatedly with bilinear filtering before the last step, because a single bilinear or bicubic step from far
+     * above the target size skips source pixels and aliases (Java2D's filters only look at 2x2 / 4x4 neighbours);
+     * the last step is bicubic. Meant for one-off preparation, not per-frame work.
+     */
+    public static BufferedImage resize(BufferedImage src, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("Bad target size " + width + "x" + height);
+        }
+        BufferedImage cur = toBgr(src);
+        int w = cur.getWidth();
+        int h = cur.getHeight();
+        if (w == width && h == height) {
+            return copy(cur);
+        }
+        while (w >= width * 2 || h >= height * 2) {
+            int nw = w >= width * 2 ? w / 2 : w;
+            int nh = h >= height * 2 ? h / 2 : h;
+            cur = draw(cur, nw, nh, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            w = nw;
+            h = nh;
+        }
+        return draw(cur, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    }
+
+    /** A deep copy in {@code TYPE_3BYTE_BGR}. */
+    public static BufferedImage copy(BufferedImage src) {
+        BufferedImage bgr = toBgr(src);
+        return fromBgr(bgr(bgr), bgr.getWidth(), bgr.getHeight());
+    }
+
+    private static BufferedImage draw(BufferedImage src, int width, int height, Object interpolation) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setComposite(AlphaComposite.Src);
+            g.drawImage(src, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}
