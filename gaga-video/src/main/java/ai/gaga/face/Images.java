@@ -41,12 +41,21 @@ public final class Images {
         return out;
     }
 
-    /** The packed B,G,R pixels of a {@code TYPE_3BYTE_BGR} image (the live raster, not a copy). */
+    /**
+     * The packed B,G,R pixels of a {@code TYPE_3BYTE_BGR} image (the live raster, not a copy). Not for sub-images
+     * ({@link BufferedImage#getSubimage}), whose raster shares a larger parent array: those are rejected.
+     */
     public static byte[] bgr(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
             throw new IllegalArgumentException("Expected TYPE_3BYTE_BGR, got type " + image.getType());
         }
-        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        if (data.length != image.getWidth() * image.getHeight() * 3
+                || image.getRaster().getSampleModelTranslateX() != 0
+                || image.getRaster().getSampleModelTranslateY() != 0) {
+            throw new IllegalArgumentException("Image is a view into a larger raster (a sub-image); copy it first");
+        }
+        return data;
     }
 
     /** A {@code TYPE_3BYTE_BGR} image over a copy of packed B,G,R pixels (e.g. a rendered frame, for analysis). */
@@ -85,10 +94,9 @@ public final class Images {
         return draw(cur, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 
-    /** A deep copy in {@code TYPE_3BYTE_BGR}. */
+    /** A deep, compact copy in {@code TYPE_3BYTE_BGR} (also of sub-images). */
     public static BufferedImage copy(BufferedImage src) {
-        BufferedImage bgr = toBgr(src);
-        return fromBgr(bgr(bgr), bgr.getWidth(), bgr.getHeight());
+        return draw(toBgr(src), src.getWidth(), src.getHeight(), RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     }
 
     private static BufferedImage draw(BufferedImage src, int width, int height, Object interpolation) {

@@ -1,0 +1,42 @@
+package ai.gaga.examples;
+
+import ai.gaga.Gaga;
+import ai.gaga.onnx.ExecutionDevice;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Engine options shared by the commands. */
+final class EngineOptions {
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Model directory (default: $GAGA_MODEL_DIR, then ~/.cache/gaga/models, then download).")
+    Path models;
+
+    @Option(names = "--offline", description = "Never download models.")
+    boolean offline;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+            description = "Where models and the encoder run (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "auto",
+            description = "H.264 encoder: auto, h264_nvenc, libx264, libopenh264 (default: ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--preset", paramLabel = "fast|balanced|quality", defaultValue = "fast",
+            description = "Encoder speed/quality (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    Gaga build() {
+        Gaga.Builder b = Gaga.builder()
+                .device(ExecutionDevice.valueOf(device.toUpperCase(java.util.Locale.ROOT)))
+                .encoder(encoder).preset(preset);
+        if (models != null) {
+            b.modelDir(models);
+        }
+        if (offline) {
+            b.offline(true);
+        }
+        return b.build();
+    }
+}

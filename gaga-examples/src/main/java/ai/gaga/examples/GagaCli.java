@@ -1,0 +1,79 @@
+package ai.gaga.examples;
+
+import ai.gaga.InvalidPhotoException;
+import ai.gaga.InvalidSceneException;
+import ai.gaga.OutputException;
+import ai.gaga.RenderCancelledException;
+import ai.gaga.UnsupportedLanguageException;
+import ai.gaga.models.ModelUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code gaga} command: {@code render}, {@code demo} and {@code bench}.
+ *
+ * <p>Exit codes: 0 done; 1 unexpected failure; 2 bad command line; 3 bad input (photo, script, scene too long,
+ * language); 4 output cannot be written; 5 a model is missing or corrupt; 130 cancelled (Ctrl-C).
+ */
+@Command(name = "gaga", mixinStandardHelpOptions = true, version = "gaga 0.1.0",
+        description = "Turns a photo and a short script into a voiced 1080p film clip.",
+        subcommands = {RenderCommand.class, DemoCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:unexpected failure", "2:bad command line",
+                "3:bad input (photo, script, scene too long, language)", "4:output cannot be written",
+                "5:model missing or corrupt", "130:cancelled"})
+public final class GagaCli implements Runnable {
+    public static final int EXIT_INPUT = 3;
+    public static final int EXIT_OUTPUT = 4;
+    public static final int EXIT_MODEL = 5;
+    public static final int EXIT_CANCELLED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = run(args);
+        if (!ShutdownGuard.shuttingDown()) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the CLI and returns its exit code (used by tests). */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new GagaCli());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("gaga: " + e.getMessage());
+            return exitCodeOf(e);
+        });
+        return cli;
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof RenderCancelledException) {
+            return EXIT_CANCELLED;
+        }
+        if (e instanceof InvalidPhotoException || e instanceof InvalidSceneException
+                || e instanceof UnsupportedLanguageException) {
+            return EXIT_INPUT;
+        }
+        if (e instanceof OutputException) {
+            return EXIT_OUTPUT;
+        }
+        if (e instanceof ModelUnavailableException) {
+            return EXIT_MODEL;
+        }
+        if (e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException) {
+            return 2;
+        }
+        return 1;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: render, demo or bench");
+    }
+}

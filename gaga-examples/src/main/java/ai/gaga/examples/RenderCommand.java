@@ -1,0 +1,145 @@
+package ai.gaga.examples;
+
+import ai.gaga.Gaga;
+import ai.gaga.InvalidSceneException;
+import ai.gaga.RenderResult;
+import ai.gaga.scene.Delivery;
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Resolution;
+import ai.gaga.scene.Scene;
+import ai.gaga.scene.Voice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code gaga render <script-or-text> --actor photo.jpg -o out.mp4}. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a script file or a text to an MP4 clip.")
+final class RenderCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT",
+            description = "A UTF-8 text file (paragraphs become lines) or the text itself.")
+    String script;
+
+    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO",
+            description = "The actor's photo, optionally named: --actor MAYA=maya.jpg")
+    String actor;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output MP4 file.")
+    Path output;
+
+    @Option(names = {"-r", "--resolution"}, defaultValue = "1920x1080", paramLabel = "WxH|vertical|square",
+            description = "Frame size (default: ${DEFAULT-VALUE}).")
+    String resolution;
+
+    @Option(names = "--fps", defaultValue = "25", description = "24, 25 or 30 (default: ${DEFAULT-VALUE}).")
+    int fps;
+
+    @Option(names = "--voice", defaultValue = "en-US", paramLabel = "LANG",
+            description = "Voice language (default: ${DEFAULT-VALUE}).")
+    String voice;
+
+    @Option(names = "--emotion", defaultValue = "neutral", paramLabel = "EMOTION[:INTENSITY]",
+            description = "joy, sadness, anger, fear, surprise, disgust, tenderness or neutral, e.g. sadness:0.7")
+    String emotion;
+
+    @Option(names = "--delivery", defaultValue = "normal", paramLabel = "DELIVERY",
+            description = "normal, soft, whisper, shout or trembling.")
+    String delivery;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice.")
+    long seed;
+
+    @Option(names = "--max-duration", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Longest clip allowed (default: ${DEFAULT-VALUE}).")
+    double maxDuration;
+
+    @Option(names = "--allow-no-face", description = "Accept a photo without a detectable face.")
+    boolean allowNoFace;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        Scene scene = scene();
+        try (ShutdownGuard guard = ShutdownGuard.forCurrentThread(); Gaga gaga = engine.build()) {
+            RenderResult r = gaga.render(scene, output, quiet ? p -> { } : ProgressBar.onStderr());
+            if (!quiet) {
+                System.out.println(summary(r));
+            }
+            return 0;
+        }
+    }
+
+    static String summary(RenderResult r) {
+        return String.format(Locale.ROOT, "Wrote %s: %.2f s, %s @ %d fps, %s + %s, %.1f MB, rendered in %.1f s"
+                        + " (%.2fx real time)", r.output(), r.duration().toMillis() / 1000.0, r.resolution(), r.fps(),
+                r.videoEncoder(), r.audioCodec(), r.bytes() / 1e6, r.wallTime().toMillis() / 1000.0,
+                r.realTimeFactor());
+    }
+
+    Scene scene() {
+        String text = readScript();
+        String name;
+        Path photo;
+        int eq = actor.indexOf('=');
+        if (eq > 0 && !Files.exists(Path.of(actor))) {
+            name = actor.substring(0, eq);
+            photo = Path.of(actor.substring(eq + 1));
+        } else {
+            photo = Path.of(actor);
+            String file = photo.getFileName().toString();
+            name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+        }
+        String[] em = emotion.split(":", 2);
+        Emotion e = parseEnum(Emotion.class, em[0], "emotion");
+        double intensity = em.length > 1 ? Double.parseDouble(em[1]) : (e == Emotion.NEUTRAL ? 0 : 0.7);
+        return TextScene.build(text, name, photo, Voice.of(voice), e, intensity,
+                        parseEnum(Delivery.class, delivery, "delivery"))
+                .resolution(Resolution.parse(resolution)).fps(fps).seed(seed)
+                .maxDuration(Duration.ofMillis(Math.round(maxDuration * 1000))).allowNoFace(allowNoFace).build();
+    }
+
+    private String readScript() {
+        Path file;
+        try {
+            file = Path.of(script);
+        } catch (RuntimeException e) {
+            return script;
+        }
+        if (!Files.isRegularFile(file)) {
+            return script;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidSceneException("Script " + file + " is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw new InvalidSceneException("Cannot read script " + file + ": " + e.getMessage());
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String what) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSceneException("Unknown " + what + " '" + value + "'. Known: "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList());
+        }
+    }
+}
