@@ -1,0 +1,94 @@
+package ai.gaga.voice.marytts;
+
+import ai.gaga.scene.Delivery;
+import ai.gaga.scene.Emotion;
+import ai.gaga.voice.SpeechRequest;
+
+import java.util.Locale;
+
+/**
+ * How MaryTTS should colour one line: relative changes for MaryXML {@code <prosody>}, Mary audio effects, a gain and
+ * an F0 tremor. A first, rule-of-thumb mapping (slower and lower for sadness, faster, higher and wider for joy and anger);
+ * finer acting comes later.
+ *
+ * @param ratePercent  speaking rate change as Mary reads it: {@code -20} makes every phone 20% longer, {@code +10}
+ *                     10% shorter (pauses keep their length)
+ * @param pitchPercent mean pitch change
+ * @param rangePercent pitch range change (how much the melody moves)
+ * @param effects      Mary audio effects joined with {@code +}, or null for none
+ * @param gain         level change applied after synthesis (Mary's {@code Volume} effect would clip, and print a
+ *                     warning per clipped sample, when it makes the voice louder)
+ * @param tremor       depth of the F0 tremor as a fraction of F0 (0 for none), see {@link F0Tremor}
+ */
+record Prosody(double ratePercent, double pitchPercent, double rangePercent, String effects, double gain,
+                double tremor) {
+    /** No change at all. */
+    static final Prosody NEUTRAL = new Prosody(0, 0, 0, null, 1, 0);
+
+    /** Keeps a combination of strong emotion and delivery within what the vocoder renders without artefacts. */
+    Prosody {
+        ratePercent = clamp(ratePercent, -50, 100);
+        pitchPercent = clamp(pitchPercent, -40, 80);
+        rangePercent = clamp(rangePercent, -80, 150);
+        gain = clamp(gain, 0.05, 4);
+        tremor = clamp(tremor, 0, 0.2);
+    }
+
+    /** The prosody for a request: its emotion scaled by intensity, plus its delivery. */
+    static Prosody of(SpeechRequest request) {
+        double k = clamp(request.intensity(), 0, 1);
+        Prosody e = emotion(request.emotion());
+        Prosody d = delivery(request.delivery(), k);
+        return new Prosody(e.ratePercent * k + d.ratePercent, e.pitchPercent * k + d.pitchPercent,
+                e.rangePercent * k + d.rangePercent, d.effects, d.gain, d.tremor);
+    }
+
+    /** Rate, pitch and range changes at full intensity. */
+    private static Prosody emotion(Emotion emotion) {
+        return switch (emotion) {
+            case NEUTRAL -> NEUTRAL;
+            case JOY -> new Prosody(12, 15, 40, null, 1, 0);
+            case SADNESS -> new Prosody(-25, -12, -40, null, 1, 0);
+            case ANGER -> new Prosody(15, 8, 50, null, 1, 0);
+            case FEAR -> new Prosody(18, 15, 20, null, 1, 0);
+            case SURPRISE -> new Prosody(5, 20, 60, null, 1, 0);
+            case DISGUST -> new Prosody(-12, -8, 15, null, 1, 0);
+            case TENDERNESS -> new Prosody(-15, -3, -25, null, 1, 0);
+        };
+    }
+
+    /** What a delivery adds, independent of the emotion (except the tremor's depth). */
+    private static Prosody delivery(Delivery delivery, double intensity) {
+        return switch (delivery) {
+            case NORMAL -> NEUTRAL;
+            case SOFT -> new Prosody(-5, -3, -15, null, 0.6, 0);
+            case WHISPER -> new Prosody(-8, 0, 0, "Whisper(amount:100.0)", 1, 0);
+            // Mary's <prosody volume> does nothing: loudness is a gain after synthesis (soft-limited, see Gain).
+            case SHOUT -> new Prosody(0, 25, 40, null, 2.0, 0);
+            // The HMM vocoder smooths F0, so about 60% of this depth is heard; the floor keeps it audible.
+            case TREMBLING -> new Prosody(-8, 6, 0, null, 1, 0.08 + 0.06 * intensity);
+        };
+    }
+
+    /** Whether {@code <prosody>} would change anything. */
+    boolean changesProsody() {
+        return ratePercent != 0 || pitchPercent != 0 || rangePercent != 0;
+    }
+
+    /** MaryXML/SSML relative value in whole percent, e.g. {@code +12%} (Mary's parser wants integers). */
+    static String percent(double value) {
+        return String.format(Locale.ROOT, "%+d%%", Math.round(value));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** For log lines. */
+    @Override
+    public String toString() {
+        return "rate " + percent(ratePercent) + ", pitch " + percent(pitchPercent) + ", range " + percent(rangePercent)
+                + (effects == null ? "" : ", effects " + effects) + (gain != 1 ? ", gain " + gain : "")
+                + (tremor > 0 ? String.format(Locale.ROOT, ", tremor %.2f", tremor) : "");
+    }
+}

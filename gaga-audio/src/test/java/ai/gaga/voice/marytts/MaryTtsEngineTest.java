@@ -1,0 +1,267 @@
+package ai.gaga.voice.marytts;
+
+import ai.gaga.GagaException;
+import ai.gaga.UnsupportedLanguageException;
+import ai.gaga.audio.PcmAudio;
+import ai.gaga.scene.Delivery;
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Voice;
+import ai.gaga.voice.PhoneTiming;
+import ai.gaga.voice.SpeechEngineFactory;
+import ai.gaga.voice.SpeechRequest;
+import ai.gaga.voice.Utterance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real MaryTTS, started once for the class. */
+class MaryTtsEngineTest {
+    private static final Logger LOG = LoggerFactory.getLogger(MaryTtsEngineTest.class);
+    private static final String HELLO = "Hello world, this is a test.";
+    private static final String TWO_SENTENCES = "I have to go now. Goodbye, my friend.";
+
+    private static MaryTtsEngine engine;
+
+    @BeforeAll
+    static void startMary() {
+        engine = MaryTtsEngine.start();
+    }
+
+    @AfterAll
+    static void stopMary() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private static Utterance say(String text, Emotion emotion, double intensity, Delivery delivery) {
+        return engine.synthesize(new SpeechRequest(text, Voice.DEFAULT, emotion, intensity, delivery));
+    }
+
+    private static Utterance say(String text) {
+        return say(text, Emotion.NEUTRAL, 0, Delivery.NORMAL);
+    }
+
+    @Test
+    void speaksEnglishWithPhoneTimingsThatCoverTheAudio() {
+        MaryTtsEngine.MarySpeech raw = engine.speak(SpeechRequest.of(HELLO, Voice.of("en-US")));
+        Utterance u = engine.synthesize(SpeechRequest.of(HELLO, Voice.of("en-US")));
+        PcmAudio audio = u.audio();
+
+        assertEquals("marytts", u.engine());
+        assertEquals(PcmAudio.STANDARD_RATE, audio.sampleRate());
+        assertEquals(1, audio.channels());
+        assertTrue(u.durationSeconds() > 1 && u.durationSeconds() < 4, "duration " + u.durationSeconds());
+        assertTrue(audio.rms() > 0.01, "rms " + audio.rms());
+        assertTrue(audio.peak() <= 1f, "peak " + audio.peak());
+
+        List<PhoneTiming> phones = u.phones();
+        assertEquals(0, phones.get(0).start(), 1e-9);
+        for (int i = 1; i < phones.size(); i++) {
+            assertEquals(phones.get(i - 1).end(), phones.get(i).start(), 1e-9, "gap or overlap at phone " + i);
+        }
+        List<String> symbols = phones.stream().map(PhoneTiming::phone).toList();
+        assertTrue(symbols.containsAll(List.of("h", "l", "@U", "w", "r=", "d", "s", "t")), symbols.toString());
+        assertEquals(audio.durationSeconds(), phones.get(phones.size() - 1).end(), 1e-9);
+
+        // Mary's planned timings, before fitting, already end within 50 ms of its audio.
+        List<PhoneTiming> planned = raw.plannedPhones();
+        double lastEnd = planned.get(planned.size() - 1).end();
+        assertEquals(raw.audio().durationSeconds(), lastEnd, 0.050);
+    }
+
+    @Test
+    void timingsOfSeveralSentencesStayWithTheAudio() {
+        for (Emotion emotion : List.of(Emotion.NEUTRAL, Emotion.SADNESS, Emotion.JOY)) {
+            SpeechRequest request = new SpeechRequest(TWO_SENTENCES, Voice.DEFAULT, emotion, 1.0, Delivery.NORMAL);
+            MaryTtsEngine.MarySpeech raw = engine.speak(request);
+            List<PhoneTiming> planned = raw.plannedPhones();
+            double drift = planned.get(planned.size() - 1).end() - raw.audio().durationSeconds();
+            LOG.info("{}: planned timings end {} ms from the audio's {} s", emotion, Math.round(drift * 1000),
+                    raw.audio().durationSeconds());
+            // At a changed rate Mary's vocoder rounds durations state by state; the drift stays within a few percent.
+            assertTrue(Math.abs(drift) < 0.04 * raw.audio().durationSeconds(),
+                    emotion + ": timings end " + drift + " s away from the audio");
+
+            Utterance u = engine.synthesize(request);
+            assertPausesAreQuiet(u, emotion);
+        }
+    }
+
+    /** Where the timings say "pause", the audio must be (nearly) silent: what lip sync relies on. */
+    private static void assertPausesAreQuiet(Utterance u, Emotion emotion) {
+        float[] s = u.audio().samples();
+        int rate = u.audio().sampleRate();
+        double speech = u.audio().rms();
+        int checked = 0;
+        for (int i = 1; i < u.phones().size() - 1; i++) {
+            PhoneTiming p = u.phones().get(i);
+            if (p.isSilence() && p.duration() > 0.15) {
+                // The middle of the pause: its edges may hold the tails of the neighbouring phones.
+                int from = (int) ((p.start() + 0.04) * rate);
+                int to = (int) ((p.end() - 0.04) * rate);
+                double sum = 0;
+                for (int k = from; k < to; k++) {
+                    sum += s[k] * (double) s[k];
+                }
+                double rms = Math.sqrt(sum / (to - from));
+                assertTrue(rms < 0.1 * speech, emotion + ": pause " + p + " has rms " + rms + " vs " + speech);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 1, emotion + ": no inner pause in " + u.phones());
+    }
+
+    @Test
+    void whisperHasAlmostNoVoicedFrames() {
+        double normal = SpeechMeasures.voicedRatio(say(HELLO).audio());
+        double whisper = SpeechMeasures.voicedRatio(say(HELLO, Emotion.NEUTRAL, 0, Delivery.WHISPER).audio());
+        LOG.info("Voiced frames: normal {}, whisper {}", normal, whisper);
+        assertTrue(normal > 0.6, "normal speech voiced ratio " + normal);
+        assertTrue(whisper < 0.25, "whisper voiced ratio " + whisper);
+    }
+
+    @Test
+    void sadnessIsSlowerAndLowerThanNeutral() {
+        Utterance neutral = say(HELLO);
+        Utterance sad = say(HELLO, Emotion.SADNESS, 0.8, Delivery.NORMAL);
+        assertTrue(sad.durationSeconds() > 1.1 * neutral.durationSeconds(),
+                "sad " + sad.durationSeconds() + " s vs neutral " + neutral.durationSeconds() + " s");
+        double neutralPitch = SpeechMeasures.medianPitch(neutral.audio());
+        double sadPitch = SpeechMeasures.medianPitch(sad.audio());
+        assertTrue(sadPitch < 0.95 * neutralPitch, "sad F0 " + sadPitch + " Hz vs neutral " + neutralPitch + " Hz");
+    }
+
+    @Test
+    void joyIsFasterAndHigherThanNeutral() {
+        Utterance neutral = say(HELLO);
+        Utterance joy = say(HELLO, Emotion.JOY, 1.0, Delivery.NORMAL);
+        assertTrue(joy.durationSeconds() < neutral.durationSeconds(), "joy " + joy.durationSeconds() + " s");
+        assertTrue(SpeechMeasures.medianPitch(joy.audio()) > 1.05 * SpeechMeasures.medianPitch(neutral.audio()));
+    }
+
+    @Test
+    void shoutIsLouderAndSoftIsQuieterWithoutClipping() {
+        double normal = say(HELLO).audio().rms();
+        PcmAudio shout = say(HELLO, Emotion.ANGER, 1.0, Delivery.SHOUT).audio();
+        PcmAudio soft = say(HELLO, Emotion.NEUTRAL, 0, Delivery.SOFT).audio();
+        assertTrue(shout.rms() > 1.6 * normal, "shout rms " + shout.rms() + " vs " + normal);
+        assertTrue(shout.peak() < 1f, "shout peak " + shout.peak());
+        assertTrue(soft.rms() < 0.75 * normal, "soft rms " + soft.rms() + " vs " + normal);
+    }
+
+    @Test
+    void tremblingShakesThePitchAtATremorRate() {
+        String text = "I am so very cold, and I do not know where we are going now.";
+        double steady = SpeechMeasures.pitchModulation(say(text).audio(), 5.5);
+        double trembling = SpeechMeasures.pitchModulation(
+                say(text, Emotion.FEAR, 0.7, Delivery.TREMBLING).audio(), 5.5);
+        LOG.info("F0 modulation at 5.5 Hz: steady {}, trembling {}", steady, trembling);
+        assertTrue(trembling > 0.04 && trembling > 3 * steady,
+                "trembling " + trembling + " vs steady " + steady);
+    }
+
+    @Test
+    void speaksTextWithXmlSpecialCharacters() {
+        Utterance u = say("Tom & Jerry say \"<hello>\" to Bob's cat.");
+        assertTrue(u.durationSeconds() > 1, "duration " + u.durationSeconds());
+        assertTrue(u.phones().stream().filter(p -> !p.isSilence()).count() > 15, u.phones().toString());
+    }
+
+    @Test
+    void rejectsOtherLanguagesNamingThem() {
+        UnsupportedLanguageException e = assertThrows(UnsupportedLanguageException.class,
+                () -> engine.synthesize(SpeechRequest.of("Bonjour", Voice.of("fr-FR"))));
+        assertEquals("fr-FR", e.language());
+        assertTrue(e.getMessage().contains("fr") && e.getMessage().contains("marytts: en"), e.getMessage());
+    }
+
+    @Test
+    void rejectsTextWithoutWordsNamingIt() {
+        for (String text : List.of("?!...", "", "  -- ")) {
+            GagaException e = assertThrows(GagaException.class,
+                    () -> engine.synthesize(SpeechRequest.of(text, Voice.DEFAULT)));
+            assertTrue(e.getMessage().contains("\"" + text + "\""), e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsAnUnknownVoiceNameListingTheInstalledOnes() {
+        GagaException e = assertThrows(GagaException.class,
+                () -> engine.synthesize(SpeechRequest.of("Hi", Voice.of("en-US", "marytts", "nobody"))));
+        assertTrue(e.getMessage().contains("nobody") && e.getMessage().contains("cmu-slt-hsmm"), e.getMessage());
+        assertEquals(Set.of("cmu-slt-hsmm"), engine.voices());
+        assertTrue(say("Hi there.").durationSeconds() > 0.3);
+    }
+
+    @Test
+    void concurrentCallersGetTheSameSpeechAsOneAtATime() throws Exception {
+        double alone = say(HELLO).durationSeconds();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Utterance>> futures = pool.invokeAll(List.of(() -> say(HELLO), () -> say(HELLO),
+                    () -> say(HELLO, Emotion.NEUTRAL, 0, Delivery.WHISPER)));
+            for (Future<Utterance> f : futures) {
+                assertEquals(alone, f.get().durationSeconds(), 0.1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void leavesNoThreadsBehind() {
+        say(TWO_SENTENCES);
+        long before = marysThreads();
+        for (Delivery d : Delivery.values()) {
+            say(TWO_SENTENCES, Emotion.SADNESS, 0.5, d);
+        }
+        // Mary's timing outputs (REALISED_*) would leave a blocked vocoder thread per sentence.
+        assertEquals(before, marysThreads(), "threads in MaryTTS's thread group");
+    }
+
+    private static long marysThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getThreadGroup() != null && t.getThreadGroup().getName().equals("marytts")).count();
+    }
+
+    @Test
+    void isFasterThanRealTime() {
+        String text = "The quick brown fox jumps over the lazy dog, and then it runs into the dark forest.";
+        say(text); // warm-up: the first sentence of a JVM pays for class loading and JIT
+        long t0 = System.nanoTime();
+        MaryTtsEngine.MarySpeech u = engine.speak(SpeechRequest.of(text, Voice.DEFAULT));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rtf = seconds / u.audio().durationSeconds();
+        LOG.info(String.format(Locale.ROOT, "MaryTTS start-up %d ms; %.2f s of speech in %.3f s: real-time factor"
+                + " %.3f (%.1fx faster than real time); the voice speaks at %d Hz", engine.startupMillis(),
+                u.audio().durationSeconds(), seconds, rtf, 1 / rtf, u.voiceRate()));
+        assertTrue(rtf < 1, "real-time factor " + rtf);
+    }
+
+    @Test
+    void isFoundThroughServiceLoader() {
+        SpeechEngineFactory mary = ServiceLoader.load(SpeechEngineFactory.class).stream()
+                .map(ServiceLoader.Provider::get).filter(f -> f.id().equals("marytts")).findFirst().orElseThrow();
+        assertTrue(mary instanceof MaryTtsEngineFactory);
+        assertEquals(Set.of("en"), mary.languages());
+        assertEquals(10, mary.priority());
+        assertTrue(mary.isAvailable());
+        assertFalse(mary.languages().contains("fr"));
+    }
+}
