@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Finds model files by id, in this order: an explicit path set in code; the model directory ({@code GAGA_MODEL_DIR} or
- * the system property {@code gaga.models}); the user cache ({@code ~/.cache/gaga/models}); then, unless offline, a
+ * the system property {@code gaga.models}); the user cache ({@code ~/.cache/gaga/models}, or {@code GAGA_CACHE_DIR} /
+ * {@code -Dgaga.cache}); then, unless offline, a
  * download from the pinned upstream into the cache, verified by size and SHA-256 and moved into place atomically.
  * Thread-safe.
  */
@@ -46,6 +47,9 @@ public final class ModelStore {
     /** Environment variable / system property {@code gaga.offline}: {@code true} forbids downloads. */
     public static final String ENV_OFFLINE = "GAGA_OFFLINE";
     public static final String PROP_OFFLINE = "gaga.offline";
+    /** System property / environment variable overriding the cache directory. */
+    public static final String PROP_CACHE_DIR = "gaga.cache";
+    public static final String ENV_CACHE_DIR = "GAGA_CACHE_DIR";
 
     private final Map<String, Path> explicit;
     private final Map<String, ModelSpec> specs;
@@ -330,6 +334,10 @@ public final class ModelStore {
         }
 
         private static Path defaultCacheDir() {
+            String explicitDir = System.getProperty(PROP_CACHE_DIR, System.getenv(ENV_CACHE_DIR));
+            if (explicitDir != null && !explicitDir.isBlank()) {
+                return Path.of(explicitDir);
+            }
             String xdg = System.getenv("XDG_CACHE_HOME");
             Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
             return base.resolve("gaga").resolve("models");

@@ -191,6 +191,19 @@ public final class Ffprobe {
         return samples;
     }
 
+    /** One MD5 per decoded frame of every stream ({@code ffmpeg -f framemd5}), to compare two renders exactly. */
+    public static List<String> frameMd5s(Path file) {
+        String out = run(List.of(ffmpeg(), "-v", "error", "-i", file.toString(), "-f", "framemd5", "-"));
+        return java.util.Arrays.stream(out.split("\n")).filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+    }
+
+    /** Decodes the video frame shown at {@code seconds} into a PNG file. */
+    public static Path extractFrame(Path video, double seconds, Path png) {
+        runBytes(List.of(ffmpeg(), "-v", "error", "-y", "-ss", String.format(java.util.Locale.ROOT, "%.3f", seconds),
+                "-i", video.toString(), "-frames:v", "1", "-f", "image2", "-vcodec", "png", png.toString()));
+        return png;
+    }
+
     /** Types of the top-level MP4 boxes in file order, e.g. {@code [ftyp, moov, free, mdat]}. */
     public static List<String> topLevelBoxes(Path file) {
         List<String> boxes = new ArrayList<>();

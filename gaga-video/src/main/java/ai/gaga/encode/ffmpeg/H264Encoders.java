@@ -183,10 +183,10 @@ public final class H264Encoders {
                 // OpenH264 has no CRF and needs about twice x264's bit rate for the same look; its bitrate mode
                 // keeps the file size predictable.
                 options.put("rc_mode", "bitrate");
-                // OpenH264 only runs in parallel across slices, and FFmpeg asks it for one slice by default: measured
-                // at 1080p25 on 2 cores, 2 slices give 49 instead of 32 fps and even slightly less CPU per frame.
-                options.put("slices", Integer.toString(Math.max(1, Math.min(4,
-                        Runtime.getRuntime().availableProcessors()))));
+                // One slice: OpenH264 only runs in parallel across slices, but with 2+ slices its output differs
+                // from run to run (measured: same frames, different bitstreams), and GAGA promises that the same
+                // scene renders the same file. The frame drawing overlaps on the other core instead.
+                options.put("slices", "1");
                 return new Setup(encoder, bitrate(format, level), options);
             }
             default -> {
