@@ -238,7 +238,18 @@ final class RenderRun {
             throw new OutputException(output, "is a directory; give a file name such as clip.mp4");
         }
         try {
-            return Files.createTempFile(dir, "." + output.getFileName() + ".", ".part");
+            // createFile (not createTempFile) so the finished clip gets the usual permissions (umask), not 0600
+            for (int attempt = 0; ; attempt++) {
+                Path temp = dir.resolve("." + output.getFileName() + "." + Long.toHexString(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1) + ".part");
+                try {
+                    return Files.createFile(temp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (attempt > 10) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException | SecurityException e) {
             throw new OutputException(output, "cannot write in " + dir + " (" + e + "); choose a writable folder",
                     e);
