@@ -80,7 +80,8 @@ final class RenderRun {
             return result;
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp);
-            if (cancelled && !(e instanceof RenderCancelledException)) {
+            // a failure caused by our own cancellation (e.g. natives refusing to load during JVM shutdown) is a cancel
+            if ((cancelled || Thread.currentThread().isInterrupted()) && !(e instanceof RenderCancelledException)) {
                 throw new RenderCancelledException("Render of " + output + " was cancelled; nothing was written");
             }
             throw e;

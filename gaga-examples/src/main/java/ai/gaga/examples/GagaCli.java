@@ -46,6 +46,10 @@ public final class GagaCli implements Runnable {
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new GagaCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (ShutdownGuard.shuttingDown()) {
+                cmd.getErr().println("gaga: cancelled; nothing was written");
+                return EXIT_CANCELLED;
+            }
             cmd.getErr().println("gaga: " + e.getMessage());
             return exitCodeOf(e);
         });
