@@ -1,5 +1,6 @@
 package ai.gaga.sound.music;
 
+import ai.gaga.audio.Fades;
 import ai.gaga.audio.PcmAudio;
 
 import java.util.List;
@@ -24,37 +25,12 @@ public final class ScoreGenerator {
         int frames = (int) Math.round(durationSeconds * rate);
         List<Note> notes = Composer.compose(arc, durationSeconds, seed);
         float[] stereo = new Synthesizer(rate, seed).render(notes, frames);
-        shape(stereo, rate);
+        Fades.fadeAndNormalise(stereo, rate, FADE_IN, FADE_OUT, PEAK);
         return new PcmAudio(stereo, rate, 2);
     }
 
     /** The same score for one mood. */
     public PcmAudio generate(Mood mood, double durationSeconds, long seed) {
         return generate(List.of(new MoodSegment(0, mood)), durationSeconds, seed);
-    }
-
-    /** Fades (raised cosine) and peak normalisation. */
-    private static void shape(float[] stereo, int rate) {
-        int frames = stereo.length / 2;
-        int in = (int) Math.min(frames / 3, FADE_IN * rate);
-        int out = (int) Math.min(frames / 3, FADE_OUT * rate);
-        float peak = 1e-9f;
-        for (int i = 0; i < frames; i++) {
-            double g = 1;
-            if (i < in) {
-                g = 0.5 - 0.5 * Math.cos(Math.PI * i / in);
-            }
-            int fromEnd = frames - 1 - i;
-            if (fromEnd < out) {
-                g *= 0.5 - 0.5 * Math.cos(Math.PI * fromEnd / out);
-            }
-            stereo[2 * i] *= (float) g;
-            stereo[2 * i + 1] *= (float) g;
-            peak = Math.max(peak, Math.max(Math.abs(stereo[2 * i]), Math.abs(stereo[2 * i + 1])));
-        }
-        float scale = PEAK / peak;
-        for (int i = 0; i < stereo.length; i++) {
-            stereo[i] *= scale;
-        }
     }
 }
