@@ -1,0 +1,47 @@
+package ai.gaga.sound.effects;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** One-shot effects by the names scripts use ({@code [sfx: door]}). */
+public enum SoundEffect {
+    THUNDER(4.0, "thunder"),
+    DOOR(0.9, "door", "door slam", "knock"),
+    FOOTSTEPS(2.5, "footsteps", "steps", "walking"),
+    PHONE_RING(3.0, "phone", "phone ring", "ringing"),
+    GLASS(1.2, "glass", "glass breaks", "shatter"),
+    HEARTBEAT(3.0, "heartbeat", "heart");
+
+    private final double seconds;
+    private final String[] names;
+
+    SoundEffect(double seconds, String... names) {
+        this.seconds = seconds;
+        this.names = names;
+    }
+
+    /** Natural length of the effect. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** Finds an effect by name (case-insensitive, longest match wins); the error lists the known names. */
+    public static SoundEffect parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        SoundEffect best = null;
+        int bestLength = -1;
+        for (SoundEffect e : values()) {
+            for (String n : e.names) {
+                if (t.contains(n) && n.length() > bestLength) {
+                    best = e;
+                    bestLength = n.length();
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("Unknown sound effect '" + text + "'. Known: "
+                    + Arrays.stream(values()).map(e -> e.names[0]).toList());
+        }
+        return best;
+    }
+}
