@@ -1,0 +1,81 @@
+package ai.gaga.audio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loudness measured independently with the ffmpeg command's ebur128 filter. */
+class LoudnessNormalizerTest {
+    private static final int RATE = PcmAudio.STANDARD_RATE;
+
+    @TempDir
+    Path dir;
+
+    /** Syllable-like bursts of a harmonic tone: speech-shaped loudness over 10 s. */
+    private static PcmAudio speechLike(double level) {
+        float[] x = new float[10 * RATE * 2];
+        for (int i = 0; i < x.length / 2; i++) {
+            double t = i / (double) RATE;
+            double env = Math.max(0, Math.sin(2 * Math.PI * 2.5 * t));
+            double s = Math.sin(2 * Math.PI * 180 * t) + 0.5 * Math.sin(2 * Math.PI * 360 * t)
+                    + 0.3 * Math.sin(2 * Math.PI * 1100 * t);
+            x[2 * i] = (float) (level * env * s);
+            x[2 * i + 1] = x[2 * i];
+        }
+        return new PcmAudio(x, RATE, 2);
+    }
+
+    @Test
+    void quietAndLoudMixesBothLandOnTheTarget() throws Exception {
+        for (double level : new double[] {0.02, 0.6}) {
+            PcmAudio in = speechLike(level);
+            PcmAudio out = new LoudnessNormalizer().normalize(in);
+            assertEquals(in.samples().length, out.samples().length, "same length");
+            double[] measured = ebur128(out);
+            assertEquals(LoudnessNormalizer.DEFAULT_LUFS, measured[0], 1.0, "integrated loudness at level " + level);
+            assertTrue(measured[1] <= -1.0, "true peak " + measured[1] + " dBTP at level " + level);
+        }
+    }
+
+    @Test
+    void silenceStaysSilence() {
+        PcmAudio silence = PcmAudio.silence(2, RATE, 2);
+        assertSame(silence, new LoudnessNormalizer().normalize(silence));
+    }
+
+    /** Integrated loudness (LUFS) and true peak (dBTP) as ffmpeg's ebur128 filter reports them. */
+    private double[] ebur128(PcmAudio a) throws IOException, InterruptedException {
+        Path raw = dir.resolve("mix.f32");
+        ByteBuffer b = ByteBuffer.allocate(a.samples().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : a.samples()) {
+            b.putFloat(f);
+        }
+        Files.write(raw, b.array());
+        Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostats", "-f", "f32le", "-ar",
+                Integer.toString(RATE), "-ac", "2", "-i", raw.toString(), "-af", "ebur128=peak=true", "-f", "null",
+                "-")).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        String summary = log.substring(log.lastIndexOf("Summary:"));
+        return new double[] {number(summary, "I:\\s+(-?[0-9.]+) LUFS"), number(summary, "Peak:\\s+(-?[0-9.]+) dBFS")};
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return Double.parseDouble(m.group(1));
+    }
+}
