@@ -1,6 +1,9 @@
 package ai.gaga.scene;
 
 import ai.gaga.InvalidSceneException;
+import ai.gaga.script.ScriptFiles;
+import ai.gaga.script.ScriptParser;
+import ai.gaga.script.ScriptWriter;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +77,32 @@ public final class Scene {
         return actors;
     }
 
-    /** Lines and pauses in the order they are performed. */
+    /**
+     * Parses a script in the Fountain-lite syntax (see {@link ScriptParser}) into a scene with default settings.
+     *
+     * @param text   the script
+     * @param photos one photo per character cue, names case-insensitive; a one-actor script may use any single photo
+     * @throws ai.gaga.ScriptException with line and column when the script cannot be read
+     */
+    public static Scene parse(String text, Map<String, Path> photos) {
+        return new ScriptParser().parse(text).toScene(photos);
+    }
+
+    /**
+     * Parses a UTF-8 script file (with or without BOM, any line endings).
+     *
+     * @throws ai.gaga.ScriptException naming the file, with line and column
+     */
+    public static Scene parse(Path file, Map<String, Path> photos) {
+        return ScriptFiles.parse(file).toScene(photos, file);
+    }
+
+    /** This scene as script text that {@link #parse(String, Map)} reads back into an equal scene. */
+    public String toScriptText() {
+        return new ScriptWriter().write(this);
+    }
+
+    /** Lines, pauses and cues in the order they are performed. */
     public List<SceneElement> elements() {
         return elements;
     }
@@ -82,6 +110,11 @@ public final class Scene {
     /** Only the spoken lines, in order. */
     public List<Line> lines() {
         return elements.stream().filter(Line.class::isInstance).map(Line.class::cast).toList();
+    }
+
+    /** Only the cues (headings, music, camera, actions…), in order. */
+    public List<Cue> cues() {
+        return elements.stream().filter(Cue.class::isInstance).map(Cue.class::cast).toList();
     }
 
     public Optional<Actor> actor(String name) {
@@ -114,6 +147,19 @@ public final class Scene {
     public Duration totalPauses() {
         return elements.stream().filter(Pause.class::isInstance).map(e -> ((Pause) e).duration())
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Scenes are equal when everything that shapes the render is equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scene s && actors.equals(s.actors) && elements.equals(s.elements)
+                && resolution.equals(s.resolution) && fps == s.fps && seed == s.seed
+                && maxDuration.equals(s.maxDuration) && allowNoFace == s.allowNoFace;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(actors, elements, resolution, fps, seed, maxDuration, allowNoFace);
     }
 
     @Override
@@ -226,6 +272,137 @@ public final class Scene {
             return this;
         }
 
+        /** The line just added overlaps the previous line, starting together with it (script: {@code NAME ^}). */
+        public Builder overlapsPrevious() {
+            return overlapsPrevious(Duration.ZERO);
+        }
+
+        /** The line just added starts {@code offset} after the previous line starts (script: {@code ^ [at +x]}). */
+        public Builder overlapsPrevious(Duration offset) {
+            return start(LineStart.Kind.OVERLAP, offset, "overlapsPrevious(" + offset + ")");
+        }
+
+        /** The line just added starts at this time from the clip start (script: {@code [at 12.5s]}). */
+        public Builder at(Duration time) {
+            return start(LineStart.Kind.AT, time, "at(" + time + ")");
+        }
+
+        /** The line just added starts {@code gap} after the previous line ends (script: {@code [at +0.3s]}). */
+        public Builder after(Duration gap) {
+            return start(LineStart.Kind.AFTER, gap, "after(" + gap + ")");
+        }
+
+        private Builder start(LineStart.Kind kind, Duration offset, String call) {
+            Objects.requireNonNull(offset, "offset");
+            if (offset.isNegative()) {
+                throw new InvalidSceneException(call + ": times cannot be negative");
+            }
+            int i = lastLineIndex(call);
+            elements.set(i, ((Line) elements.get(i)).withStart(new LineStart(kind, offset)));
+            return this;
+        }
+
+        /** A sigh at the current end of the line just added (script: {@code [sighs]}). */
+        public Builder sighs() {
+            return beat(Beat.Kind.SIGH, "sighs()");
+        }
+
+        /** A laugh at the current end of the line just added (script: {@code [laughs]}). */
+        public Builder laughs() {
+            return beat(Beat.Kind.LAUGH, "laughs()");
+        }
+
+        private Builder beat(Beat.Kind kind, String call) {
+            int i = lastLineIndex(call);
+            Line line = (Line) elements.get(i);
+            List<Beat> beats = new ArrayList<>(line.beats());
+            beats.add(Beat.of(line.text().length(), kind));
+            elements.set(i, line.withText(line.text(), beats, line.markup()));
+            return this;
+        }
+
+        /**
+         * The line just added goes on with more words (after a space). Pauses added since that line become pauses
+         * inside it: {@code says("Je dois partir.").pause(ofMillis(600)).continues("Adieu.")}.
+         */
+        public Builder continues(String moreText) {
+            Objects.requireNonNull(moreText, "moreText");
+            if (moreText.isBlank()) {
+                throw new InvalidSceneException("continues(...) needs text to speak");
+            }
+            int i = elements.size() - 1;
+            while (i >= 0 && elements.get(i) instanceof Pause) {
+                i--;
+            }
+            if (i < 0 || !(elements.get(i) instanceof Line line)) {
+                throw new InvalidSceneException("continues(\"" + abbreviate(moreText)
+                        + "\") goes on with the line just added: call says(text) before it");
+            }
+            List<Beat> beats = new ArrayList<>(line.beats());
+            String text = line.text() + " ";
+            for (SceneElement e : elements.subList(i + 1, elements.size())) {
+                beats.add(Beat.pause(text.length(), ((Pause) e).duration()));
+            }
+            elements.subList(i + 1, elements.size()).clear();
+            String more = moreText.strip();
+            String markup = line.hasMarkup() ? line.markup() + " " + more : "";
+            elements.set(i, line.withText(text + more, beats, markup));
+            return this;
+        }
+
+        /** A scene heading from here on, e.g. {@code INT. TRAIN STATION - NIGHT}. */
+        public Builder heading(String heading) {
+            return add(new SceneHeading(heading));
+        }
+
+        /** Music from here on, in words: {@code music("melancholic piano")}. */
+        public Builder music(String description) {
+            return add(new SoundCue(SoundCue.Kind.MUSIC, description));
+        }
+
+        /** Ambience from here on: {@code ambience("rain")}. */
+        public Builder ambience(String description) {
+            return add(new SoundCue(SoundCue.Kind.AMBIENCE, description));
+        }
+
+        /** A sound effect here: {@code sfx("door")}. */
+        public Builder sfx(String description) {
+            return add(new SoundCue(SoundCue.Kind.SFX, description));
+        }
+
+        /** A shot or camera move from here on. */
+        public Builder camera(Camera camera) {
+            return add(new CameraCue(camera));
+        }
+
+        /** A stage direction here: {@code action("MAYA looks away")}. */
+        public Builder action(String direction) {
+            return add(new ActionCue(direction));
+        }
+
+        /** A hard cut here. */
+        public Builder cut() {
+            return add(TransitionCue.CUT);
+        }
+
+        /**
+         * Adds any element: a {@link Cue}, a {@link Pause}, or a complete {@link Line} whose actor was added
+         * before (it becomes the current speaker).
+         */
+        public Builder add(SceneElement element) {
+            Objects.requireNonNull(element, "element");
+            if (element instanceof Line line) {
+                actor(line.actor());
+                if (line.text().isBlank()) {
+                    throw new InvalidSceneException("Line " + (lineCount() + 1) + " of actor '" + line.actor()
+                            + "' is empty: a line needs text to speak (use pause(...) for silence)");
+                }
+                element = line.withActor(actors.get(currentActor).name());
+            }
+            elements.add(element);
+            return this;
+        }
+
         public Builder resolution(Resolution resolution) {
             this.resolution = Objects.requireNonNull(resolution, "resolution");
             return this;
@@ -274,10 +451,34 @@ public final class Scene {
                 problems.add("pauses alone (" + totalPause().toMillis() + " ms) exceed maxDuration ("
                         + maxDuration.toMillis() + " ms)");
             }
+            problems.addAll(startProblems(elements, maxDuration));
             if (!problems.isEmpty()) {
                 throw new InvalidSceneException("Scene is incomplete: " + String.join("; ", problems));
             }
             return new Scene(this);
+        }
+
+        /** Start times that cannot be planned whatever the voices: overlap with nothing, start after the limit. */
+        private static List<String> startProblems(List<SceneElement> elements, Duration maxDuration) {
+            List<String> problems = new ArrayList<>();
+            int n = 0;
+            for (SceneElement e : elements) {
+                if (e instanceof Line line) {
+                    n++;
+                    LineStart s = line.start();
+                    if (n == 1 && s.kind() == LineStart.Kind.OVERLAP) {
+                        problems.add("line 1 (\"" + abbreviate(line.text())
+                                + "\") overlaps the previous line, but there is none");
+                    }
+                    if (s.kind() != LineStart.Kind.SEQUENTIAL && s.offset().compareTo(maxDuration) >= 0) {
+                        problems.add(String.format(Locale.ROOT, "line %d (\"%s\") is set to start %.2f s %s, "
+                                        + "beyond the %.2f s maxDuration", n, abbreviate(line.text()),
+                                s.offset().toNanos() / 1e9, s.kind() == LineStart.Kind.AT ? "into the clip"
+                                        : "after the previous line", maxDuration.toNanos() / 1e9));
+                    }
+                }
+            }
+            return problems;
         }
 
         private Duration totalPause() {

@@ -1,5 +1,5 @@
 package ai.gaga.scene;
 
-/** One step of a scene, in order: a spoken {@link Line} or a {@link Pause}. */
-public sealed interface SceneElement permits Line, Pause {
+/** One step of a scene, in order: a spoken {@link Line}, a {@link Pause}, or a {@link Cue} (music, camera, action…). */
+public sealed interface SceneElement permits Line, Pause, Cue {
 }

@@ -25,6 +25,16 @@ public record TimelineEntry(Line line, Utterance utterance, double start) {
         return start + utterance.durationSeconds();
     }
 
+    /** The frame the speech starts in at this rate. */
+    public int startFrame(int fps) {
+        return Timeline.frameAt(start, fps);
+    }
+
+    /** The frame the speech ends in at this rate (exclusive when the end falls on a frame boundary). */
+    public int endFrame(int fps) {
+        return Timeline.frameAt(end(), fps);
+    }
+
     /** Whether the line is being spoken at time t. */
     public boolean covers(double t) {
         return t >= start && t < end();

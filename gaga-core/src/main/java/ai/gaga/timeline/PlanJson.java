@@ -1,0 +1,123 @@
+package ai.gaga.timeline;
+
+import ai.gaga.scene.ActionCue;
+import ai.gaga.scene.Actor;
+import ai.gaga.scene.Beat;
+import ai.gaga.scene.CameraCue;
+import ai.gaga.scene.Line;
+import ai.gaga.scene.Pause;
+import ai.gaga.scene.Scene;
+import ai.gaga.scene.SceneElement;
+import ai.gaga.scene.SceneHeading;
+import ai.gaga.scene.SoundCue;
+import ai.gaga.scene.TagCue;
+import ai.gaga.scene.TransitionCue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * The plan of a render as JSON, for {@code gaga analyze} and for people who want to preview or edit it: the scene
+ * settings and actors, every line with language, emotion, delivery, start rule and beats, and the timeline (lines,
+ * pauses and cues with start/end seconds and frames). Built as an explicit tree so the format does not change when
+ * a record gains a component.
+ */
+public final class PlanJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanJson() {
+    }
+
+    /** The plan as indented JSON text. */
+    public static String write(Scene scene, Timeline timeline) {
+        try {
+            return MAPPER.writeValueAsString(tree(scene, timeline));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the plan as JSON", e); // a tree of plain nodes always writes
+        }
+    }
+
+    /** The plan as a JSON tree. */
+    public static ObjectNode tree(Scene scene, Timeline timeline) {
+        int fps = scene.fps();
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode s = root.putObject("scene");
+        s.put("resolution", scene.resolution().toString());
+        s.put("fps", fps);
+        s.put("seed", scene.seed());
+        s.put("maxDurationSeconds", scene.maxDuration().toNanos() / 1e9);
+        ArrayNode actors = s.putArray("actors");
+        for (Actor a : scene.actors()) {
+            actors.addObject().put("name", a.name()).put("photo", a.photo().toString())
+                    .put("language", a.voice().language());
+        }
+        List<Line> lines = scene.lines();
+        ArrayNode ls = root.putArray("lines");
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            ObjectNode n = ls.addObject();
+            n.put("index", i);
+            n.put("actor", l.actor());
+            n.put("text", l.text());
+            if (l.hasMarkup()) {
+                n.put("markup", l.markup());
+            }
+            n.put("language", scene.actor(l.actor()).map(a -> a.voice().language()).orElse(""));
+            n.put("emotion", l.emotion().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("intensity", l.intensity());
+            n.put("delivery", l.delivery().name().toLowerCase(java.util.Locale.ROOT));
+            n.putObject("start").put("kind", l.start().kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("offsetSeconds", l.start().offset().toNanos() / 1e9);
+            ArrayNode beats = n.putArray("pauses");
+            for (Beat b : l.pauses()) {
+                beats.addObject().put("at", b.at()).put("seconds", b.duration().toNanos() / 1e9);
+            }
+        }
+        ObjectNode t = root.putObject("timeline");
+        t.put("durationSeconds", timeline.durationSeconds());
+        t.put("frameCount", timeline.frameCount(fps));
+        ArrayNode entries = t.putArray("entries");
+        for (TimelineEntry e : timeline.entries()) {
+            entries.addObject().put("line", indexOf(lines, e.line())).put("actor", e.line().actor())
+                    .put("text", e.line().text()).put("start", e.start()).put("end", e.end())
+                    .put("startFrame", e.startFrame(fps)).put("endFrame", e.endFrame(fps));
+        }
+        ArrayNode cues = t.putArray("cues");
+        for (TimedCue c : timeline.cues()) {
+            ObjectNode n = cues.addObject();
+            describe(n, c.element());
+            n.put("start", c.start()).put("startFrame", c.startFrame(fps));
+        }
+        return root;
+    }
+
+    private static int indexOf(List<Line> lines, Line line) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == line) { // identity first: two equal lines are still two lines
+                return i;
+            }
+        }
+        return lines.indexOf(line);
+    }
+
+    private static void describe(ObjectNode n, SceneElement e) {
+        if (e instanceof Pause p) {
+            n.put("type", "pause").put("seconds", p.duration().toNanos() / 1e9);
+        } else if (e instanceof SoundCue s) {
+            n.put("type", s.kind().tag()).put("description", s.description());
+        } else if (e instanceof CameraCue c) {
+            n.put("type", "camera").put("camera", c.camera().scriptName());
+        } else if (e instanceof ActionCue a) {
+            n.put("type", "action").put("text", a.text());
+        } else if (e instanceof SceneHeading h) {
+            n.put("type", "heading").put("text", h.text());
+        } else if (e instanceof TransitionCue tr) {
+            n.put("type", "transition").put("text", tr.text());
+        } else if (e instanceof TagCue tag) {
+            n.put("type", "tag").put("name", tag.name()).put("argument", tag.argument());
+        }
+    }
+}

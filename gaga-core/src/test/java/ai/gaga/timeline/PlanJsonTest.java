@@ -1,0 +1,46 @@
+package ai.gaga.timeline;
+
+import ai.gaga.scene.Scene;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PlanJsonTest {
+    @Test
+    void planHasSceneLinesTimelineAndCues() throws Exception {
+        Scene scene = Scene.parse("""
+                INT. TRAIN STATION - NIGHT
+                [ambience: rain]
+                MAYA
+                (sad, whispering)
+                Je dois partir. [pause 600ms] Adieu.
+                LEO ^
+                (angry) [at +0.3s]
+                Wait!
+                """, Map.of("MAYA", Path.of("m.jpg"), "LEO", Path.of("l.jpg")));
+        Timeline timeline = new TimelinePlanner().plan(scene, List.of(TimelinePlacementTest.speech(2.0),
+                TimelinePlacementTest.speech(0.5)));
+        JsonNode plan = new ObjectMapper().readTree(PlanJson.write(scene, timeline));
+        assertEquals("1920x1080", plan.at("/scene/resolution").asText());
+        assertEquals(25, plan.at("/scene/fps").asInt());
+        assertEquals("sadness", plan.at("/lines/0/emotion").asText());
+        assertEquals(0.7, plan.at("/lines/0/intensity").asDouble());
+        assertEquals("whisper", plan.at("/lines/0/delivery").asText());
+        assertEquals("en-US", plan.at("/lines/0/language").asText());
+        assertEquals(0.6, plan.at("/lines/0/pauses/0/seconds").asDouble());
+        assertEquals("overlap", plan.at("/lines/1/start/kind").asText());
+        assertEquals(0.3, plan.at("/timeline/entries/1/start").asDouble(), 1e-9);
+        assertEquals(7, plan.at("/timeline/entries/1/startFrame").asInt());
+        assertEquals(1, plan.at("/timeline/entries/1/line").asInt());
+        assertEquals(50, plan.at("/timeline/frameCount").asInt());
+        assertEquals("heading", plan.at("/timeline/cues/0/type").asText());
+        assertEquals("ambience", plan.at("/timeline/cues/1/type").asText());
+        assertEquals("rain", plan.at("/timeline/cues/1/description").asText());
+    }
+}
