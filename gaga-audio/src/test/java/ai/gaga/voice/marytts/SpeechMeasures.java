@@ -11,7 +11,7 @@ import java.util.List;
  * (periodic), and their pitch. A frame is voiced when its normalised autocorrelation peaks above 0.6 at a lag of
  * 60-400 Hz; only frames within 25 dB of the loudest frame are <em>active</em>, so pauses do not dilute ratios.
  */
-final class SpeechMeasures {
+public final class SpeechMeasures {
     static final double HOP_SECONDS = 0.010;
     private static final int DECIMATE = 4;
     private static final double FRAME_SECONDS = 0.030;
@@ -78,7 +78,7 @@ final class SpeechMeasures {
     }
 
     /** Share of active frames that are voiced (periodic). */
-    static double voicedRatio(PcmAudio audio) {
+    public static double voicedRatio(PcmAudio audio) {
         List<Frame> frames = frames(audio);
         long active = frames.stream().filter(Frame::active).count();
         return frames.stream().filter(Frame::voiced).count() / (double) active;
