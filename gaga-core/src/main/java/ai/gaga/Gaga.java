@@ -4,6 +4,8 @@ import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.scene.Scene;
+import ai.gaga.timeline.Timeline;
+import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
 
@@ -99,6 +101,18 @@ public final class Gaga implements AutoCloseable {
             }
         });
         return future;
+    }
+
+    /**
+     * Speaks every line and places it in time, without drawing or encoding: the plan a render would follow (for
+     * previews, subtitles and {@link ai.gaga.timeline.PlanJson}).
+     *
+     * @throws SceneTooLongException when the scene exceeds its maxDuration
+     */
+    public Timeline plan(Scene scene) {
+        ensureOpen();
+        Objects.requireNonNull(scene, "scene");
+        return new TimelinePlanner().plan(scene, RenderRun.speak(services, scene, i -> { }));
     }
 
     /** Speaks one line without rendering video (voice preview, tests). */

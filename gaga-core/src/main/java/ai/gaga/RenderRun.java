@@ -100,17 +100,12 @@ final class RenderRun {
         t = lap(RenderStage.PHOTOS, t);
         checkCancelled();
 
-        List<Line> lines = scene.lines();
-        List<Utterance> utterances = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            progress(RenderStage.SPEECH, 0.05 + 0.15 * i / lines.size(), 0, 0);
-            Line line = lines.get(i);
-            Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
-                    "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
-            utterances.add(services.speechEngine(actor.voice()).synthesize(new SpeechRequest(line.text(),
-                    actor.voice(), line.emotion(), line.intensity(), line.delivery())));
+        int lineCount = scene.lines().size();
+        List<Utterance> utterances = speak(services, scene, i -> {
             checkCancelled();
-        }
+            progress(RenderStage.SPEECH, 0.05 + 0.15 * i / lineCount, 0, 0);
+        });
+        checkCancelled();
         t = lap(RenderStage.SPEECH, t);
 
         Timeline timeline = new TimelinePlanner().plan(scene, utterances);
@@ -139,6 +134,21 @@ final class RenderRun {
         return new RenderResult(output, Duration.ofNanos(Math.round(format.durationSeconds() * 1e9)),
                 format.frameCount(), scene.resolution(), scene.fps(), encoded.videoEncoder(), encoded.audioCodec(),
                 encoded.bytes(), times, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Speaks every line of the scene in order; {@code beforeLine} runs before each (progress, cancellation). */
+    static List<Utterance> speak(Services services, Scene scene, java.util.function.IntConsumer beforeLine) {
+        List<Line> lines = scene.lines();
+        List<Utterance> utterances = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            beforeLine.accept(i);
+            Line line = lines.get(i);
+            Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
+                    "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
+            utterances.add(services.speechEngine(actor.voice()).synthesize(new SpeechRequest(line.text(),
+                    actor.voice(), line.emotion(), line.intensity(), line.delivery())));
+        }
+        return utterances;
     }
 
     /** Draws frames on a helper thread while this thread encodes them; buffers cycle through a small pool. */

@@ -2,8 +2,6 @@ package ai.gaga.examples;
 
 import ai.gaga.Gaga;
 import ai.gaga.RenderResult;
-import ai.gaga.scene.Delivery;
-import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
 import picocli.CommandLine.Command;
@@ -16,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code gaga demo}: renders the bundled example scene (Grace Hopper's portrait, public domain). */
@@ -49,17 +47,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The demo scene: three lines with a turn from joy to defiance. */
+    /** The demo scene: a screenplay with a turn from joy to defiance (resource demo/scene.fountain). */
     static Scene scene(Path photo, Resolution resolution) {
-        String[] lines = TextScene.paragraphs(resource("scene.txt")).toArray(String[]::new);
-        return Scene.builder()
-                .actor("grace", photo)
-                .says(lines[0]).emotion(Emotion.JOY, 0.6)
-                .pause(Duration.ofMillis(400))
-                .says(lines[1]).emotion(Emotion.SURPRISE, 0.4)
-                .pause(Duration.ofMillis(500))
-                .says(lines[2]).emotion(Emotion.ANGER, 0.4).delivery(Delivery.NORMAL)
-                .resolution(resolution)
+        return Scene.parse(resource("scene.fountain"), Map.of("GRACE", photo)).toBuilder().resolution(resolution)
                 .build();
     }
 

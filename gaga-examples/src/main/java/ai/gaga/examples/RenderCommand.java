@@ -5,6 +5,8 @@ import ai.gaga.InvalidSceneException;
 import ai.gaga.RenderResult;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Line;
+import ai.gaga.scene.SceneElement;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.Voice;
@@ -13,13 +15,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code gaga render <script-or-text> --actor photo.jpg -o out.mp4}. */
@@ -27,12 +29,12 @@ import java.util.concurrent.Callable;
         description = "Render a script file or a text to an MP4 clip.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT",
-            description = "A UTF-8 text file (paragraphs become lines) or the text itself.")
+            description = "A UTF-8 script file (screenplay or plain text) or the text itself.")
     String script;
 
     @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO",
-            description = "The actor's photo, optionally named: --actor MAYA=maya.jpg")
-    String actor;
+            description = "An actor's photo, named as in the script: --actor MAYA=maya.jpg (repeat for each actor)")
+    List<String> actors;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output MP4 file.")
     Path output;
@@ -92,44 +94,49 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     Scene scene() {
-        String text = readScript();
-        String name;
-        Path photo;
-        int eq = actor.indexOf('=');
-        if (eq > 0 && !Files.exists(Path.of(actor))) {
-            name = actor.substring(0, eq);
-            photo = Path.of(actor.substring(eq + 1));
-        } else {
-            photo = Path.of(actor);
-            String file = photo.getFileName().toString();
-            name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-        }
+        Scene parsed = parseScript(script, actors);
         String[] em = emotion.split(":", 2);
         Emotion e = parseEnum(Emotion.class, em[0], "emotion");
         double intensity = em.length > 1 ? Double.parseDouble(em[1]) : (e == Emotion.NEUTRAL ? 0 : 0.7);
-        return TextScene.build(text, name, photo, Voice.of(voice), e, intensity,
-                        parseEnum(Delivery.class, delivery, "delivery"))
-                .resolution(Resolution.parse(resolution)).fps(fps).seed(seed)
+        Delivery d = parseEnum(Delivery.class, delivery, "delivery");
+        // command-line emotion and delivery colour the lines the script leaves neutral
+        Scene.Builder b = Scene.builder();
+        parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)));
+        for (SceneElement element : parsed.elements()) {
+            if (element instanceof Line line) {
+                Line shaped = line.emotion() == Emotion.NEUTRAL ? line.withEmotion(e, intensity) : line;
+                b.add(shaped.delivery() == Delivery.NORMAL ? shaped.withDelivery(d) : shaped);
+            } else {
+                b.add(element);
+            }
+        }
+        return b.resolution(Resolution.parse(resolution)).fps(fps).seed(seed)
                 .maxDuration(Duration.ofMillis(Math.round(maxDuration * 1000))).allowNoFace(allowNoFace).build();
     }
 
-    private String readScript() {
-        Path file;
+    /** Parses a script file or text, with photos given as {@code NAME=photo} or a single bare photo. */
+    static Scene parseScript(String scriptOrText, List<String> actorOptions) {
+        Map<String, Path> photos = new LinkedHashMap<>();
+        for (String a : actorOptions) {
+            int eq = a.indexOf('=');
+            if (eq > 0 && !Files.exists(Path.of(a))) {
+                photos.put(a.substring(0, eq), Path.of(a.substring(eq + 1)));
+            } else {
+                Path photo = Path.of(a);
+                String file = photo.getFileName().toString();
+                photos.put(file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file, photo);
+            }
+        }
+        Path file = asFile(scriptOrText);
+        return file != null ? Scene.parse(file, photos) : Scene.parse(scriptOrText, photos);
+    }
+
+    private static Path asFile(String text) {
         try {
-            file = Path.of(script);
+            Path p = Path.of(text);
+            return Files.isRegularFile(p) ? p : null;
         } catch (RuntimeException e) {
-            return script;
-        }
-        if (!Files.isRegularFile(file)) {
-            return script;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidSceneException("Script " + file + " is not UTF-8 text; save it as UTF-8");
-        } catch (IOException e) {
-            throw new InvalidSceneException("Cannot read script " + file + ": " + e.getMessage());
+            return null; // not a path: it is the text itself
         }
     }
 

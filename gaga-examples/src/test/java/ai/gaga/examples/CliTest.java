@@ -49,6 +49,31 @@ class CliTest {
     }
 
     @Test
+    void analyzePrintsThePlanOfATwoActorScreenplayAndWritesSubtitles() throws Exception {
+        Path script = Files.writeString(dir.resolve("scene.fountain"), String.join("\n",
+                "INT. TRAIN STATION - NIGHT", "[ambience: rain]", "", "MAYA", "(sad, whispering)",
+                "I have to go.", "", "[pause 600ms]", "", "LEO", "(angry)", "Wait!", ""));
+        Path srt = dir.resolve("scene.srt");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = GagaCli.run("analyze", script.toString(), "--actor", "MAYA=" + Fixtures.graceHopper(), "--actor",
+                    "LEO=" + Fixtures.astronaut(), "--srt", srt.toString(), "--models", models(), "--offline");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        String json = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"emotion\" : \"sadness\"") && json.contains("\"delivery\" : \"whisper\""), json);
+        assertTrue(json.contains("\"actor\" : \"LEO\"") && json.contains("rain"), json);
+        String subtitles = Files.readString(srt);
+        assertTrue(subtitles.startsWith("1\n00:00:00,000 --> "), subtitles);
+        assertTrue(subtitles.contains("I have to go.") && subtitles.contains("Wait!"), subtitles);
+    }
+
+    @Test
     void exitCodesNameTheKindOfFailure() {
         Path out = dir.resolve("x.mp4");
         String photo = Fixtures.graceHopper().toString();

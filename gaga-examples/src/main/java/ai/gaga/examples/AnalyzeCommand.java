@@ -1,0 +1,65 @@
+package ai.gaga.examples;
+
+import ai.gaga.Gaga;
+import ai.gaga.scene.Scene;
+import ai.gaga.subtitles.Subtitles;
+import ai.gaga.timeline.PlanJson;
+import ai.gaga.timeline.Timeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gaga analyze scene.fountain --actor MAYA=maya.jpg}: parses the script, speaks the lines (for exact timing)
+ * and prints the plan as JSON without rendering; optionally writes subtitles.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Print the plan of a script (lines, timing, cues) as JSON without rendering.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT", description = "A UTF-8 script file or the text itself.")
+    String script;
+
+    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO",
+            description = "An actor's photo, named as in the script (repeat for each actor).")
+    List<String> actors;
+
+    @Option(names = "--srt", paramLabel = "FILE", description = "Also write SRT subtitles.")
+    Path srt;
+
+    @Option(names = "--vtt", paramLabel = "FILE", description = "Also write WebVTT subtitles.")
+    Path vtt;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() {
+        Scene scene = RenderCommand.parseScript(script, actors);
+        try (Gaga gaga = engine.build()) {
+            Timeline timeline = gaga.plan(scene);
+            System.out.println(PlanJson.write(scene, timeline));
+            write(srt, Subtitles.toSrt(timeline));
+            write(vtt, Subtitles.toWebVtt(timeline));
+        }
+        return 0;
+    }
+
+    private static void write(Path file, String text) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}
