@@ -14,4 +14,14 @@ public interface ServiceContext {
     OnnxSessions onnx();
 
     GagaSettings settings();
+
+    /** A context over given parts, for using plug-ins outside an engine (tests, tools, benchmarks). */
+    static ServiceContext of(ModelStore models, OnnxSessions onnx, GagaSettings settings) {
+        java.util.Objects.requireNonNull(models, "models");
+        java.util.Objects.requireNonNull(onnx, "onnx");
+        java.util.Objects.requireNonNull(settings, "settings");
+        record Parts(ModelStore models, OnnxSessions onnx, GagaSettings settings) implements ServiceContext {
+        }
+        return new Parts(models, onnx, settings);
+    }
 }

@@ -119,9 +119,15 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Draws every frame to a raw file (untimed for the encoder), then times encoding that file alone. */
     private double bareEncodeSeconds(Scene scene, RenderResult r, Path dir) throws IOException {
-        ServiceContext ctx = new BenchContext(ModelStore.standard(), new OnnxSessions(ExecutionDevice.CPU, 2),
-                new GagaSettings(ExecutionDevice.valueOf(engine.device.toUpperCase(Locale.ROOT)),
-                        Runtime.getRuntime().availableProcessors(), engine.encoder, engine.preset));
+        try (OnnxSessions onnx = new OnnxSessions(ExecutionDevice.CPU, 2)) {
+            ServiceContext ctx = ServiceContext.of(ModelStore.standard(), onnx,
+                    new GagaSettings(ExecutionDevice.valueOf(engine.device.toUpperCase(Locale.ROOT)),
+                            Runtime.getRuntime().availableProcessors(), engine.encoder, engine.preset));
+            return bareEncodeSeconds(scene, r, dir, ctx);
+        }
+    }
+
+    private double bareEncodeSeconds(Scene scene, RenderResult r, Path dir, ServiceContext ctx) throws IOException {
         Resolution res = scene.resolution();
         VideoFormat format = new VideoFormat(res, scene.fps(), r.frames());
         Path raw = dir.resolve("frames.bgr");
@@ -172,10 +178,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double s(RenderResult r, RenderStage stage) {
         return r.stageTimes().getOrDefault(stage, Duration.ZERO).toMillis() / 1000.0;
-    }
-
-    private record BenchContext(ModelStore models, OnnxSessions onnx, GagaSettings settings)
-            implements ServiceContext {
     }
 
     /** Linux peak resident set size (VmHWM), resettable through /proc/self/clear_refs. */

@@ -9,7 +9,6 @@ import ai.gaga.face.PhotoLoader;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.GagaSettings;
-import ai.gaga.models.ModelStore;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
@@ -150,12 +149,9 @@ class EndToEndRenderTest {
         Path png = Ffprobe.extractFrame(video, seconds, dir.resolve("frame-" + seconds + ".png"));
         BufferedImage frame = PhotoLoader.load(png);
         try (OnnxSessions onnx = new OnnxSessions(ExecutionDevice.CPU, 2)) {
-            ServiceContext ctx = new Ctx(Fixtures.modelStore(), onnx, GagaSettings.defaults());
+            ServiceContext ctx = ServiceContext.of(Fixtures.modelStore(), onnx, GagaSettings.defaults());
             return new FaceDetector(ctx).largest(frame)
                     .orElseThrow(() -> new AssertionError("no face in the rendered frame at " + seconds + " s"));
         }
-    }
-
-    record Ctx(ModelStore models, OnnxSessions onnx, GagaSettings settings) implements ServiceContext {
     }
 }
