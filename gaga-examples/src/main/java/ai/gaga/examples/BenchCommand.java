@@ -103,7 +103,9 @@ final class BenchCommand implements Callable<Integer> {
     private static Scene scene(Path photo, int seconds, Gaga gaga) {
         double lineSeconds = gaga.speak(SpeechRequest.of(SENTENCE, Voice.DEFAULT)).durationSeconds();
         double pause = 0.5;
-        Scene.Builder b = Scene.builder().actor("bench", photo).maxDuration(Duration.ofSeconds(seconds + 1));
+        // a clip shorter than one sentence still gets that sentence
+        long limit = Math.max(seconds, (long) Math.ceil(lineSeconds)) + 1;
+        Scene.Builder b = Scene.builder().actor("bench", photo).maxDuration(Duration.ofSeconds(limit));
         double t = 0;
         b.says(SENTENCE);
         t += lineSeconds;
