@@ -3,15 +3,7 @@ package ai.gaga.audio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,7 +36,7 @@ class LoudnessNormalizerTest {
             PcmAudio in = speechLike(level);
             PcmAudio out = new LoudnessNormalizer().normalize(in);
             assertEquals(in.samples().length, out.samples().length, "same length");
-            double[] measured = ebur128(out);
+            double[] measured = Ebur128.measure(out, dir);
             assertEquals(LoudnessNormalizer.DEFAULT_LUFS, measured[0], 1.0, "integrated loudness at level " + level);
             assertTrue(measured[1] <= -1.0, "true peak " + measured[1] + " dBTP at level " + level);
         }
@@ -54,28 +46,5 @@ class LoudnessNormalizerTest {
     void silenceStaysSilence() {
         PcmAudio silence = PcmAudio.silence(2, RATE, 2);
         assertSame(silence, new LoudnessNormalizer().normalize(silence));
-    }
-
-    /** Integrated loudness (LUFS) and true peak (dBTP) as ffmpeg's ebur128 filter reports them. */
-    private double[] ebur128(PcmAudio a) throws IOException, InterruptedException {
-        Path raw = dir.resolve("mix.f32");
-        ByteBuffer b = ByteBuffer.allocate(a.samples().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float f : a.samples()) {
-            b.putFloat(f);
-        }
-        Files.write(raw, b.array());
-        Process p = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-nostats", "-f", "f32le", "-ar",
-                Integer.toString(RATE), "-ac", "2", "-i", raw.toString(), "-af", "ebur128=peak=true", "-f", "null",
-                "-")).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), log);
-        String summary = log.substring(log.lastIndexOf("Summary:"));
-        return new double[] {number(summary, "I:\\s+(-?[0-9.]+) LUFS"), number(summary, "Peak:\\s+(-?[0-9.]+) dBFS")};
-    }
-
-    private static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), regex + " in " + text);
-        return Double.parseDouble(m.group(1));
     }
 }
