@@ -58,6 +58,19 @@ public final class Images {
         return data;
     }
 
+    /**
+     * The image as a compact {@code TYPE_3BYTE_BGR} whose pixels {@link #bgr} accepts: returned as is when it
+     * already is one, else converted or copied (sub-images included), so models can take any image.
+     */
+    static BufferedImage packedBgr(BufferedImage src) {
+        BufferedImage b = toBgr(src);
+        if (((DataBufferByte) b.getRaster().getDataBuffer()).getData().length != b.getWidth() * b.getHeight() * 3
+                || b.getRaster().getSampleModelTranslateX() != 0 || b.getRaster().getSampleModelTranslateY() != 0) {
+            return copy(b);
+        }
+        return b;
+    }
+
     /** A {@code TYPE_3BYTE_BGR} image over a copy of packed B,G,R pixels (e.g. a rendered frame, for analysis). */
     public static BufferedImage fromBgr(byte[] bgr, int width, int height) {
         if (bgr.length < width * height * 3) {
