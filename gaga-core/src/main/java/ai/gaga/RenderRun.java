@@ -12,7 +12,7 @@ import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
-import ai.gaga.voice.SpeechRequest;
+import ai.gaga.voice.LineSpeaker;
 import ai.gaga.voice.Utterance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,8 +145,7 @@ final class RenderRun {
             Line line = lines.get(i);
             Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
                     "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
-            utterances.add(services.speechEngine(actor.voice()).synthesize(new SpeechRequest(line.text(),
-                    actor.voice(), line.emotion(), line.intensity(), line.delivery())));
+            utterances.add(LineSpeaker.speak(services.speechEngine(actor.voice()), line, actor.voice()));
         }
         return utterances;
     }

@@ -53,9 +53,12 @@ public final class LoudnessNormalizer {
             filter.setSampleRate(in.sampleRate());
             filter.start();
             float[] src = in.samples();
+            // JavaCV reads a heap buffer from its array's start, ignoring position: each chunk gets its own array
+            float[] chunk = new float[CHUNK * ch];
             for (int off = 0; off < src.length; off += CHUNK * ch) {
                 int len = Math.min(CHUNK * ch, src.length - off);
-                filter.pushSamples(0, ch, in.sampleRate(), avutil.AV_SAMPLE_FMT_FLT, FloatBuffer.wrap(src, off, len));
+                System.arraycopy(src, off, chunk, 0, len);
+                filter.pushSamples(0, ch, in.sampleRate(), avutil.AV_SAMPLE_FMT_FLT, FloatBuffer.wrap(chunk, 0, len));
                 written = drain(filter, out, written);
             }
             filter.push(null); // end of stream: loudnorm flushes its look-ahead

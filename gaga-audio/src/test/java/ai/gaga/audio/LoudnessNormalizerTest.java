@@ -43,6 +43,34 @@ class LoudnessNormalizerTest {
     }
 
     @Test
+    void keepsTimeAlignedGapsStaySilent() {
+        float[] x = new float[4 * RATE * 2];
+        for (int i = 0; i < 4 * RATE; i++) {
+            double t = i / (double) RATE;
+            float v = (t < 1 || (t >= 2 && t < 3)) ? (float) (0.3 * Math.sin(2 * Math.PI * 220 * t)) : 0f;
+            x[2 * i] = v;
+            x[2 * i + 1] = v;
+        }
+        PcmAudio out = new LoudnessNormalizer().normalize(new PcmAudio(x, RATE, 2));
+        for (double[] window : new double[][] {{0.1, 0.9}, {2.1, 2.9}}) {
+            assertTrue(rms(out, window[0], window[1]) > 0.05, "tone kept at " + window[0]);
+        }
+        for (double[] window : new double[][] {{1.1, 1.9}, {3.1, 3.9}}) {
+            assertTrue(rms(out, window[0], window[1]) < 1e-4, "gap stays silent at " + window[0]);
+        }
+    }
+
+    private static double rms(PcmAudio a, double from, double to) {
+        double sum = 0;
+        int i0 = (int) (from * RATE) * 2;
+        int i1 = (int) (to * RATE) * 2;
+        for (int i = i0; i < i1; i++) {
+            sum += a.samples()[i] * (double) a.samples()[i];
+        }
+        return Math.sqrt(sum / (i1 - i0));
+    }
+
+    @Test
     void silenceStaysSilence() {
         PcmAudio silence = PcmAudio.silence(2, RATE, 2);
         assertSame(silence, new LoudnessNormalizer().normalize(silence));
