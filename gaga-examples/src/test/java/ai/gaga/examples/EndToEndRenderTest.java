@@ -135,6 +135,26 @@ class EndToEndRenderTest {
         assertEquals(first, Ffprobe.frameMd5s(b));
     }
 
+    @Test
+    void aPauseInsideAScreenplayLineIsHeardAsSilence() {
+        Scene scene = Scene.parse("GRACE\nI have to go. [pause 900ms] Goodbye.\n",
+                java.util.Map.of("GRACE", Fixtures.graceHopper()));
+        ai.gaga.timeline.Timeline plan = gaga.plan(scene);
+        ai.gaga.voice.Utterance u = plan.entries().get(0).utterance();
+        ai.gaga.voice.PhoneTiming gap = u.phones().stream().filter(p -> p.isSilence() && p.duration() > 0.85)
+                .findFirst().orElseThrow(() -> new AssertionError("no 0.9 s pause in " + u.phones()));
+        assertEquals(0.9, gap.duration(), 0.01);
+
+        Path out = dir.resolve("pause.mp4");
+        gaga.render(scene, out);
+        float[] pcm = Ffprobe.decodeAudio(out, 16000, 1);
+        double before = rms(pcm, 16000, 0.1, gap.start() - 0.1);
+        double inside = rms(pcm, 16000, gap.start() + 0.15, gap.end() - 0.15);
+        double after = rms(pcm, 16000, gap.end() + 0.05, u.durationSeconds() - 0.1);
+        assertTrue(inside < before / 10 && inside < after / 10,
+                "silence inside the line: " + inside + " vs " + before + " / " + after);
+    }
+
     static double rms(float[] pcm, int rate, double from, double to) {
         int a = (int) (from * rate);
         int b = Math.min(pcm.length, (int) (to * rate));
