@@ -41,6 +41,17 @@ public final class Fixtures {
         return photo("astronaut.png");
     }
 
+    /** A BGR image of one colour (faceless backgrounds, canvases to paste photos on). */
+    public static java.awt.image.BufferedImage solidImage(int width, int height, java.awt.Color color) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return img;
+    }
+
     /** The model directory: GAGA_MODEL_DIR if set, else ../shared/models. */
     public static Path modelDir() {
         String env = System.getenv(ModelStore.ENV_MODEL_DIR);

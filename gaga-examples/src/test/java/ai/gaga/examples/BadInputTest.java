@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,12 +133,7 @@ class BadInputTest {
     @Test
     void photoWithoutAFaceFailsUnlessAllowed() throws IOException {
         Path photo = dir.resolve("wall.png");
-        BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(120, 140, 160));
-        g.fillRect(0, 0, 400, 300);
-        g.dispose();
-        ImageIO.write(img, "png", photo.toFile());
+        ImageIO.write(Fixtures.solidImage(400, 300, new Color(120, 140, 160)), "png", photo.toFile());
         InvalidPhotoException e = failsWithoutOutput(InvalidPhotoException.class, sceneWith(photo));
         assertTrue(e.getMessage().contains("no face") && e.getMessage().contains("allowNoFace"), e.getMessage());
 

@@ -78,7 +78,7 @@ class FaceDetectorTest {
         // that the letterbox padding and scale are undone correctly on a non-square image.
         BufferedImage photo = PhotoLoader.load(Fixtures.graceHopper());
         FaceBox square = detector.largest(photo).orElseThrow();
-        BufferedImage wide = canvas(900, 512, new Color(90, 90, 90));
+        BufferedImage wide = Fixtures.solidImage(900, 512, new Color(90, 90, 90));
         Graphics2D g = wide.createGraphics();
         g.drawImage(photo, 300, 0, null);
         g.dispose();
@@ -93,7 +93,7 @@ class FaceDetectorTest {
     void smallFaceFallsBackToUltraFace() {
         // A half-body photo shrunk into a large empty canvas: the face is ~5% of the image, below BlazeFace's range.
         BufferedImage photo = PhotoLoader.load(Fixtures.astronaut());
-        BufferedImage big = canvas(1600, 1200, new Color(200, 200, 200));
+        BufferedImage big = Fixtures.solidImage(1600, 1200, new Color(200, 200, 200));
         Graphics2D g = big.createGraphics();
         g.drawImage(photo, 900, 500, null);
         g.dispose();
@@ -123,7 +123,7 @@ class FaceDetectorTest {
 
     @Test
     void noFaceInUniformGreyOrNoise() {
-        BufferedImage grey = canvas(512, 512, new Color(128, 128, 128));
+        BufferedImage grey = Fixtures.solidImage(512, 512, new Color(128, 128, 128));
         assertTrue(detector.detect(grey).isEmpty(), "face found in uniform grey");
         BufferedImage noise = new BufferedImage(512, 512, BufferedImage.TYPE_3BYTE_BGR);
         new Random(7).nextBytes(Images.bgr(noise));
@@ -136,14 +136,5 @@ class FaceDetectorTest {
         assertEquals(detector.detect(photo), detector.detect(photo));
         BufferedImage again = PhotoLoader.load(Fixtures.graceHopper());
         assertEquals(detector.detect(photo), detector.detect(again));
-    }
-
-    private static BufferedImage canvas(int w, int h, Color c) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = img.createGraphics();
-        g.setColor(c);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
     }
 }

@@ -56,7 +56,7 @@ class PhotoLoaderTest {
     @Test
     void unreadableFile() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
-        Path p = write("locked.png", png(bgrImage(100, 100, Color.RED), "png"));
+        Path p = write("locked.png", png(Fixtures.solidImage(100, 100, Color.RED), "png"));
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
         try {
             // Root (and some CI users) can read anything: then there is nothing to test.
@@ -114,7 +114,7 @@ class PhotoLoaderTest {
 
     @Test
     void tooSmall() throws IOException {
-        Path p = write("tiny.png", png(bgrImage(40, 80, Color.BLUE), "png"));
+        Path p = write("tiny.png", png(Fixtures.solidImage(40, 80, Color.BLUE), "png"));
         InvalidPhotoException e = assertThrows(InvalidPhotoException.class, () -> PhotoLoader.load(p));
         assertTrue(e.reason().contains("too small") && e.reason().contains("40x80"), e.reason());
     }
@@ -148,7 +148,7 @@ class PhotoLoaderTest {
     @Test
     void hugePhotoIsScaledDown() throws IOException {
         // 9000 px wide: decoded with 2x subsampling, then resized to exactly MAX_SIDE.
-        BufferedImage wide = bgrImage(9000, 700, Color.GREEN);
+        BufferedImage wide = Fixtures.solidImage(9000, 700, Color.GREEN);
         BufferedImage img = PhotoLoader.load(write("wide.png", png(wide, "png")));
         assertEquals(PhotoLoader.MAX_SIDE, img.getWidth());
         assertEquals(Math.round(700 * PhotoLoader.MAX_SIDE / 9000.0), img.getHeight(), 1);
@@ -159,7 +159,7 @@ class PhotoLoaderTest {
     void exifOrientationIsApplied() throws IOException {
         // 200x100, red left half, blue right half, tagged "rotate 90 clockwise to display" (6): upright it is
         // 100x200 with red on top.
-        BufferedImage src = bgrImage(200, 100, Color.BLUE);
+        BufferedImage src = Fixtures.solidImage(200, 100, Color.BLUE);
         Graphics2D g = src.createGraphics();
         g.setColor(Color.RED);
         g.fillRect(0, 0, 100, 100);
@@ -203,15 +203,6 @@ class PhotoLoaderTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(img, format, out), "no writer for " + format);
         return out.toByteArray();
-    }
-
-    private static BufferedImage bgrImage(int w, int h, Color c) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = img.createGraphics();
-        g.setColor(c);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
     }
 
     private static BufferedImage noise(int w, int h) {
