@@ -1,7 +1,6 @@
 package ai.gaga.sound.ambience;
 
-import java.util.Arrays;
-import java.util.Locale;
+import ai.gaga.audio.NameMatch;
 
 /** Procedural background beds, by the names scripts use ({@code [ambience: rain]}). */
 public enum Ambience {
@@ -21,21 +20,6 @@ public enum Ambience {
 
     /** Finds a bed by name (case-insensitive; the longest matching name wins: "heavy rain" before "rain"). */
     public static Ambience parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Ambience best = null;
-        int bestLength = -1;
-        for (Ambience a : values()) {
-            for (String n : a.names) {
-                if (t.contains(n) && n.length() > bestLength) {
-                    best = a;
-                    bestLength = n.length();
-                }
-            }
-        }
-        if (best == null) {
-            throw new IllegalArgumentException("Unknown ambience '" + text + "'. Known: "
-                    + Arrays.stream(values()).map(a -> a.names[0]).toList());
-        }
-        return best;
+        return NameMatch.longest(Ambience.class, e -> e.names, text, "ambience");
     }
 }

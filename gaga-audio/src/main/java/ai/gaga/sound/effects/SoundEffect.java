@@ -1,7 +1,6 @@
 package ai.gaga.sound.effects;
 
-import java.util.Arrays;
-import java.util.Locale;
+import ai.gaga.audio.NameMatch;
 
 /** One-shot effects by the names scripts use ({@code [sfx: door]}). */
 public enum SoundEffect {
@@ -27,21 +26,6 @@ public enum SoundEffect {
 
     /** Finds an effect by name (case-insensitive, longest match wins); the error lists the known names. */
     public static SoundEffect parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        SoundEffect best = null;
-        int bestLength = -1;
-        for (SoundEffect e : values()) {
-            for (String n : e.names) {
-                if (t.contains(n) && n.length() > bestLength) {
-                    best = e;
-                    bestLength = n.length();
-                }
-            }
-        }
-        if (best == null) {
-            throw new IllegalArgumentException("Unknown sound effect '" + text + "'. Known: "
-                    + Arrays.stream(values()).map(e -> e.names[0]).toList());
-        }
-        return best;
+        return NameMatch.longest(SoundEffect.class, e -> e.names, text, "sound effect");
     }
 }
