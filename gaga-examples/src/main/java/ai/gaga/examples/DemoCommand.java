@@ -1,7 +1,5 @@
 package ai.gaga.examples;
 
-import ai.gaga.Gaga;
-import ai.gaga.RenderResult;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
 import picocli.CommandLine.Command;
@@ -37,14 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path photo = extract("grace_hopper.jpg");
-        try (ShutdownGuard guard = ShutdownGuard.forCurrentThread(); Gaga gaga = engine.build()) {
-            RenderResult r = gaga.render(scene(photo, Resolution.parse(resolution)), output,
-                    quiet ? p -> { } : ProgressBar.onStderr());
-            if (!quiet) {
-                System.out.println(RenderCommand.summary(r));
-            }
-            return 0;
-        }
+        return RenderCommand.renderAndReport(engine, scene(photo, Resolution.parse(resolution)), output, quiet);
     }
 
     /** The demo scene: a screenplay with a turn from joy to defiance (resource demo/scene.fountain). */

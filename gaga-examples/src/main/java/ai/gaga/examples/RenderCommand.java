@@ -76,7 +76,11 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scene scene = scene();
+        return renderAndReport(engine, scene(), output, quiet);
+    }
+
+    /** Renders with a progress bar (unless quiet) and a clean Ctrl-C, then prints the summary line. */
+    static int renderAndReport(EngineOptions engine, Scene scene, Path output, boolean quiet) {
         try (ShutdownGuard guard = ShutdownGuard.forCurrentThread(); Gaga gaga = engine.build()) {
             RenderResult r = gaga.render(scene, output, quiet ? p -> { } : ProgressBar.onStderr());
             if (!quiet) {
