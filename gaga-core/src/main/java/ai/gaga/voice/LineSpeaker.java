@@ -4,6 +4,9 @@ import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Beat;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.Voice;
+import ai.gaga.voice.viseme.OculusViseme;
+import ai.gaga.voice.viseme.Viseme;
+import ai.gaga.voice.viseme.VisemeTrack;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +30,7 @@ public final class LineSpeaker {
         }
         List<float[]> pieces = new ArrayList<>();
         List<PhoneTiming> phones = new ArrayList<>();
+        List<Viseme> visemes = new ArrayList<>();
         int rate = PcmAudio.STANDARD_RATE;
         long frames = 0;
         int from = 0;
@@ -41,6 +45,7 @@ public final class LineSpeaker {
                 }
                 double offset = frames / (double) rate;
                 u.phones().forEach(p -> phones.add(new PhoneTiming(p.phone(), p.start() + offset, p.end() + offset)));
+                visemes.addAll(Utterance.shifted(u.visemes(), offset));
                 pieces.add(u.audio().samples());
                 frames += u.audio().frames();
             }
@@ -59,7 +64,10 @@ public final class LineSpeaker {
             System.arraycopy(p, 0, audio, at, p.length);
             at += p.length;
         }
-        return new Utterance(new PcmAudio(audio, rate, 1), phones, engine.id());
+        // Pauses are silence: VisemeTrack.of fills every gap between the pieces' tracks with SIL.
+        double total = frames / (double) rate;
+        visemes.add(new Viseme(OculusViseme.SIL, total, total));
+        return new Utterance(new PcmAudio(audio, rate, 1), phones, engine.id(), VisemeTrack.of(visemes));
     }
 
     private static SpeechRequest request(Line line, String text, Voice voice) {

@@ -7,7 +7,6 @@ import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
 import ai.gaga.voice.language.LanguageDetector;
 import ai.gaga.voice.viseme.OculusViseme;
-import ai.gaga.voice.viseme.VisemeMapper;
 import ai.gaga.voice.viseme.VisemeTrack;
 import ai.gaga.voice.viseme.Viseme;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class MultilingualSceneTest {
             assertEquals(expectedEngines.get(i), factory.id(), lines.get(i) + " (" + language + ")");
             try (SpeechEngine engine = factory.create(null)) {
                 Utterance u = engine.synthesize(SpeechRequest.of(lines.get(i), Voice.of(language)));
-                VisemeTrack track = VisemeMapper.track(u);
+                VisemeTrack track = u.visemes();
                 LOG.info("{} [{} via {}]: {} s, visemes {}", lines.get(i), language, u.engine(),
                         String.format("%.2f", u.durationSeconds()), track.toJson());
                 assertTrue(u.audio().rms() > 0.01, "silent: " + lines.get(i));

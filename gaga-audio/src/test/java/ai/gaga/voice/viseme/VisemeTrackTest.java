@@ -38,7 +38,7 @@ class VisemeTrackTest {
     @Test
     void frenchBonjourStartsWithClosedLipsAndHasAnORoundedNasal() {
         Utterance u = EspeakEngine.create().synthesize(SpeechRequest.of("Bonjour", Voice.of("fr")));
-        VisemeTrack track = VisemeMapper.track(u);
+        VisemeTrack track = u.visemes();
         LOG.info("bonjour visemes: {}", track.toJson());
         List<OculusViseme> spoken = shapes(track).stream().filter(s -> s != SIL).toList();
         assertEquals(List.of(PP, O, CH, U, RR), spoken);
@@ -90,7 +90,7 @@ class VisemeTrackTest {
     @Test
     void chineseTrackFromEspeakIsContinuous() {
         Utterance u = EspeakEngine.create().synthesize(SpeechRequest.of("我喜欢音乐。", Voice.of("zh")));
-        VisemeTrack track = VisemeMapper.track(u);
+        VisemeTrack track = u.visemes();
         assertCoversWithoutGaps(track, u.durationSeconds());
         assertTrue(shapes(track).contains(U) && shapes(track).contains(I), track.toJson());
     }

@@ -1,7 +1,6 @@
 package ai.gaga.voice.viseme;
 
 import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +31,5 @@ public interface VisemeMapper {
     /** The mapper for an utterance's engine: SAMPA for MaryTTS, IPA otherwise. */
     static VisemeMapper forEngine(String engineId) {
         return engineId.equals("marytts") ? SAMPA : IPA;
-    }
-
-    /** The viseme track of an utterance, covering its whole audio. */
-    static VisemeTrack track(Utterance utterance) {
-        List<PhoneTiming> phones = new ArrayList<>(utterance.phones());
-        double end = phones.isEmpty() ? 0 : phones.get(phones.size() - 1).end();
-        if (end < utterance.durationSeconds()) {
-            phones.add(new PhoneTiming("_", end, utterance.durationSeconds()));
-        }
-        return forEngine(utterance.engine()).track(phones);
     }
 }
