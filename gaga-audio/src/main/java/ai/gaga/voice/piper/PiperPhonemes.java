@@ -67,16 +67,15 @@ final class PiperPhonemes {
     }
 
     /**
-     * Phone timings from the samples each id lasts. Ends, spaces and punctuation become {@code _}; stress marks give
-     * their time to the phone after them; length marks, diacritics and tied letters join the phone before them, so
-     * {@code ˈa} {@code ː} is one phone {@code aː}. Adjacent silences merge.
+     * Phone timings from the samples each id lasts. Ends, spaces and punctuation become {@code _}; length marks,
+     * diacritics, tied letters and stress marks join the phone before them, so {@code a} {@code ː} is one phone
+     * {@code aː} and every phone starts where its own sound starts. Adjacent silences merge.
      */
     static List<PhoneTiming> timings(List<Unit> units, long[] samplesPerId, int sampleRate) {
         List<String> symbols = new ArrayList<>();
         List<long[]> spans = new ArrayList<>(); // [start, end) in samples
         long t = 0;
         int k = 0;
-        Long pendingStart = null; // a stress mark's start, handed to the next phone
         boolean tied = false;
         for (Unit u : units) {
             long start = t;
@@ -86,16 +85,18 @@ final class PiperPhonemes {
             int cp = u.symbol().codePointAt(0);
             int last = symbols.size() - 1;
             if (cp == 'ˈ' || cp == 'ˌ') {
-                if (pendingStart == null) {
-                    pendingStart = start;
+                // Stress is no sound: its (short) time goes to what precedes, so the stressed phone starts at its onset.
+                if (last >= 0) {
+                    spans.get(last)[1] = t;
+                } else {
+                    add(symbols, spans, "_", start, t);
                 }
                 continue;
             }
             boolean silence = u.symbol().equals(PiperConfig.BOS) || u.symbol().equals(PiperConfig.EOS)
                     || !(Character.isLetter(cp) || isMark(cp));
             if (silence) {
-                add(symbols, spans, "_", pendingStart != null ? pendingStart : start, t);
-                pendingStart = null;
+                add(symbols, spans, "_", start, t);
                 tied = false;
             } else if ((isMark(cp) || tied) && last >= 0 && !symbols.get(last).equals("_")) {
                 symbols.set(last, symbols.get(last) + u.symbol());
@@ -103,8 +104,7 @@ final class PiperPhonemes {
                 tied = cp == '\u0361' || cp == '\u035C';
             } else {
                 symbols.add(u.symbol());
-                spans.add(new long[] {pendingStart != null ? pendingStart : start, t});
-                pendingStart = null;
+                spans.add(new long[] {start, t});
                 tied = false;
             }
         }
