@@ -13,6 +13,7 @@ import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
 import ai.gaga.voice.espeak.EspeakPhonemizer;
+import ai.gaga.voice.onnx.SpeechPace;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -59,6 +60,7 @@ public final class KokoroEngine implements SpeechEngine {
     private final Map<String, float[]> voices = new ConcurrentHashMap<>();
     private volatile Graph graph;
 
+    /** An engine resolving the model and voices in {@code models} and running in {@code sessions} (not closed here). */
     public KokoroEngine(ModelStore models, OnnxSessions sessions) {
         this.models = java.util.Objects.requireNonNull(models, "models");
         this.sessions = java.util.Objects.requireNonNull(sessions, "sessions");
@@ -73,17 +75,23 @@ public final class KokoroEngine implements SpeechEngine {
         return ID;
     }
 
+    /** Speaks a line at the pace its emotion and delivery ask for ({@link SpeechPace}). */
     @Override
     public Utterance synthesize(SpeechRequest request) {
-        return synthesize(request, 1.0f);
+        SpeechPace pace = SpeechPace.of(request);
+        return synthesize(request, (float) pace.speed(), pace.gain());
     }
 
     /**
-     * Speaks a line at a speed (1 is the voice's natural pace, 2 twice as fast).
+     * Speaks a line at a speed (1 is the voice's natural pace, 2 twice as fast), at the voice's own level.
      *
      * @throws GagaException when the model or voice is missing (listing the voices there are) or does not fit
      */
     public Utterance synthesize(SpeechRequest request, float speed) {
+        return synthesize(request, speed, 1);
+    }
+
+    private Utterance synthesize(SpeechRequest request, float speed, double gain) {
         if (!(speed > 0.1f && speed < 10f)) {
             throw new IllegalArgumentException("Kokoro speed must be in (0.1, 10), got " + speed);
         }
@@ -102,6 +110,7 @@ public final class KokoroEngine implements SpeechEngine {
             tokens = tokens.subList(0, KokoroTokenizer.MAX_TOKENS);
         }
         float[] wave = run(tokens, style(table, tokens.size()), speed);
+        new SpeechPace(speed, gain).apply(wave);
         List<PhoneTiming> phones = KokoroTimings.align(tokens, wave, SAMPLE_RATE);
         PcmAudio audio = Resampler.resample(new PcmAudio(wave, SAMPLE_RATE, 1), PcmAudio.STANDARD_RATE);
         return new Utterance(audio, clamp(phones, audio.durationSeconds()), ID);

@@ -12,6 +12,7 @@ import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
+import ai.gaga.voice.onnx.SpeechPace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Speaks with Piper voices on ONNX Runtime: espeak-ng IPA mapped through the voice's phoneme id map, the VITS graph,
- * phone timings from the graph's own durations ({@code w_ceil}), audio resampled to 48 kHz. Voices are model ids
+ * phone timings from the graph's own durations ({@code w_ceil}), audio resampled to 48 kHz. Emotion and delivery set
+ * the length scale and level ({@link SpeechPace}). Voices are model ids
  * {@code voice/piper/NAME} (the {@code .onnx}) and {@code voice/piper/NAME.json} (its config), resolved through the
  * {@link ModelStore}; a speaker of a multi-speaker voice is named after a {@code #} ({@code NAME#speaker} or
  * {@code NAME#3}). Thread-safe; voices load on first use and stay loaded.
@@ -44,6 +46,7 @@ public final class PiperEngine implements SpeechEngine {
     private final OnnxSessions sessions;
     private final Map<String, PiperVoice> voices = new ConcurrentHashMap<>();
 
+    /** An engine resolving voices in {@code models} and running them in {@code sessions} (neither is closed here). */
     public PiperEngine(ModelStore models, OnnxSessions sessions) {
         this.models = java.util.Objects.requireNonNull(models, "models");
         this.sessions = java.util.Objects.requireNonNull(sessions, "sessions");
@@ -97,8 +100,10 @@ public final class PiperEngine implements SpeechEngine {
             LOG.debug("Piper voice {} has no id for phonemes {} (dropped)", name, PiperPhonemes.describe(missing));
         }
         long[] ids = PiperPhonemes.ids(units);
-        PiperVoice.Inference run = voice.infer(ids, config.noiseScale(), config.lengthScale(), config.noiseW(),
-                speaker);
+        SpeechPace pace = SpeechPace.of(request);
+        PiperVoice.Inference run = voice.infer(ids, config.noiseScale(), (float) (config.lengthScale() / pace.speed()),
+                config.noiseW(), speaker);
+        pace.apply(run.audio());
         long[] perId = fitTo(run.samplesPerId(), run.audio().length);
         List<PhoneTiming> phones = PiperPhonemes.timings(units, perId, config.sampleRate());
         PcmAudio audio = Resampler.resample(new PcmAudio(run.audio(), config.sampleRate(), 1),

@@ -87,6 +87,14 @@ class KokoroEngineTest {
     }
 
     @Test
+    void joyfulLinesAreFaster() {
+        Utterance neutral = engine.synthesize(request("Happy days are here.", "af_test"));
+        Utterance joyful = engine.synthesize(new SpeechRequest("Happy days are here.", Voice.kokoro("af_test"),
+                ai.gaga.scene.Emotion.JOY, 1.0, ai.gaga.scene.Delivery.NORMAL));
+        assertEquals(1 / 1.12, joyful.durationSeconds() / neutral.durationSeconds(), 0.01);
+    }
+
+    @Test
     void outputIsMono48kHzWithContiguousPhones() {
         Utterance u = engine.synthesize(request("Hello there.", "af_test"));
         assertEquals(PcmAudio.STANDARD_RATE, u.audio().sampleRate());

@@ -123,6 +123,17 @@ class PiperEngineTest {
     }
 
     @Test
+    void sadnessSlowsTheVoiceThroughTheLengthScaleAndSoftensIt() {
+        Utterance neutral = speak("tiny", TEXT);
+        Utterance sad = engine.synthesize(new SpeechRequest(TEXT, Voice.of("en-US", "piper", "tiny"),
+                ai.gaga.scene.Emotion.SADNESS, 1.0, ai.gaga.scene.Delivery.NORMAL));
+        // length_scale 1/0.75: every id's frames ceil(f * 1.333) instead of f, so at least 1.33x longer.
+        double ratio = sad.durationSeconds() / neutral.durationSeconds();
+        assertTrue(ratio > 1.3 && ratio < 1.5, "ratio " + ratio);
+        assertEquals(0.8, sad.audio().rms() / neutral.audio().rms(), 0.03);
+    }
+
+    @Test
     void sidSelectsTheSpeaker() {
         Utterance first = speak("tiny-multi#speaker0", TEXT);
         Utterance second = speak("tiny-multi#speaker1", TEXT);
