@@ -1,0 +1,85 @@
+package ai.gaga.animation;
+
+import ai.gaga.scene.Emotion;
+import ai.gaga.timeline.TimelineEntry;
+
+import java.util.List;
+
+/**
+ * How much of each emotion the face shows, per frame. A line's emotion is the target from {@link #LEAD} before it
+ * starts until it ends; it holds through a pause when the actor's next line has the same emotion, and otherwise fades
+ * to neutral over {@link #RELAX}. While another actor speaks with feeling, the listener shows the
+ * {@link EmotionShapes#mirror mirrored} emotion at {@link #LISTENER_SHARE} of its intensity after
+ * {@link #REACTION_DELAY}. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
+ * starts slightly before the line and never jumps.
+ */
+final class ExpressionTrack {
+    static final double LEAD = 0.25;
+    static final double HOLD_GAP = 8.0;
+    static final double RELAX = 2.5;
+    static final double LISTENER_SHARE = 0.4;
+    static final double REACTION_DELAY = 0.6;
+    private static final double EASE_SIGMA = 0.25;
+    private static final Emotion[] EMOTIONS = Emotion.values();
+
+    /** weights[emotion ordinal][frame], 0..1 (NEUTRAL stays 0: rest is the absence of the others). */
+    final float[][] weights;
+
+    ExpressionTrack(Stage stage) {
+        int frames = stage.frames;
+        int fps = stage.fps;
+        float[][] own = new float[EMOTIONS.length][frames];
+        boolean[] ownActive = new boolean[frames];
+        List<TimelineEntry> lines = stage.own;
+        for (int i = 0; i < lines.size(); i++) {
+            TimelineEntry e = lines.get(i);
+            TimelineEntry next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            Emotion emotion = e.line().emotion();
+            float intensity = emotion == Emotion.NEUTRAL ? 0f : (float) e.line().intensity();
+            double from = e.start() - LEAD;
+            double to = e.end();
+            double nextFrom = next == null ? Double.POSITIVE_INFINITY : next.start() - LEAD;
+            boolean hold = next != null && next.line().emotion() == emotion && next.start() - to < HOLD_GAP;
+            for (int f = 0; f < frames; f++) {
+                double t = Curves.time(f, fps);
+                if (t >= from && t < to) {
+                    own[emotion.ordinal()][f] = Math.max(own[emotion.ordinal()][f], intensity);
+                    ownActive[f] = true;
+                } else if (t >= to && t < nextFrom) {
+                    float v = hold ? intensity : (float) (intensity * (1 - Curves.smoothstep((t - to) / RELAX)));
+                    own[emotion.ordinal()][f] = Math.max(own[emotion.ordinal()][f], v);
+                    ownActive[f] |= hold;
+                }
+            }
+        }
+        float[][] listen = new float[EMOTIONS.length][frames];
+        for (TimelineEntry e : stage.others) {
+            Emotion mirrored = EmotionShapes.mirror(e.line().emotion());
+            if (mirrored == Emotion.NEUTRAL) {
+                continue;
+            }
+            float intensity = (float) (LISTENER_SHARE * e.line().intensity());
+            double from = e.start() + REACTION_DELAY;
+            double to = e.end() + 0.3;
+            for (int f = 0; f < frames; f++) {
+                double t = Curves.time(f, fps);
+                float v = t < from ? 0f : t < to ? intensity
+                        : (float) (intensity * (1 - Curves.smoothstep((t - to) / RELAX)));
+                listen[mirrored.ordinal()][f] = Math.max(listen[mirrored.ordinal()][f], v);
+            }
+        }
+        weights = new float[EMOTIONS.length][];
+        for (int k = 0; k < EMOTIONS.length; k++) {
+            float[] target = new float[frames];
+            for (int f = 0; f < frames; f++) {
+                target[f] = ownActive[f] ? own[k][f] : Math.max(own[k][f], listen[k][f]);
+            }
+            weights[k] = Curves.gaussian(target, EASE_SIGMA * fps);
+        }
+        weights[Emotion.NEUTRAL.ordinal()] = new float[frames];
+    }
+
+    double weight(Emotion e, int frame) {
+        return weights[e.ordinal()][frame];
+    }
+}
