@@ -91,6 +91,12 @@ public final class FaceAnimator implements FacePerformance {
         int funnel = VisemeShapes.index(FaceControl.MOUTH_FUNNEL);
         int pucker = VisemeShapes.index(FaceControl.MOUTH_PUCKER);
         int close = VisemeShapes.index(FaceControl.MOUTH_CLOSE);
+        // The smile yields to rounded lips, but more slowly than the lips move, so that it does not flicker.
+        float[] rounding = new float[frames];
+        for (int f = 0; f < frames; f++) {
+            rounding[f] = Math.max(lips.mouth[funnel][f], lips.mouth[pucker][f]);
+        }
+        rounding = Curves.gaussian(rounding, 0.06 * stage.fps);
         for (int f = 0; f < frames; f++) {
             java.util.Arrays.fill(face, 0f);
             for (Emotion e : emotions) {
@@ -104,9 +110,8 @@ public final class FaceAnimator implements FacePerformance {
             }
             // Speech over expression: rounding lips (o, u, sh) cannot smile fully, a talking jaw cannot press
             // the lips, and closed lips (p, b, m) keep an expression's open jaw shut.
-            double rounding = Math.max(lips.mouth[funnel][f], lips.mouth[pucker][f]);
             double speechJaw = lips.mouth[VisemeShapes.JAW][f];
-            face[FaceControl.MOUTH_SMILE.ordinal()] *= (float) (1 - 0.6 * Math.min(1, rounding / 0.6));
+            face[FaceControl.MOUTH_SMILE.ordinal()] *= (float) (1 - 0.6 * Math.min(1, rounding[f] / 0.6));
             face[FaceControl.MOUTH_PRESS.ordinal()] *= (float) (1 - Math.min(1, 2.5 * speechJaw));
             face[FaceControl.JAW_OPEN.ordinal()] *= (float) (1 - Math.min(1, lips.mouth[close][f]));
             for (int i = 0; i < VisemeShapes.MOUTH.length; i++) {
