@@ -97,6 +97,7 @@ public final class FaceAnimator implements FacePerformance {
             rounding[f] = Math.max(lips.mouth[funnel][f], lips.mouth[pucker][f]);
         }
         rounding = Curves.gaussian(rounding, 0.06 * stage.fps);
+        float[] talkingJaw = Curves.gaussian(lips.mouth[VisemeShapes.JAW], 0.06 * stage.fps);
         for (int f = 0; f < frames; f++) {
             java.util.Arrays.fill(face, 0f);
             for (Emotion e : emotions) {
@@ -110,9 +111,8 @@ public final class FaceAnimator implements FacePerformance {
             }
             // Speech over expression: rounding lips (o, u, sh) cannot smile fully, a talking jaw cannot press
             // the lips, and closed lips (p, b, m) keep an expression's open jaw shut.
-            double speechJaw = lips.mouth[VisemeShapes.JAW][f];
             face[FaceControl.MOUTH_SMILE.ordinal()] *= (float) (1 - 0.6 * Math.min(1, rounding[f] / 0.6));
-            face[FaceControl.MOUTH_PRESS.ordinal()] *= (float) (1 - Math.min(1, 2.5 * speechJaw));
+            face[FaceControl.MOUTH_PRESS.ordinal()] *= (float) (1 - Math.min(1, 2.5 * talkingJaw[f]));
             face[FaceControl.JAW_OPEN.ordinal()] *= (float) (1 - Math.min(1, lips.mouth[close][f]));
             for (int i = 0; i < VisemeShapes.MOUTH.length; i++) {
                 face[VisemeShapes.MOUTH[i].ordinal()] += lips.mouth[i][f];

@@ -18,6 +18,8 @@ final class LipSync {
     static final double ANTICIPATION = 0.06;
     static final double CARRY_OVER = 0.045;
     private static final double RATE = 200;
+    /** How far the kernels reach, in units of anticipation or carry-over. */
+    private static final double REACH = 1.5;
     /** Weight of "rest" everywhere, so the mouth settles closed wherever no viseme reaches. */
     private static final double REST_WEIGHT = 0.02;
 
@@ -74,8 +76,8 @@ final class LipSync {
         double e = offset + v.end();
         double dominance = VisemeShapes.dominance(v.shape(), v.duration());
         float[] target = VisemeShapes.target(v.shape());
-        int from = Math.max(0, (int) Math.ceil((s - ANTICIPATION) * RATE));
-        int to = Math.min(weights.length - 1, (int) Math.floor((e + CARRY_OVER) * RATE));
+        int from = Math.max(0, (int) Math.ceil((s - REACH * ANTICIPATION) * RATE));
+        int to = Math.min(weights.length - 1, (int) Math.floor((e + REACH * CARRY_OVER) * RATE));
         for (int k = from; k <= to; k++) {
             double t = k / RATE;
             double w = t < s ? kernel((s - t) / ANTICIPATION) : t > e ? kernel((t - e) / CARRY_OVER) : 1;
@@ -87,13 +89,12 @@ final class LipSync {
         }
     }
 
-    /** 1 at the span's edge, falling smoothly to 0 at x = 1. */
+    /**
+     * 1 at the span's edge, a Gaussian falling to 1 % at x = 1 and cut at {@link #REACH}. Its long soft tail makes the
+     * hand-over between a dominant shape and its neighbours gradual instead of a late, steep switch.
+     */
     private static double kernel(double x) {
-        if (x >= 1) {
-            return 0;
-        }
-        double a = 1 - x * x;
-        return a * a;
+        return x >= REACH ? 0 : Math.exp(-4.6 * x * x);
     }
 
     /** How wide a delivery opens the mouth. */
