@@ -63,7 +63,7 @@ final class LipSync {
             fine[VisemeShapes.LOWER_DOWN][k] *= gain[k];
         }
         int frames = stage.frames;
-        double sigma = 0.35 / stage.fps * RATE;
+        double sigma = 0.45 / stage.fps * RATE;
         mouth = new float[m][];
         for (int i = 0; i < m; i++) {
             mouth[i] = resample(fine[i], frames, stage.fps, sigma);

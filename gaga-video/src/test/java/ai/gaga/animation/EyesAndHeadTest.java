@@ -74,6 +74,62 @@ class EyesAndHeadTest {
     }
 
     @Test
+    void speakingBlinksLessThanRestingAndFearBreathesFaster() {
+        int speaking = 0;
+        int resting = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            speaking += blinks(talkingMinute(seed, Emotion.NEUTRAL)).size();
+            resting += blinks(restingMinute(seed, Emotion.NEUTRAL)).size();
+        }
+        assertTrue(speaking < 0.85 * resting, "blinks speaking " + speaking + " vs resting " + resting);
+        int calm = breaths(talkingMinute(3, Emotion.NEUTRAL));
+        int afraid = breaths(talkingMinute(3, Emotion.FEAR));
+        assertTrue(afraid > calm + 4, "fear quickens the breath: " + afraid + " vs " + calm + " a minute");
+    }
+
+    private static ControlCurves talkingMinute(long seed, Emotion emotion) {
+        Utterance u = Stages.talk(59, 100 + seed);
+        Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("On and on.").emotion(emotion, 0.9)
+                .seed(seed).build();
+        Timeline timeline = Stages.timeline(scene, List.of(u), new double[] {0.2}, 60);
+        return FaceAnimator.of(scene, timeline, "maya").curves();
+    }
+
+    private static int breaths(ControlCurves c) {
+        float[] breath = c.curve(BREATH);
+        int cycles = 0;
+        for (int f = 1; f < breath.length; f++) {
+            cycles += breath[f] >= 0.5 && breath[f - 1] < 0.5 ? 1 : 0;
+        }
+        return cycles;
+    }
+
+    @Test
+    void stressedSyllablesBringNods() {
+        Speech flat = Speech.builder().silence(0.2);
+        Speech stressed = Speech.builder().silence(0.2);
+        for (int i = 0; i < 12; i++) {
+            flat.syllable(ai.gaga.voice.viseme.OculusViseme.DD, ai.gaga.voice.viseme.OculusViseme.AA, 0.4);
+            stressed.syllable(ai.gaga.voice.viseme.OculusViseme.DD, ai.gaga.voice.viseme.OculusViseme.AA,
+                    i % 3 == 1 ? 0.9 : 0.3);
+        }
+        double deepest = 0;
+        ControlCurves[] takes = new ControlCurves[2];
+        Utterance[] us = {flat.silence(0.2).build(), stressed.silence(0.2).build()};
+        for (int k = 0; k < 2; k++) {
+            Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("Da da da.").build();
+            takes[k] = FaceAnimator.of(scene, Stages.timeline(scene, List.of(us[k]), new double[] {0.5}, 5), "maya")
+                    .curves();
+        }
+        float[] a = takes[0].curve(HEAD_PITCH);
+        float[] b = takes[1].curve(HEAD_PITCH);
+        for (int f = 0; f < a.length; f++) {
+            deepest = Math.max(deepest, a[f] - b[f]); // chin lower with stress
+        }
+        assertTrue(deepest > 1.0, "nod on stressed syllables, " + deepest + " degrees");
+    }
+
+    @Test
     void blinksAreShortAndCloseBothEyesFully() {
         ControlCurves c = restingMinute(5, Emotion.NEUTRAL);
         float[] left = c.curve(EYE_BLINK_LEFT);
@@ -125,11 +181,7 @@ class EyesAndHeadTest {
 
     @Test
     void breathesAboutEveryFourSeconds() {
-        float[] breath = restingMinute(3, Emotion.NEUTRAL).curve(BREATH);
-        int cycles = 0;
-        for (int f = 1; f < breath.length; f++) {
-            cycles += breath[f] >= 0.5 && breath[f - 1] < 0.5 ? 1 : 0;
-        }
+        int cycles = breaths(restingMinute(3, Emotion.NEUTRAL));
         assertTrue(cycles >= 12 && cycles <= 18, "breaths in a minute: " + cycles);
     }
 
@@ -164,7 +216,7 @@ class EyesAndHeadTest {
                     case GAZE_X, GAZE_Y -> 0.2;
                     case JAW_OPEN, MOUTH_CLOSE, MOUTH_FUNNEL, MOUTH_PUCKER, MOUTH_STRETCH, MOUTH_PRESS,
                          MOUTH_ROLL_LOWER, MOUTH_ROLL_UPPER, MOUTH_UPPER_UP, MOUTH_LOWER_DOWN, TONGUE_UP,
-                         MOUTH_SMILE -> 0.6; // an 80 ms p between open vowels closes within two frames
+                         MOUTH_SMILE -> 0.55; // an 80 ms p between open vowels closes within two frames
                     default -> 0.08;
                 };
                 for (int f = 1; f < curve.length; f++) {
