@@ -65,10 +65,12 @@ public final class ControlCurves {
         return new ControlCurves(fps, frames, values);
     }
 
+    /** Frames per second of the curves. */
     public int fps() {
         return fps;
     }
 
+    /** Number of frames. */
     public int frameCount() {
         return frames;
     }
@@ -99,7 +101,7 @@ public final class ControlCurves {
         }
     }
 
-    /** CSV: a header {@code frame,time,JAW_OPEN,…}, then one row per frame; times in seconds, values to 4 decimals. */
+    /** CSV: a header {@code frame,time,JAW_OPEN,…}, then one row per frame; seconds, values to 4 decimals. */
     public String toCsv() {
         int n = FaceControl.count();
         StringBuilder s = new StringBuilder(64 + frames * n * 8);

@@ -143,6 +143,7 @@ public final class FaceAnimator implements FacePerformance {
         return curves.frameCount();
     }
 
+    /** Frames per second of the performance. */
     public int fps() {
         return curves.fps();
     }

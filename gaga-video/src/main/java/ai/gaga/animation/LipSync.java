@@ -44,12 +44,15 @@ final class LipSync {
             }
             LoudnessEnvelope env = LoudnessEnvelope.of(e.utterance().audio(), RATE);
             double factor = deliveryFactor(e.line().delivery());
+            // A trembling voice shakes the jaw a little (about 7 Hz), as it shakes the voice.
+            double tremor = e.line().delivery() == Delivery.TREMBLING ? 0.12 : 0;
             int from = Math.max(0, (int) Math.ceil(offset * RATE));
             int to = Math.min(n - 1, (int) Math.floor(e.end() * RATE));
             for (int k = from; k <= to; k++) {
                 double rel = env.at(k / RATE - offset);
                 loud[k] = (float) rel;
-                gain[k] = (float) (factor * (0.35 + 0.75 * Math.min(1.3, rel)));
+                gain[k] = (float) (factor * (0.35 + 0.75 * Math.min(1.3, rel))
+                        * (1 + tremor * Math.sin(2 * Math.PI * 7 * (k / RATE - offset))));
             }
         }
         // The gain must not step where an utterance starts or ends: soften it (15 ms) before it scales the jaw.

@@ -4,6 +4,8 @@ import ai.gaga.scene.ActionCue;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an {@code [action: …]} cue asks of one actor's face: where to look, or a nod. Reads plain English directions
@@ -13,6 +15,9 @@ import java.util.Optional;
  * @param target for {@link Kind#LOOK_AT}: the word after "at" (an actor's name, "camera"…), else empty
  */
 record StageDirection(Kind kind, String target) {
+    private static final Pattern LOOK_AT_PATTERN = Pattern.compile(
+            "\\b(?:looks?|glances?|stares?|turns?) (?:back )?(?:at|to|towards|toward) (?:the )?([\\p{L}\\p{N}_'-]+)");
+
     /** The movements the animator performs. */
     enum Kind { LOOK_AWAY, LOOK_DOWN, LOOK_UP, LOOK_LEFT, LOOK_RIGHT, LOOK_AT, NOD }
 
@@ -24,29 +29,27 @@ record StageDirection(Kind kind, String target) {
             return Optional.empty();
         }
         String rest = text.substring(name.length()).trim();
-        if (rest.matches("(?s).*\\b(looks|turns|glances|stares) away\\b.*") || rest.contains("averts")) {
+        if (rest.matches("(?s).*\\b(looks?|turns?|glances?|stares?) away\\b.*") || rest.contains("averts")) {
             return Optional.of(new StageDirection(Kind.LOOK_AWAY, ""));
         }
-        if (rest.matches("(?s).*\\b(looks|glances|stares) down\\b.*") || rest.contains("lowers")) {
+        if (rest.matches("(?s).*\\b(looks?|glances?|stares?) down\\b.*") || rest.contains("lowers")) {
             return Optional.of(new StageDirection(Kind.LOOK_DOWN, ""));
         }
-        if (rest.matches("(?s).*\\b(looks|glances|stares) up\\b.*") || rest.contains("raises her eyes")
+        if (rest.matches("(?s).*\\b(looks?|glances?|stares?) up\\b.*") || rest.contains("raises her eyes")
                 || rest.contains("raises his eyes")) {
             return Optional.of(new StageDirection(Kind.LOOK_UP, ""));
         }
-        if (rest.matches("(?s).*\\b(looks|glances|turns) left\\b.*")) {
+        if (rest.matches("(?s).*\\b(looks?|glances?|turns?) left\\b.*")) {
             return Optional.of(new StageDirection(Kind.LOOK_LEFT, ""));
         }
-        if (rest.matches("(?s).*\\b(looks|glances|turns) right\\b.*")) {
+        if (rest.matches("(?s).*\\b(looks?|glances?|turns?) right\\b.*")) {
             return Optional.of(new StageDirection(Kind.LOOK_RIGHT, ""));
         }
-        java.util.regex.Matcher at = java.util.regex.Pattern
-                .compile("\\b(?:looks|glances|stares|turns) (?:back )?(?:at|to|towards|toward) (?:the )?([\\p{L}\\p{N}_'-]+)")
-                .matcher(rest);
+        Matcher at = LOOK_AT_PATTERN.matcher(rest);
         if (at.find()) {
             return Optional.of(new StageDirection(Kind.LOOK_AT, at.group(1)));
         }
-        if (rest.matches("(?s).*\\bnods\\b.*")) {
+        if (rest.matches("(?s).*\\bnods?\\b.*")) {
             return Optional.of(new StageDirection(Kind.NOD, ""));
         }
         return Optional.empty();

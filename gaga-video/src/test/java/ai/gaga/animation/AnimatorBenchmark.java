@@ -27,7 +27,8 @@ public final class AnimatorBenchmark {
     public static void main(String[] args) {
         int fps = args.length > 0 ? Integer.parseInt(args[0]) : 25;
         System.out.printf(Locale.ROOT, "blinks per minute at rest (6 seeds): %.1f%n", restingBlinkRate());
-        System.out.println("seconds  build-ms(median of 5)  controlsAt-ns  bytes/frame  max-jump mouth/brow/gaze/head°");
+        System.out.println("seconds  build-ms(median of 5)  controlsAt-ns  bytes/frame  "
+                + "max-jump mouth/brow/gaze/head°");
         for (int seconds : new int[] {10, 30, 60}) {
             Scene.Builder b = Stages.twoActors();
             List<Utterance> speech = new ArrayList<>();
@@ -74,8 +75,9 @@ public final class AnimatorBenchmark {
             long ns = (System.nanoTime() - t0) / ((long) rounds * frames);
             long bytes = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytes0) / rounds / frames;
             ControlCurves c = maya.curves();
-            System.out.printf(Locale.ROOT, "%7d  %21.1f  %13d  %11d  %.2f/%.3f/%.3f/%.2f%n", seconds, builds[2] / 1e6, ns,
-                    bytes, maxJump(c, FaceControl.JAW_OPEN, FaceControl.MOUTH_CLOSE, FaceControl.MOUTH_PUCKER,
+            System.out.printf(Locale.ROOT, "%7d  %21.1f  %13d  %11d  %.2f/%.3f/%.3f/%.2f%n", seconds,
+                    builds[2] / 1e6, ns, bytes,
+                    maxJump(c, FaceControl.JAW_OPEN, FaceControl.MOUTH_CLOSE, FaceControl.MOUTH_PUCKER,
                             FaceControl.MOUTH_FUNNEL, FaceControl.MOUTH_STRETCH, FaceControl.MOUTH_PRESS),
                     maxJump(c, FaceControl.BROW_INNER_UP, FaceControl.BROW_DOWN, FaceControl.BROW_OUTER_UP),
                     maxJump(c, FaceControl.GAZE_X, FaceControl.GAZE_Y),

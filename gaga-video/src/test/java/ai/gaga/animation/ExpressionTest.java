@@ -58,6 +58,9 @@ class ExpressionTest {
                 assertTrue(rise > needed, entry.getKey() + " raises " + c + " by " + rise);
             }
         }
+        double jaw = Stages.mean(oneLine(Emotion.SURPRISE, 0.8, u).curve(FaceControl.JAW_OPEN), from, to)
+                - Stages.mean(neutral.curve(FaceControl.JAW_OPEN), from, to);
+        assertTrue(jaw > 0.08, "surprise drops the jaw: " + jaw);
         double down = Stages.mean(oneLine(Emotion.SADNESS, 0.8, u).curve(GAZE_Y), from, to)
                 - Stages.mean(neutral.curve(GAZE_Y), from, to);
         assertTrue(down < -0.15, "sadness looks down: " + down);

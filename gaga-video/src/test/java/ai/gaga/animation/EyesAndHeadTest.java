@@ -168,6 +168,27 @@ class EyesAndHeadTest {
     }
 
     @Test
+    void someLinesStartWithAThinkingGlanceAside() {
+        Scene.Builder b = Scene.builder().actor("maya", Stages.PHOTO);
+        List<Utterance> speech = new ArrayList<>();
+        int lines = 16;
+        double[] starts = new double[lines];
+        for (int i = 0; i < lines; i++) {
+            b.says("Line " + i + ".");
+            speech.add(Stages.talk(1.5, 200 + i));
+            starts[i] = 1 + 3.5 * i;
+        }
+        Scene scene = b.build();
+        ControlCurves c = FaceAnimator.of(scene, Stages.timeline(scene, speech, starts, 3.5 * lines + 1), "maya")
+                .curves();
+        int glances = 0;
+        for (double start : starts) {
+            glances += Math.abs(c.value(frame(start), GAZE_X)) > 0.22 ? 1 : 0;
+        }
+        assertTrue(glances >= 2 && glances <= 10, "glances aside at " + glances + " of " + lines + " line starts");
+    }
+
+    @Test
     void looksDownCueLowersTheGazeAndOnlyForTheActorNamed() {
         Utterance u = Stages.talk(2, 4);
         Scene scene = Stages.twoActors().says("So.").build();
