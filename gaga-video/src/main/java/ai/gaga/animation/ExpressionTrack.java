@@ -1,6 +1,8 @@
 package ai.gaga.animation;
 
+import ai.gaga.scene.ActionCue;
 import ai.gaga.scene.Emotion;
+import ai.gaga.timeline.TimedCue;
 import ai.gaga.timeline.TimelineEntry;
 
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
  * starts until it ends; it holds through a pause when the actor's next line has the same emotion, and otherwise fades
  * to neutral over {@link #RELAX}. While another actor speaks with feeling, the listener shows the
  * {@link EmotionShapes#mirror mirrored} emotion at {@link #LISTENER_SHARE} of its intensity after
- * {@link #REACTION_DELAY}. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
+ * {@link #REACTION_DELAY}. {@code [action: NAME smiles]} and {@code frowns} add a smile or a frown for
+ * {@link #CUE_HOLD} s. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
  * starts slightly before the line and never jumps.
  */
 final class ExpressionTrack {
@@ -19,6 +22,7 @@ final class ExpressionTrack {
     static final double RELAX = 2.5;
     static final double LISTENER_SHARE = 0.4;
     static final double REACTION_DELAY = 0.6;
+    static final double CUE_HOLD = 3.0;
     private static final double EASE_SIGMA = 0.25;
     private static final Emotion[] EMOTIONS = Emotion.values();
 
@@ -68,15 +72,40 @@ final class ExpressionTrack {
                 listen[mirrored.ordinal()][f] = Math.max(listen[mirrored.ordinal()][f], v);
             }
         }
+        float[][] cued = cued(stage);
         weights = new float[EMOTIONS.length][];
         for (int k = 0; k < EMOTIONS.length; k++) {
             float[] target = new float[frames];
             for (int f = 0; f < frames; f++) {
-                target[f] = ownActive[f] ? own[k][f] : Math.max(own[k][f], listen[k][f]);
+                target[f] = Math.max(cued[k][f], ownActive[f] ? own[k][f] : Math.max(own[k][f], listen[k][f]));
             }
             weights[k] = Curves.gaussian(target, EASE_SIGMA * fps);
         }
         weights[Emotion.NEUTRAL.ordinal()] = new float[frames];
+    }
+
+    /** {@code [action: MAYA smiles]} / {@code frowns}: a smile (joy) or a frown (anger) held a few seconds. */
+    private static float[][] cued(Stage stage) {
+        float[][] cued = new float[EMOTIONS.length][stage.frames];
+        for (TimedCue c : stage.timeline.cues()) {
+            if (!(c.element() instanceof ActionCue cue)) {
+                continue;
+            }
+            StageDirection.Kind kind = StageDirection.parse(cue, stage.actor).map(StageDirection::kind).orElse(null);
+            Emotion e = kind == StageDirection.Kind.SMILE ? Emotion.JOY
+                    : kind == StageDirection.Kind.FROWN ? Emotion.ANGER : null;
+            if (e == null) {
+                continue;
+            }
+            float intensity = e == Emotion.JOY ? 0.7f : 0.5f;
+            for (int f = 0; f < stage.frames; f++) {
+                double t = Curves.time(f, stage.fps) - c.start();
+                float v = t < 0 ? 0f : t < CUE_HOLD ? intensity
+                        : (float) (intensity * (1 - Curves.smoothstep((t - CUE_HOLD) / RELAX)));
+                cued[e.ordinal()][f] = Math.max(cued[e.ordinal()][f], v);
+            }
+        }
+        return cued;
     }
 
     double weight(Emotion e, int frame) {

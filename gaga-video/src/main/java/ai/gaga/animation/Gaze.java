@@ -70,10 +70,13 @@ final class Gaze {
                 cuedNods.add(start);
                 continue;
             }
+            if (!d.get().looks()) {
+                continue;
+            }
             double end = start + CUE_HOLD;
             for (int j = i + 1; j < cues.size(); j++) {
                 if (cues.get(j).element() instanceof ActionCue next
-                        && StageDirection.parse(next, stage.actor).filter(n -> n.kind() != StageDirection.Kind.NOD)
+                        && StageDirection.parse(next, stage.actor).filter(StageDirection::looks)
                         .isPresent()) {
                     end = Math.min(end, cues.get(j).start());
                     break;
@@ -170,7 +173,7 @@ final class Gaze {
                 }
                 yield new double[] {(random.nextBoolean() ? 1 : -1) * 0.45, 0};
             }
-            case NOD -> new double[] {0, 0};
+            case NOD, SMILE, FROWN -> new double[] {0, 0};
         };
     }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What an {@code [action: …]} cue asks of one actor's face: where to look, or a nod. Reads plain English directions
- * such as "MAYA looks away", "MAYA looks down at her hands", "LEO looks at MAYA", "MAYA nods".
+ * What an {@code [action: …]} cue asks of one actor's face: where to look, a nod, a smile or a frown. Reads plain English directions
+ * such as "MAYA looks away", "MAYA looks down at her hands", "LEO looks at MAYA", "MAYA nods", "LEO smiles".
  *
  * @param kind   the movement
  * @param target for {@link Kind#LOOK_AT}: the word after "at" (an actor's name, "camera"…), else empty
@@ -19,7 +19,12 @@ record StageDirection(Kind kind, String target) {
             "\\b(?:looks?|glances?|stares?|turns?) (?:back )?(?:at|to|towards|toward) (?:the )?([\\p{L}\\p{N}_'-]+)");
 
     /** The movements the animator performs. */
-    enum Kind { LOOK_AWAY, LOOK_DOWN, LOOK_UP, LOOK_LEFT, LOOK_RIGHT, LOOK_AT, NOD }
+    enum Kind { LOOK_AWAY, LOOK_DOWN, LOOK_UP, LOOK_LEFT, LOOK_RIGHT, LOOK_AT, NOD, SMILE, FROWN }
+
+    /** Whether this direction moves the eyes. */
+    boolean looks() {
+        return kind.name().startsWith("LOOK");
+    }
 
     /** The direction if the cue names this actor and asks for something the face does; empty otherwise. */
     static Optional<StageDirection> parse(ActionCue cue, String actor) {
@@ -51,6 +56,12 @@ record StageDirection(Kind kind, String target) {
         }
         if (rest.matches("(?s).*\\bnods?\\b.*")) {
             return Optional.of(new StageDirection(Kind.NOD, ""));
+        }
+        if (rest.matches("(?s).*\\b(smiles?|grins?|beams?)\\b.*")) {
+            return Optional.of(new StageDirection(Kind.SMILE, ""));
+        }
+        if (rest.matches("(?s).*\\b(frowns?|scowls?)\\b.*")) {
+            return Optional.of(new StageDirection(Kind.FROWN, ""));
         }
         return Optional.empty();
     }

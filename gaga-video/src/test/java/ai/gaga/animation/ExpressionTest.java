@@ -116,6 +116,18 @@ class ExpressionTest {
     }
 
     @Test
+    void smilesCueBringsASmileInSilence() {
+        Utterance u = Stages.talk(1.5, 8);
+        Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("Hm.").action("MAYA smiles").build();
+        Timeline timeline = Stages.timeline(scene, List.of(u), new double[] {0.5}, 10,
+                new ai.gaga.scene.ActionCue("MAYA smiles"), 3.0);
+        ControlCurves c = FaceAnimator.of(scene, timeline, "maya").curves();
+        assertTrue(c.value(frame(2.5), MOUTH_SMILE) < 0.05, "no smile before the cue");
+        assertTrue(c.value(frame(4.5), MOUTH_SMILE) > 0.4, "smiles: " + c.value(frame(4.5), MOUTH_SMILE));
+        assertTrue(c.value(frame(9.9), MOUTH_SMILE) < 0.1, "and lets it go");
+    }
+
+    @Test
     void roundedVowelsReduceTheSmile() {
         Utterance open = Speech.builder().silence(0.2).say(OculusViseme.E, 1.5, 0.5).silence(0.2).build();
         Utterance round = Speech.builder().silence(0.2).say(OculusViseme.U, 1.5, 0.5).silence(0.2).build();

@@ -28,6 +28,8 @@ class StageDirectionTest {
                 .orElseThrow());
         assertEquals(NOD, parse("LEO nods", "leo").orElseThrow().kind());
         assertEquals(LOOK_UP, parse("Mary Jane looks up", "mary jane").orElseThrow().kind());
+        assertEquals(StageDirection.Kind.SMILE, parse("LEO smiles", "leo").orElseThrow().kind());
+        assertEquals(StageDirection.Kind.FROWN, parse("LEO frowns at her", "leo").orElseThrow().kind());
     }
 
     @Test
