@@ -22,6 +22,12 @@ import java.util.Objects;
  * same controls on every run and JVM; the random choices (blinks, saccades, nods) come from {@link Scene#seed()} and
  * the actor's name. Immutable and thread-safe.
  *
+ * <p>What the rig can rely on: p/b/m give {@code MOUTH_CLOSE} ≈ 0.85 and {@code MOUTH_PRESS} ≈ 0.55 with
+ * {@code JAW_OPEN} near 0 (lips meet); open vowels give {@code JAW_OPEN} 0.5–0.8 with {@code MOUTH_LOWER_DOWN};
+ * f/v roll the lower lip ({@code MOUTH_ROLL_LOWER}); th/t/d/n/l raise {@code TONGUE_UP}. Every mouth control is 0 in
+ * silences longer than about 150 ms (a neutral expression then leaves the photo's mouth untouched). Emotions add
+ * to these; head angles stay within a few degrees except for cued gaze shifts (up to about 7°).
+ *
  * <pre>{@code
  * FacePerformance maya = FaceAnimator.of(scene, timeline, "maya");
  * FaceControls controls = new FaceControls();

@@ -63,14 +63,20 @@ class EyesAndHeadTest {
     void blinkRateAtRestIsHumanAndFearBlinksMore() {
         int rest = 0;
         int afraid = 0;
+        int doubles = 0;
         for (long seed = 1; seed <= 6; seed++) {
-            int n = blinks(restingMinute(seed, Emotion.NEUTRAL)).size();
+            List<Integer> closed = blinks(restingMinute(seed, Emotion.NEUTRAL));
+            int n = closed.size();
+            for (int i = 1; i < n; i++) {
+                doubles += closed.get(i) - closed.get(i - 1) <= 9 ? 1 : 0; // two blinks within 360 ms
+            }
             assertTrue(n >= 9 && n <= 28, "blinks in a minute at rest, seed " + seed + ": " + n);
             rest += n;
             afraid += blinks(restingMinute(seed, Emotion.FEAR)).size();
         }
         assertTrue(rest / 6.0 >= 13 && rest / 6.0 <= 22, "mean blinks per minute at rest " + rest / 6.0);
         assertTrue(afraid > rest, "fear " + afraid + " vs rest " + rest);
+        assertTrue(doubles >= 1 && doubles <= rest / 4, "occasional double blinks: " + doubles + " of " + rest);
     }
 
     @Test
