@@ -13,7 +13,7 @@ import java.util.List;
  * to neutral over {@link #RELAX}. While another actor speaks with feeling, the listener shows the
  * {@link EmotionShapes#mirror mirrored} emotion at {@link #LISTENER_SHARE} of its intensity after
  * {@link #REACTION_DELAY}. {@code [action: NAME smiles]} and {@code frowns} add a smile or a frown for
- * {@link #CUE_HOLD} s. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
+ * {@link #CUE_HOLD} s; a {@code [laughs]} in the actor's line, a broad smile for {@link #LAUGH_HOLD} s. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
  * starts slightly before the line and never jumps.
  */
 final class ExpressionTrack {
@@ -23,6 +23,7 @@ final class ExpressionTrack {
     static final double LISTENER_SHARE = 0.4;
     static final double REACTION_DELAY = 0.6;
     static final double CUE_HOLD = 3.0;
+    static final double LAUGH_HOLD = 1.2;
     private static final double EASE_SIGMA = 0.25;
     private static final Emotion[] EMOTIONS = Emotion.values();
 
@@ -97,15 +98,22 @@ final class ExpressionTrack {
             if (e == null) {
                 continue;
             }
-            float intensity = e == Emotion.JOY ? 0.7f : 0.5f;
-            for (int f = 0; f < stage.frames; f++) {
-                double t = Curves.time(f, stage.fps) - c.start();
-                float v = t < 0 ? 0f : t < CUE_HOLD ? intensity
-                        : (float) (intensity * (1 - Curves.smoothstep((t - CUE_HOLD) / RELAX)));
-                cued[e.ordinal()][f] = Math.max(cued[e.ordinal()][f], v);
-            }
+            hold(stage, cued[e.ordinal()], c.start(), CUE_HOLD, e == Emotion.JOY ? 0.7f : 0.5f);
+        }
+        for (double laugh : stage.laughs) {
+            hold(stage, cued[Emotion.JOY.ordinal()], laugh - 0.1, LAUGH_HOLD, 0.95f);
         }
         return cued;
+    }
+
+    /** Holds {@code intensity} from {@code start} for {@code hold} s, then relaxes. */
+    private static void hold(Stage stage, float[] target, double start, double hold, float intensity) {
+        for (int f = 0; f < stage.frames; f++) {
+            double t = Curves.time(f, stage.fps) - start;
+            float v = t < 0 ? 0f : t < hold ? intensity
+                    : (float) (intensity * (1 - Curves.smoothstep((t - hold) / RELAX)));
+            target[f] = Math.max(target[f], v);
+        }
     }
 
     double weight(Emotion e, int frame) {

@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Head pose (degrees) and breathing, per frame: slow idle micro-motion (a degree or so of smooth seeded noise), a
  * livelier sway while speaking, nods on stressed syllables (peaks of the loudness envelope), occasional nods while
- * listening, cued nods, and a breathing cycle of about 4 s that quickens with fear and anger.
+ * listening, cued nods, and a breathing cycle of about 4 s that quickens with fear and anger; a laugh lifts the chin,
+ * a sigh is a deep breath out with the head sinking.
  */
 final class HeadMotion {
     static final double BREATH_HZ = 0.25;
@@ -19,7 +20,7 @@ final class HeadMotion {
     final float[] pitch;
     final float[] roll;
     final float[] breath;
-    /** Pitch offsets of nods alone (degrees, negative = chin down), kept apart for tests and export. */
+    /** Pitch offsets of nods, laughs and sighs (degrees, negative = chin down). */
     final float[] nods;
 
     HeadMotion(Stage stage, LipSync lips, ExpressionTrack expression, Gaze gaze, Random random) {
@@ -54,6 +55,12 @@ final class HeadMotion {
         for (double at : gaze.cuedNods) {
             nod(at + 0.25, 3.0, 0.5, fps);
             nod(at + 0.75, 2.0, 0.5, fps);
+        }
+        for (double at : stage.laughs) {
+            laugh(at, fps);
+        }
+        for (double at : stage.sighs) {
+            sigh(at, fps);
         }
         for (int f = 0; f < frames; f++) {
             pitch[f] += nods[f];
@@ -100,6 +107,32 @@ final class HeadMotion {
                 }
                 t += 2.5 + 2.5 * random.nextDouble();
             }
+        }
+    }
+
+    /** A laugh: the chin lifts (2.5°) for about a second, shaken by small quick bounces. */
+    private void laugh(double start, int fps) {
+        for (int f = Math.max(0, (int) Math.floor(start * fps)); f < nods.length; f++) {
+            double t = Curves.time(f, fps) - start;
+            if (t > 1.4) {
+                break;
+            }
+            double envelope = Math.sin(Math.PI * Curves.clamp(t / 1.4, 0, 1));
+            nods[f] += (float) (envelope * (2.5 + 0.7 * Math.sin(2 * Math.PI * 4.5 * t)));
+        }
+    }
+
+    /** A sigh: a deep breath in (0.6 s), out slowly (1.4 s) while the head sinks a little. */
+    private void sigh(double start, int fps) {
+        for (int f = Math.max(0, (int) Math.floor(start * fps)); f < nods.length; f++) {
+            double t = Curves.time(f, fps) - start;
+            if (t > 2.4) {
+                break;
+            }
+            double deep = t < 0.6 ? Curves.smoothstep(t / 0.6) : 1 - Curves.smoothstep((t - 0.6) / 1.4);
+            double weight = Curves.smoothstep(t / 0.3) * (1 - Curves.smoothstep((t - 2.0) / 0.4));
+            breath[f] = (float) (breath[f] + (deep - breath[f]) * weight);
+            nods[f] -= (float) (2.0 * (t < 0.6 ? 0 : Math.sin(Math.PI * Curves.clamp((t - 0.6) / 1.8, 0, 1))));
         }
     }
 

@@ -1,6 +1,7 @@
 package ai.gaga.animation;
 
 import ai.gaga.scene.Actor;
+import ai.gaga.scene.Beat;
 import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelineEntry;
@@ -26,6 +27,9 @@ final class Stage {
     final float[] ownSpeech;
     /** 1 while another actor's utterance is running and this one is not speaking, per frame. */
     final float[] listening;
+    /** When the actor's own {@code [laughs]} and {@code [sighs]} happen, seconds. */
+    final List<Double> laughs = new ArrayList<>();
+    final List<Double> sighs = new ArrayList<>();
 
     Stage(Scene scene, Timeline timeline, String actor, int actorIndex, int fps) {
         this.scene = scene;
@@ -47,6 +51,13 @@ final class Stage {
             double t = Curves.time(f, fps);
             ownSpeech[f] = sounding(own, t) ? 1f : 0f;
         }
+        for (TimelineEntry e : own) {
+            for (Beat b : e.line().beats()) {
+                if (b.kind() != Beat.Kind.PAUSE) {
+                    (b.kind() == Beat.Kind.LAUGH ? laughs : sighs).add(beatTime(e, b));
+                }
+            }
+        }
         for (int f = 0; f < frames; f++) {
             double t = Curves.time(f, fps);
             listening[f] = ownSpeech[f] == 0f && covered(others, t) && !covered(own, t) ? 1f : 0f;
@@ -66,6 +77,15 @@ final class Stage {
             }
         }
         return -1;
+    }
+
+    /**
+     * When a beat is heard: at the end of the speech for a beat after the last word; inside the line, at the same
+     * fraction of the speech as of the text (voices give no timing for beats).
+     */
+    private static double beatTime(TimelineEntry e, Beat b) {
+        int length = e.line().text().length();
+        return b.at() >= length ? e.end() : e.start() + e.utterance().durationSeconds() * b.at() / length;
     }
 
     private static boolean covered(List<TimelineEntry> entries, double t) {

@@ -128,6 +128,34 @@ class ExpressionTest {
     }
 
     @Test
+    void laughAndSighAtTheEndOfALineShowInFaceAndBreath() {
+        Utterance u = Stages.talk(2, 12);
+        double end = 0.5 + u.durationSeconds();
+        ControlCurves plain = beat(u, null);
+        ControlCurves laugh = beat(u, true);
+        ControlCurves sigh = beat(u, false);
+        int during = frame(end + 0.6);
+        assertTrue(laugh.value(during, MOUTH_SMILE) > 0.5 && plain.value(during, MOUTH_SMILE) < 0.05,
+                "laughing smile " + laugh.value(during, MOUTH_SMILE));
+        assertTrue(laugh.value(during, FaceControl.HEAD_PITCH) > plain.value(during, FaceControl.HEAD_PITCH) + 1.5,
+                "chin up while laughing");
+        assertTrue(sigh.value(frame(end + 0.6), FaceControl.BREATH) > 0.95, "deep breath in");
+        assertTrue(sigh.value(frame(end + 1.8), FaceControl.BREATH) < 0.4, "and out");
+        assertTrue(sigh.value(frame(end + 1.4), FaceControl.HEAD_PITCH)
+                < plain.value(frame(end + 1.4), FaceControl.HEAD_PITCH) - 1, "head sinks with the sigh");
+    }
+
+    private static ControlCurves beat(Utterance u, Boolean laughs) {
+        Scene.Builder b = Scene.builder().actor("maya", Stages.PHOTO).says("Oh well.");
+        if (laughs != null) {
+            b = laughs ? b.laughs() : b.sighs();
+        }
+        Scene scene = b.build();
+        Timeline timeline = Stages.timeline(scene, List.of(u), new double[] {0.5}, 0.5 + u.durationSeconds() + 4);
+        return FaceAnimator.of(scene, timeline, "maya").curves();
+    }
+
+    @Test
     void roundedVowelsReduceTheSmile() {
         Utterance open = Speech.builder().silence(0.2).say(OculusViseme.E, 1.5, 0.5).silence(0.2).build();
         Utterance round = Speech.builder().silence(0.2).say(OculusViseme.U, 1.5, 0.5).silence(0.2).build();
