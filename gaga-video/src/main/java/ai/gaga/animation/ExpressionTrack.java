@@ -13,8 +13,9 @@ import java.util.List;
  * to neutral over {@link #RELAX}. While another actor speaks with feeling, the listener shows the
  * {@link EmotionShapes#mirror mirrored} emotion at {@link #LISTENER_SHARE} of its intensity after
  * {@link #REACTION_DELAY}. {@code [action: NAME smiles]} and {@code frowns} add a smile or a frown for
- * {@link #CUE_HOLD} s; a {@code [laughs]} in the actor's line, a broad smile for {@link #LAUGH_HOLD} s. The targets are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change
- * starts slightly before the line and never jumps.
+ * {@link #CUE_HOLD} s; a {@code [laughs]} in the actor's line, a broad smile for {@link #LAUGH_HOLD} s. The targets
+ * are then eased with a zero-phase Gaussian (about 0.7 s wide), so a change starts slightly before the line and never
+ * jumps.
  */
 final class ExpressionTrack {
     static final double LEAD = 0.25;
