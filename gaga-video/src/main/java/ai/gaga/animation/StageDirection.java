@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What an {@code [action: …]} cue asks of one actor's face: where to look, a nod, a smile or a frown. Reads plain
- * English directions such as "MAYA looks away", "MAYA looks down at her hands", "LEO looks at MAYA", "MAYA nods", "LEO smiles".
+ * English directions such as "MAYA looks away", "MAYA looks down at her hands", "LEO looks at MAYA", "MAYA nods",
+ * "LEO smiles".
  *
  * @param kind   the movement
  * @param target for {@link Kind#LOOK_AT}: the word after "at" (an actor's name, "camera"…), else empty
