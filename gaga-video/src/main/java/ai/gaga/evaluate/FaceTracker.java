@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Follows the largest face through a video: a full detection on the first frame (and whenever the face is lost),
- * then the mesh is run on a crop placed from the previous frame's landmarks, like MediaPipe's face-mesh graph.
+ * then the mesh is run on a crop placed from earlier landmarks, like MediaPipe's face-mesh graph, and moved only when
+ * the face has moved out of a small tolerance.
  *
  * <p>The tracking crop keeps the geometry the detector's box had relative to the mesh at the last detection (centre
  * offset and size in inter-ocular units, in the face's own frame), so the mesh sees the face framed as it was
@@ -19,6 +20,12 @@ import java.util.Optional;
 final class FaceTracker {
     /** Below this face-presence probability the track counts as lost. */
     static final double MIN_PRESENCE = 0.5;
+    /** The crop follows when the face centre moved this fraction of the crop side... */
+    static final double MAX_SHIFT = 0.03;
+    /** ...or its size changed by this fraction... */
+    static final double MAX_SCALE = 0.04;
+    /** ...or it turned in the image plane by this much, radians (2 degrees). */
+    static final double MAX_TURN = Math.toRadians(2);
 
     private final FaceDetector detector;
     private final FaceMeshModel mesh;
@@ -27,7 +34,8 @@ final class FaceTracker {
     private double offsetAcross;
     /** Detector box side, inter-ocular units. */
     private double sideScale;
-    private FaceMesh previous;
+    /** The crop box in use; kept while the face stays inside its tolerance (see {@link #follow}). */
+    private FaceBox box;
     private int detections;
 
     FaceTracker(FaceDetector detector, FaceMeshModel mesh) {
@@ -42,15 +50,40 @@ final class FaceTracker {
 
     /** The face's mesh in this frame, or null when there is none. */
     FaceMesh track(BufferedImage frame) {
-        if (previous != null) {
-            FaceMesh m = mesh.run(frame, boxFrom(previous));
+        if (box != null) {
+            FaceMesh m = mesh.run(frame, box);
             if (m.presence() >= MIN_PRESENCE) {
-                previous = m;
+                follow(m);
                 return m;
             }
         }
-        previous = detect(frame);
-        return previous;
+        box = null;
+        FaceMesh m = detect(frame);
+        if (m != null) {
+            box = boxFrom(m);
+        }
+        return m;
+    }
+
+    /**
+     * Moves the crop to the new landmarks only when the face has left the current crop's tolerance. The mesh's
+     * output depends slightly on where the face sits in its crop, so a crop re-placed every frame from the last
+     * result feeds that noise back and a perfectly still face shows about 1 px of jitter; a crop that stays put
+     * measures a still face identically in every frame, which is what a jitter metric needs.
+     */
+    private void follow(FaceMesh m) {
+        FaceBox next = boxFrom(m);
+        double side = box.width();
+        double shift = Math.hypot(next.centerX() - box.centerX(), next.centerY() - box.centerY()) / side;
+        double scale = Math.abs(next.width() / side - 1);
+        double turn = Math.abs(angle(next) - angle(box));
+        if (shift > MAX_SHIFT || scale > MAX_SCALE || Math.min(turn, 2 * Math.PI - turn) > MAX_TURN) {
+            box = next;
+        }
+    }
+
+    private static double angle(FaceBox b) {
+        return Math.atan2(b.leftEye().y() - b.rightEye().y(), b.leftEye().x() - b.rightEye().x());
     }
 
     private FaceMesh detect(BufferedImage frame) {
