@@ -145,6 +145,19 @@ class ClipEvaluatorTest {
     }
 
     @Test
+    void jitterIsMeasuredOnlyInStillRanges() {
+        TalkingClip.Spec drift = new TalkingClip.Spec();
+        drift.mouthMoves = false;
+        drift.lastSecondShift = 8;
+        Path file = clip.write(drift, OUT.resolve("drift-still.mp4"));
+        ClipReport whole = evaluator.evaluate(file, EvaluationOptions.defaults());
+        ClipReport before = evaluator.evaluate(file, EvaluationOptions.builder().still(new TimeRange(0, 1.9)).build());
+        // The 8 px jump at 2 s is one large frame-to-frame step: in the whole clip, not before it.
+        assertTrue(whole.jitter() > 3 * before.jitter(), whole.jitter() + " vs " + before.jitter());
+        assertTrue(before.jitter() < 0.003, "jitter before the jump " + before.jitter());
+    }
+
+    @Test
     void emotionSignatureAndContactSheet() throws Exception {
         // The drawn mouth opens the jaw in the speech stretches: read as "surprise" (jawOpen is part of it) against
         // the closed-mouth silences labelled neutral.
@@ -181,6 +194,11 @@ class ClipEvaluatorTest {
         assertEquals(200 + ContactSheet.LABEL_HEIGHT, read.getHeight());
         // The neutral and the surprise cells show different mouths.
         assertTrue(meanAbsDiff(read, 0, 200, 200) > 2, "cells differ");
+        assertEquals(List.of(600, 222), List.of(sheet.size(3)[0], sheet.size(3)[1]));
+
+        GagaException e = assertThrows(GagaException.class,
+                () -> sheet.render(file, List.of(ContactSheet.Cell.whole(500, "past the end"))));
+        assertTrue(e.getMessage().contains("500") && e.getMessage().contains("75 frames"), e.getMessage());
     }
 
     private static double meanAbsDiff(BufferedImage img, int x0, int x1, int side) {

@@ -33,6 +33,8 @@ final class TalkingClip {
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
     static final int FPS = 25;
+    /** The envelope's pattern repeats every 3 s. */
+    static final int BLOCK = 75;
     /** Largest lip gap, inter-ocular units. */
     static final double MAX_GAP = 0.35;
     /** Tone bursts: fundamental and two harmonics, Hz. */
@@ -45,20 +47,29 @@ final class TalkingClip {
 
     private final byte[] canvas;
     private final Mouth mouth;
+    private final int width;
+    private final int height;
 
-    private TalkingClip(byte[] canvas, Mouth mouth) {
+    private TalkingClip(byte[] canvas, Mouth mouth, int width, int height) {
         this.canvas = canvas;
         this.mouth = mouth;
+        this.width = width;
+        this.height = height;
     }
 
     /** The fixture photo scaled onto a 640x480 canvas, and its mouth located with the real models. */
     static TalkingClip of(Path photo, ServiceContext context) {
-        BufferedImage src = Images.resize(Images.toBgr(PhotoLoader.load(photo)), HEIGHT, HEIGHT);
-        BufferedImage base = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+        return of(photo, context, WIDTH, HEIGHT);
+    }
+
+    /** The (square) photo scaled to the canvas height and centred on a landscape canvas. */
+    static TalkingClip of(Path photo, ServiceContext context, int width, int height) {
+        BufferedImage src = Images.resize(Images.toBgr(PhotoLoader.load(photo)), height, height);
+        BufferedImage base = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = base.createGraphics();
         g.setColor(new Color(BACKGROUND[2] & 0xff, BACKGROUND[1] & 0xff, BACKGROUND[0] & 0xff));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.drawImage(src, (WIDTH - HEIGHT) / 2, 0, null);
+        g.fillRect(0, 0, width, height);
+        g.drawImage(src, (width - height) / 2, 0, null);
         g.dispose();
         FaceBox box = new FaceDetector(context).largest(base).orElseThrow();
         FaceMesh m = FaceMeshModel.create(context).run(base, box);
@@ -68,7 +79,7 @@ final class TalkingClip {
         FaceMesh.Landmark l = m.get(FaceMesh.MOUTH_LEFT_CORNER);
         Mouth mouth = new Mouth((r.x() + l.x()) / 2, (up.y() + low.y()) / 2, 0.85 * Math.abs(l.x() - r.x()) / 2,
                 m.get(152).y(), m.interOcularDistance());
-        return new TalkingClip(Images.bgr(base).clone(), mouth);
+        return new TalkingClip(Images.bgr(base).clone(), mouth, width, height);
     }
 
     Mouth mouth() {
@@ -77,22 +88,26 @@ final class TalkingClip {
 
     /**
      * A speech-like envelope, one value per frame in 0..1: silence, a run of syllables, a long silence (600 ms), more
-     * syllables, silence (400 ms). Syllables have irregular lengths (3-7 frames) and peaks, so the envelope has one clear
-     * alignment with itself and no periodic echoes within +-10 frames.
+     * syllables, silence (400 ms), repeated every 3 s with new syllables. Syllables have irregular lengths (3-7
+     * frames) and peaks, so the envelope has one clear alignment with itself and no periodic echoes within +-10
+     * frames.
      */
     static double[] speechEnvelope(int frames, long seed) {
         double[] e = new double[frames];
         Random rnd = new Random(seed);
         int[][] speech = {{10, 35}, {50, 65}};
-        for (int[] s : speech) {
-            int i = s[0];
-            while (i < Math.min(s[1], frames)) {
-                int len = 3 + rnd.nextInt(5);
-                double peak = 0.5 + 0.5 * rnd.nextDouble();
-                for (int k = 0; k < len && i + k < Math.min(s[1], frames); k++) {
-                    e[i + k] = Math.max(0.05, peak * Math.sin(Math.PI * (k + 0.5) / len));
+        for (int block = 0; block < frames; block += BLOCK) {
+            for (int[] sp : speech) {
+                int end = Math.min(block + sp[1], frames);
+                int i = block + sp[0];
+                while (i < end) {
+                    int len = 3 + rnd.nextInt(5);
+                    double peak = 0.5 + 0.5 * rnd.nextDouble();
+                    for (int k = 0; k < len && i + k < end; k++) {
+                        e[i + k] = Math.max(0.05, peak * Math.sin(Math.PI * (k + 0.5) / len));
+                    }
+                    i += len;
                 }
-                i += len;
             }
         }
         return e;
@@ -100,7 +115,8 @@ final class TalkingClip {
 
     /** Whether frame {@code i} of {@link #speechEnvelope} lies in one of its long silences. */
     static boolean silent(int i) {
-        return i < 10 || (i >= 35 && i < 50) || i >= 65;
+        int k = i % BLOCK;
+        return k < 10 || (k >= 35 && k < 50) || k >= 65;
     }
 
     /** How to draw and sound one clip. */
@@ -130,11 +146,11 @@ final class TalkingClip {
     /** Writes the clip to {@code file}. */
     Path write(Spec s, Path file) {
         int frames = s.envelope.length;
-        VideoFormat format = new VideoFormat(new Resolution(WIDTH, HEIGHT), FPS, frames);
+        VideoFormat format = new VideoFormat(new Resolution(width, height), FPS, frames);
         PcmAudio audio = voice(s.envelope, s.audioDelayFrames);
         Random rnd = new Random(s.seed);
         byte[] warped = new byte[canvas.length];
-        FrameBuffer frame = new FrameBuffer(WIDTH, HEIGHT);
+        FrameBuffer frame = new FrameBuffer(width, height);
         try (FfmpegVideoSink sink = FfmpegVideoSink.open(GagaSettings.defaults(), file, format, audio)) {
             for (int i = 0; i < frames; i++) {
                 warp(opening(s, i), warped);
@@ -163,15 +179,15 @@ final class TalkingClip {
         int x0 = (int) Math.floor(mouth.centerX() - mouth.halfWidth());
         int x1 = (int) Math.ceil(mouth.centerX() + mouth.halfWidth());
         int y0 = (int) Math.floor(mouth.lipY());
-        int y1 = Math.min(HEIGHT - 1, (int) Math.ceil(mouth.chinY() + fall));
-        for (int x = Math.max(0, x0); x <= Math.min(WIDTH - 1, x1); x++) {
+        int y1 = Math.min(height - 1, (int) Math.ceil(mouth.chinY() + fall));
+        for (int x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
             double u = (x - mouth.centerX()) / mouth.halfWidth();
             if (Math.abs(u) >= 1) {
                 continue;
             }
             double gap = maxGap * Math.sqrt(1 - u * u);
             for (int y = Math.max(0, y0); y <= y1; y++) {
-                int o = (y * WIDTH + x) * 3;
+                int o = (y * width + x) * 3;
                 if (y < mouth.lipY() + gap) {
                     if (y >= mouth.lipY()) {
                         // Mouth cavity: dark, a little lighter towards the lips.
@@ -195,8 +211,8 @@ final class TalkingClip {
                 }
                 int sy = (int) Math.floor(src);
                 double a = src - sy;
-                int o0 = (Math.max(0, sy) * WIDTH + x) * 3;
-                int o1 = (Math.min(HEIGHT - 1, sy + 1) * WIDTH + x) * 3;
+                int o0 = (Math.max(0, sy) * width + x) * 3;
+                int o1 = (Math.min(height - 1, sy + 1) * width + x) * 3;
                 for (int c = 0; c < 3; c++) {
                     out[o + c] = (byte) Math.round((canvas[o0 + c] & 0xff) * (1 - a) + (canvas[o1 + c] & 0xff) * a);
                 }
@@ -204,18 +220,18 @@ final class TalkingClip {
         }
     }
 
-    private static void blit(byte[] src, byte[] dst, int ox, int oy) {
-        for (int y = 0; y < HEIGHT; y++) {
+    private void blit(byte[] src, byte[] dst, int ox, int oy) {
+        for (int y = 0; y < height; y++) {
             int sy = y - oy;
-            for (int x = 0; x < WIDTH; x++) {
+            for (int x = 0; x < width; x++) {
                 int sx = x - ox;
-                int o = (y * WIDTH + x) * 3;
-                if (sx < 0 || sy < 0 || sx >= WIDTH || sy >= HEIGHT) {
+                int o = (y * width + x) * 3;
+                if (sx < 0 || sy < 0 || sx >= width || sy >= height) {
                     dst[o] = BACKGROUND[0];
                     dst[o + 1] = BACKGROUND[1];
                     dst[o + 2] = BACKGROUND[2];
                 } else {
-                    int s = (sy * WIDTH + sx) * 3;
+                    int s = (sy * width + sx) * 3;
                     dst[o] = src[s];
                     dst[o + 1] = src[s + 1];
                     dst[o + 2] = src[s + 2];
