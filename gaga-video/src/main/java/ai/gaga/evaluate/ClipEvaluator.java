@@ -389,8 +389,12 @@ public final class ClipEvaluator implements AutoCloseable {
         return m;
     }
 
+    /** Idempotent; evaluations already running finish on their own, later ones are refused. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (owned != null) {
             owned.close();

@@ -242,6 +242,19 @@ class ClipEvaluatorTest {
     }
 
     @Test
+    void silentSoundtrackHasNoLipSyncNumbers() {
+        TalkingClip.Spec mute = new TalkingClip.Spec();
+        mute.envelope = new double[50];
+        ClipReport r = evaluate("mute", mute, EvaluationOptions.defaults());
+        assertEquals(50, r.frameCount());
+        assertFalse(r.hasAudio());
+        assertTrue(Double.isNaN(r.syncScore()), r.summary());
+        assertTrue(Double.isNaN(r.mouthClosedRatio()), r.summary());
+        assertTrue(r.summary().contains("no audio"), r.summary());
+        assertTrue(r.toJson().contains("\"syncScore\" : null"), "NaN written as null");
+    }
+
+    @Test
     void missingFileIsAClearError() {
         GagaException e = assertThrows(GagaException.class,
                 () -> evaluator.evaluate(OUT.resolve("no-such.mp4"), EvaluationOptions.defaults()));
