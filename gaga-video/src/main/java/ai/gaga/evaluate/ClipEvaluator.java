@@ -14,18 +14,14 @@ import ai.gaga.face.MouthMeasure;
 import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
-import ai.gaga.scene.Emotion;
 import ai.gaga.spi.ServiceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -136,7 +132,7 @@ public final class ClipEvaluator implements AutoCloseable {
         lipSync(b, aperture, env, decoded.hasAudio(), options);
         silences(b, aperture, env, options);
         stability(b, track, n, options);
-        emotions(b, options);
+        EmotionScoring.score(b, options.emotionRanges());
         b.analysisSeconds = (System.nanoTime() - t0) / 1e9;
         ClipReport report = b.build();
         LOG.info("Evaluated {}", report.summary().trim());
@@ -300,65 +296,6 @@ public final class ClipEvaluator implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static void emotions(ClipReport.Builder b, EvaluationOptions o) {
-        List<EmotionRange> ranges = o.emotionRanges();
-        if (ranges.isEmpty()) {
-            return;
-        }
-        boolean explicitNeutral = ranges.stream().anyMatch(r -> r.emotion() == Emotion.NEUTRAL);
-        List<FrameSample> neutral = new ArrayList<>();
-        Map<Emotion, List<FrameSample>> byEmotion = new LinkedHashMap<>();
-        for (EmotionRange r : ranges) {
-            if (r.emotion() != Emotion.NEUTRAL) {
-                byEmotion.computeIfAbsent(r.emotion(), e -> new ArrayList<>());
-            }
-        }
-        for (FrameSample f : b.frames) {
-            if (f.blendshapes() == null) {
-                continue;
-            }
-            boolean inEmotion = false;
-            for (EmotionRange r : ranges) {
-                if (!r.range().contains(f.time())) {
-                    continue;
-                }
-                if (r.emotion() == Emotion.NEUTRAL) {
-                    neutral.add(f);
-                } else {
-                    List<FrameSample> list = byEmotion.get(r.emotion());
-                    if (list.isEmpty() || list.get(list.size() - 1) != f) {
-                        list.add(f);
-                    }
-                    inEmotion = true;
-                }
-            }
-            if (!explicitNeutral && !inEmotion) {
-                neutral.add(f);
-            }
-        }
-        b.neutralFrames = neutral.size();
-        for (Map.Entry<Emotion, List<FrameSample>> e : byEmotion.entrySet()) {
-            Emotion emotion = e.getKey();
-            double sum = 0;
-            int peakFrame = -1;
-            double peak = Double.NaN;
-            for (FrameSample f : e.getValue()) {
-                double s = EmotionSignature.of(emotion, f.blendshapes());
-                sum += s;
-                if (peakFrame < 0 || s > peak) {
-                    peak = s;
-                    peakFrame = f.index();
-                }
-            }
-            int count = e.getValue().size();
-            double mean = count == 0 ? Double.NaN : sum / count;
-            double neutralMean = neutral.isEmpty() ? Double.NaN
-                    : neutral.stream().mapToDouble(f -> EmotionSignature.of(emotion, f.blendshapes())).average()
-                    .orElse(Double.NaN);
-            b.emotions.add(new EmotionScore(emotion, count, mean, neutralMean, mean - neutralMean, peakFrame, peak));
-        }
     }
 
     private IrisModel iris() {
