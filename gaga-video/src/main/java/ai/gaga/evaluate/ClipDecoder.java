@@ -22,8 +22,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 final class ClipDecoder {
     /** Receives each decoded video frame; the image is reused for the next frame. */
     interface FrameConsumer {
-        /** @return false to stop decoding */
-        boolean accept(int index, BufferedImage bgr);
+        /**
+         * @param index frame number from 0
+         * @param time  {@code index / fps}, seconds
+         * @param bgr   the frame, TYPE_3BYTE_BGR, valid until this returns
+         * @return false to stop decoding
+         */
+        boolean accept(int index, double time, BufferedImage bgr);
     }
 
     /** What was decoded. */
@@ -74,7 +79,8 @@ final class ClipDecoder {
                         firstVideoMicros = f.timestamp;
                     }
                     copy(f, w, h, px);
-                    go = consumer.accept(index++, image);
+                    go = consumer.accept(index, index / fps, image);
+                    index++;
                 } else if (energy != null && f.samples != null && f.samples.length > 0) {
                     energy.add(f, g.getSampleRate());
                 }

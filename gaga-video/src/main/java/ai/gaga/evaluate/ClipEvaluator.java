@@ -104,8 +104,13 @@ public final class ClipEvaluator implements AutoCloseable {
         BlendshapeModel blendModel = withBlend ? blend() : null;
         FaceTracker tracker = new FaceTracker(detector, mesh);
         Track track = new Track();
-        ClipDecoder.Result decoded = ClipDecoder.decode(mp4, true, (index, frame) -> {
-            track.add(index, measure(tracker, irisModel, blendModel, frame));
+        RestShape shape = new RestShape(options.driftWindowSeconds());
+        ClipDecoder.Result decoded = ClipDecoder.decode(mp4, true, (index, time, frame) -> {
+            FaceMesh m = tracker.track(frame);
+            if (m != null) {
+                track.add(index, measure(m, irisModel, blendModel, frame));
+                shape.add(time, m);
+            }
             return true;
         });
         ClipReport.Builder b = new ClipReport.Builder();
@@ -132,6 +137,7 @@ public final class ClipEvaluator implements AutoCloseable {
         lipSync(b, aperture, env, decoded.hasAudio(), options);
         silences(b, aperture, env, options);
         stability(b, track, n, options);
+        b.shapeDrift = shape.drift(n / b.fps, STABLE);
         EmotionScoring.score(b, options.emotionRanges());
         b.analysisSeconds = (System.nanoTime() - t0) / 1e9;
         ClipReport report = b.build();
@@ -143,12 +149,8 @@ public final class ClipEvaluator implements AutoCloseable {
                             double faceY, Blendshapes blendshapes, float[] stable) {
     }
 
-    private static Measured measure(FaceTracker tracker, IrisModel irisModel, BlendshapeModel blendModel,
+    private static Measured measure(FaceMesh m, IrisModel irisModel, BlendshapeModel blendModel,
                                     BufferedImage frame) {
-        FaceMesh m = tracker.track(frame);
-        if (m == null) {
-            return null;
-        }
         Blendshapes bs = null;
         FaceMesh eyes = m;
         if (irisModel != null) {

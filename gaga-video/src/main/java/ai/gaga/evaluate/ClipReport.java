@@ -28,7 +28,8 @@ import java.util.Optional;
  *
  * <p><b>Stability.</b> {@link #jitter()} is the RMS frame-to-frame motion of stable landmarks (forehead, nose
  * bridge, eye corners, cheek edges) inside the still ranges, in inter-ocular units; {@link #restDrift()} the mean
- * distance between those landmarks' mean positions in the first and the last window, in inter-ocular units.
+ * distance between those landmarks' mean positions in the first and the last window, in inter-ocular units (camera
+ * moves and head motion count); {@link #shapeDrift()} the drift of the whole mesh's shape with those removed.
  */
 public final class ClipReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,6 +53,7 @@ public final class ClipReport {
     private final double mouthClosedRatio;
     private final double jitter;
     private final double restDrift;
+    private final double shapeDrift;
     private final List<EmotionScore> emotions;
     private final int neutralFrames;
     private final int detections;
@@ -77,6 +79,7 @@ public final class ClipReport {
         this.mouthClosedRatio = b.mouthClosedRatio;
         this.jitter = b.jitter;
         this.restDrift = b.restDrift;
+        this.shapeDrift = b.shapeDrift;
         this.emotions = List.copyOf(b.emotions);
         this.neutralFrames = b.neutralFrames;
         this.detections = b.detections;
@@ -203,6 +206,16 @@ public final class ClipReport {
         return restDrift;
     }
 
+    /**
+     * Rest-shape drift: mean distance of all 468 mesh points between the first and last window after the last
+     * window's shape is aligned onto the first by a similarity transform fitted on the stable landmarks, in
+     * inter-ocular units. Unlike {@link #restDrift()} it ignores camera moves and head motion and measures only
+     * the face's own shape (expression at rest) drifting; {@code NaN} if unmeasured.
+     */
+    public double shapeDrift() {
+        return shapeDrift;
+    }
+
     /** One score per emotion labelled in the options (neutral excluded), in order of first appearance. */
     public List<EmotionScore> emotions() {
         return emotions;
@@ -266,6 +279,7 @@ public final class ClipReport {
         ObjectNode stability = root.putObject("stability");
         num(stability, "jitter", jitter);
         num(stability, "restDrift", restDrift);
+        num(stability, "shapeDrift", shapeDrift);
         ObjectNode emo = root.putObject("emotions");
         emo.put("neutralFrames", neutralFrames);
         for (EmotionScore e : emotions) {
@@ -320,8 +334,8 @@ public final class ClipReport {
         sb.append(String.format(Locale.ROOT, "silences: mouth closed in %s of %d frame(s) (closed <= %.3f IOD, "
                         + "rest %.3f, open %.3f)%n", pct(mouthClosedRatio), silentFrames, closedThreshold,
                 restAperture, openAperture));
-        sb.append(String.format(Locale.ROOT, "stability: jitter %.4f IOD/frame, rest drift %.4f IOD%n", jitter,
-                restDrift));
+        sb.append(String.format(Locale.ROOT, "stability: jitter %.4f IOD/frame, rest drift %.4f IOD, shape drift %.4f "
+                + "IOD%n", jitter, restDrift, shapeDrift));
         for (EmotionScore e : emotions) {
             sb.append(String.format(Locale.ROOT, "%s: signature %.3f vs neutral %.3f (delta %+.3f) over %d frames, "
                             + "peak %.3f at frame %d%n", e.emotion().name().toLowerCase(Locale.ROOT), e.mean(),
@@ -376,6 +390,7 @@ public final class ClipReport {
         double mouthClosedRatio = Double.NaN;
         double jitter = Double.NaN;
         double restDrift = Double.NaN;
+        double shapeDrift = Double.NaN;
         List<EmotionScore> emotions = new ArrayList<>();
         int neutralFrames;
         int detections;

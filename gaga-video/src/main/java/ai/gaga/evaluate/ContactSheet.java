@@ -184,7 +184,7 @@ public final class ContactSheet {
             last = Math.max(last, c.frame());
         }
         int lastFrame = last;
-        ClipDecoder.Result r = ClipDecoder.decode(mp4, false, (index, frame) -> {
+        ClipDecoder.Result r = ClipDecoder.decode(mp4, false, (index, time, frame) -> {
             if (wanted.containsKey(index)) {
                 BufferedImage copy = new BufferedImage(frame.getWidth(), frame.getHeight(),
                         BufferedImage.TYPE_3BYTE_BGR);

@@ -118,4 +118,54 @@ final class Metrics {
         }
         return out;
     }
+
+    /**
+     * Mean distance between two point sets (x, y interleaved, same order) after the least-squares similarity
+     * transform (scale, rotation, translation) fitted on the {@code anchors} has moved {@code moved} onto
+     * {@code reference}. Written with complex numbers: the scaled rotation is
+     * {@code sum(conj(b) a) / sum(|b|^2)} over the centred anchors.
+     */
+    static double alignedDistance(double[] reference, double[] moved, int[] anchors) {
+        double ax = 0;
+        double ay = 0;
+        double bx = 0;
+        double by = 0;
+        for (int i : anchors) {
+            ax += reference[2 * i];
+            ay += reference[2 * i + 1];
+            bx += moved[2 * i];
+            by += moved[2 * i + 1];
+        }
+        ax /= anchors.length;
+        ay /= anchors.length;
+        bx /= anchors.length;
+        by /= anchors.length;
+        double re = 0;
+        double im = 0;
+        double norm = 0;
+        for (int i : anchors) {
+            double px = moved[2 * i] - bx;
+            double py = moved[2 * i + 1] - by;
+            double qx = reference[2 * i] - ax;
+            double qy = reference[2 * i + 1] - ay;
+            re += px * qx + py * qy;
+            im += px * qy - py * qx;
+            norm += px * px + py * py;
+        }
+        if (norm <= 0) {
+            return Double.NaN;
+        }
+        re /= norm;
+        im /= norm;
+        double sum = 0;
+        int n = reference.length / 2;
+        for (int i = 0; i < n; i++) {
+            double px = moved[2 * i] - bx;
+            double py = moved[2 * i + 1] - by;
+            double x = re * px - im * py + ax;
+            double y = im * px + re * py + ay;
+            sum += Math.hypot(x - reference[2 * i], y - reference[2 * i + 1]);
+        }
+        return sum / n;
+    }
 }

@@ -111,6 +111,7 @@ class ClipEvaluatorTest {
         assertTrue(aligned.syncScore() - r.syncScore() > 0.5, r.summary());
         assertTrue(r.jitter() < 0.003, "still photo jitter " + r.jitter());
         assertTrue(r.restDrift() < 0.005, "still photo drift " + r.restDrift());
+        assertTrue(r.shapeDrift() < 0.005, "still photo shape drift " + r.shapeDrift());
         assertEquals(1.0, r.mouthClosedRatio(), 1e-9, r.summary());
     }
 
@@ -142,6 +143,20 @@ class ClipEvaluatorTest {
         ClipReport r = evaluate("drift", drift, EvaluationOptions.defaults());
         double expected = 8 / r.frames().get(0).interOcular();
         assertEquals(expected, r.restDrift(), 0.25 * expected, r.summary());
+        // A picture moved as a whole is a camera move, not the face changing shape.
+        assertTrue(r.shapeDrift() < 0.2 * r.restDrift(), r.summary());
+    }
+
+    @Test
+    void mouthLeftOpenAtTheEndIsShapeDrift() {
+        TalkingClip.Spec open = new TalkingClip.Spec();
+        open.mouthMoves = false;
+        open.lastSecondOpening = 0.6;
+        ClipReport r = evaluate("open-at-end", open, EvaluationOptions.defaults());
+        TalkingClip.Spec still = new TalkingClip.Spec();
+        still.mouthMoves = false;
+        ClipReport s = evaluate("still-reference", still, EvaluationOptions.defaults());
+        assertTrue(r.shapeDrift() > 3 * s.shapeDrift() && r.shapeDrift() > 0.01, r.summary() + s.summary());
     }
 
     @Test

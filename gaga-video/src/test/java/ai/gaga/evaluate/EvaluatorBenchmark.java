@@ -6,6 +6,8 @@ import ai.gaga.testing.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,13 +17,18 @@ import java.util.Locale;
  * clip.
  *
  * <p>Run: {@code java -cp <test classpath> ai.gaga.evaluate.EvaluatorBenchmark [seconds=60] [width=640]
- * [height=480] [outDir]}.
+ * [height=480] [outDir]}, or {@code ... EvaluatorBenchmark clip.mp4 [outDir]} to evaluate an existing clip (with
+ * blendshapes) and write its report and a sheet of eight evenly spaced face crops.
  */
 public final class EvaluatorBenchmark {
     private EvaluatorBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].endsWith(".mp4")) {
+            evaluateExisting(Path.of(args[0]), args.length > 1 ? Path.of(args[1]) : Path.of("."));
+            return;
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : TalkingClip.WIDTH;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : TalkingClip.HEIGHT;
@@ -51,6 +58,24 @@ public final class EvaluatorBenchmark {
                     dir.resolve("emotions.png"));
             System.out.printf(Locale.ROOT, "wrote %s and %s%n", dir.resolve("report.json"),
                     dir.resolve("emotions.png"));
+        }
+    }
+
+    private static void evaluateExisting(Path mp4, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (TestServices services = new TestServices();
+             ClipEvaluator evaluator = new ClipEvaluator(services)) {
+            ClipReport r = evaluator.evaluate(mp4, EvaluationOptions.builder().blendshapes(true).build());
+            System.out.print(r.summary());
+            Files.writeString(dir.resolve("report.json"), r.toJson());
+            List<ContactSheet.Cell> cells = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                FrameSample f = r.frames().get(k * (r.frameCount() - 1) / 7);
+                cells.add(ContactSheet.Cell.face(f, String.format(Locale.ROOT, "#%d %.1f s", f.index(), f.time())));
+            }
+            ContactSheet.of(4, 240, 240).write(mp4, cells, dir.resolve("frames.png"));
+            System.out.printf(Locale.ROOT, "wrote %s and %s%n", dir.resolve("report.json"),
+                    dir.resolve("frames.png"));
         }
     }
 }

@@ -75,4 +75,26 @@ class MetricsTest {
                 false, false, true, true};
         assertArrayEquals(want, s);
     }
+
+    @Test
+    void alignedDistanceRemovesASimilarityTransform() {
+        Random r = new Random(4);
+        int n = 30;
+        double[] a = new double[2 * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 100 + 50 * r.nextDouble();
+        }
+        double c = Math.cos(0.2) * 1.3;
+        double s = Math.sin(0.2) * 1.3;
+        double[] b = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            b[2 * i] = c * a[2 * i] - s * a[2 * i + 1] + 17;
+            b[2 * i + 1] = s * a[2 * i] + c * a[2 * i + 1] - 9;
+        }
+        int[] anchors = {0, 3, 5, 8, 13, 21};
+        assertEquals(0, Metrics.alignedDistance(a, b, anchors), 1e-9);
+        // A point outside the anchors that moved in the moved set's own frame shows up (scaled back by 1/1.3).
+        b[2 * 29] += 13;
+        assertEquals(10.0 / n, Metrics.alignedDistance(a, b, anchors), 1e-9);
+    }
 }

@@ -132,11 +132,16 @@ final class TalkingClip {
         int shakePixels;
         /** Horizontal shift of the picture during the last second, pixels. */
         int lastSecondShift;
+        /** Mouth opening held during the last second (0 = as the envelope says). */
+        double lastSecondOpening;
         long seed = 11;
     }
 
     /** The mouth opening drawn in frame {@code i}, 0..1. */
     static double opening(Spec s, int i) {
+        if (s.lastSecondOpening > 0 && i >= s.envelope.length - FPS) {
+            return s.lastSecondOpening;
+        }
         if (s.envelope[i] == 0) {
             return s.openInSilence;
         }
