@@ -32,6 +32,8 @@ import java.util.Optional;
  * moves and head motion count); {@link #shapeDrift()} the drift of the whole mesh's shape with those removed.
  */
 public final class ClipReport {
+    /** Below this sync score the best lag is noise, and the summary says so. */
+    static final double UNRELIABLE_SYNC = 0.3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String source;
@@ -327,7 +329,8 @@ public final class ClipReport {
                 faceFrames(), detections, analysisFps()));
         if (hasAudio) {
             sb.append(String.format(Locale.ROOT, "lip sync: A/V offset %+d frame(s) (positive = video late), "
-                    + "sync score %.3f%n", avOffsetFrames, syncScore));
+                    + "sync score %.3f%s%n", avOffsetFrames, syncScore, syncScore < UNRELIABLE_SYNC
+                    ? " (too low for the offset to mean anything: the mouth does not follow the sound)" : ""));
         } else {
             sb.append("lip sync: no audio\n");
         }
