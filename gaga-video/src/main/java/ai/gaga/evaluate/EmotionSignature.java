@@ -1,0 +1,90 @@
+package ai.gaga.evaluate;
+
+import ai.gaga.face.Blendshapes;
+import ai.gaga.face.Blendshapes.Name;
+import ai.gaga.scene.Emotion;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static ai.gaga.face.Blendshapes.Name.browDownLeft;
+import static ai.gaga.face.Blendshapes.Name.browDownRight;
+import static ai.gaga.face.Blendshapes.Name.browInnerUp;
+import static ai.gaga.face.Blendshapes.Name.browOuterUpLeft;
+import static ai.gaga.face.Blendshapes.Name.browOuterUpRight;
+import static ai.gaga.face.Blendshapes.Name.cheekSquintLeft;
+import static ai.gaga.face.Blendshapes.Name.cheekSquintRight;
+import static ai.gaga.face.Blendshapes.Name.eyeWideLeft;
+import static ai.gaga.face.Blendshapes.Name.eyeWideRight;
+import static ai.gaga.face.Blendshapes.Name.jawOpen;
+import static ai.gaga.face.Blendshapes.Name.mouthFrownLeft;
+import static ai.gaga.face.Blendshapes.Name.mouthFrownRight;
+import static ai.gaga.face.Blendshapes.Name.mouthPressLeft;
+import static ai.gaga.face.Blendshapes.Name.mouthPressRight;
+import static ai.gaga.face.Blendshapes.Name.mouthSmileLeft;
+import static ai.gaga.face.Blendshapes.Name.mouthSmileRight;
+import static ai.gaga.face.Blendshapes.Name.mouthStretchLeft;
+import static ai.gaga.face.Blendshapes.Name.mouthStretchRight;
+import static ai.gaga.face.Blendshapes.Name.mouthUpperUpLeft;
+import static ai.gaga.face.Blendshapes.Name.mouthUpperUpRight;
+import static ai.gaga.face.Blendshapes.Name.noseSneerLeft;
+import static ai.gaga.face.Blendshapes.Name.noseSneerRight;
+
+/**
+ * Which blendshapes show an emotion, and the per-frame signature: the mean weight of those blendshapes (0..1). The
+ * mean, not the sum, so signatures of different emotions are on one scale. The sets follow FACS descriptions of the
+ * basic emotions in ARKit terms, both sides of the face for every left/right pair; tenderness, not a basic emotion,
+ * is read as a soft smile.
+ */
+public final class EmotionSignature {
+    private static final Map<Emotion, List<Name>> SHAPES = new EnumMap<>(Emotion.class);
+
+    static {
+        SHAPES.put(Emotion.JOY, List.of(mouthSmileLeft, mouthSmileRight, cheekSquintLeft, cheekSquintRight));
+        SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, mouthFrownLeft, mouthFrownRight));
+        SHAPES.put(Emotion.ANGER, List.of(browDownLeft, browDownRight, mouthPressLeft, mouthPressRight,
+                noseSneerLeft, noseSneerRight));
+        SHAPES.put(Emotion.SURPRISE, List.of(eyeWideLeft, eyeWideRight, browOuterUpLeft, browOuterUpRight, jawOpen));
+        SHAPES.put(Emotion.FEAR, List.of(eyeWideLeft, eyeWideRight, browInnerUp, mouthStretchLeft,
+                mouthStretchRight));
+        SHAPES.put(Emotion.DISGUST, List.of(noseSneerLeft, noseSneerRight, mouthUpperUpLeft, mouthUpperUpRight));
+        SHAPES.put(Emotion.TENDERNESS, List.of(mouthSmileLeft, mouthSmileRight));
+    }
+
+    private EmotionSignature() {
+    }
+
+    /**
+     * The blendshapes read for an emotion.
+     *
+     * @throws IllegalArgumentException for {@link Emotion#NEUTRAL}, which is the reference, not a signature
+     */
+    public static List<Name> shapes(Emotion emotion) {
+        List<Name> s = SHAPES.get(Objects.requireNonNull(emotion, "emotion"));
+        if (s == null) {
+            throw new IllegalArgumentException("No blendshape signature for " + emotion
+                    + ": neutral frames are the reference the other emotions are measured against");
+        }
+        return s;
+    }
+
+    /** The signature of {@code emotion} in one frame's blendshapes, 0..1. */
+    public static double of(Emotion emotion, Blendshapes weights) {
+        return of(emotion, weights.weights());
+    }
+
+    /** The signature of {@code emotion} over 52 weights in {@link Name} order. */
+    public static double of(Emotion emotion, float[] weights) {
+        if (weights.length != Blendshapes.COUNT) {
+            throw new IllegalArgumentException("Expected " + Blendshapes.COUNT + " weights, got " + weights.length);
+        }
+        List<Name> s = shapes(emotion);
+        double sum = 0;
+        for (Name n : s) {
+            sum += weights[n.ordinal()];
+        }
+        return sum / s.size();
+    }
+}
