@@ -42,18 +42,21 @@ public final class ScriptDirector {
         Objects.requireNonNull(scene, "scene");
         List<DirectedLine> out = new ArrayList<>();
         List<String> mood = new ArrayList<>();
+        SceneContext context = SceneContext.NONE;
         String action = "";
         for (SceneElement e : scene.elements()) {
             if (e instanceof SceneHeading h) {
                 mood.clear();
                 mood.add(h.text());
+                context = SceneContext.of(mood);
             } else if (e instanceof SoundCue s && s.kind() != SoundCue.Kind.SFX) {
                 mood.add(s.description());
+                context = SceneContext.of(mood);
             } else if (e instanceof ActionCue a) {
                 action = action.isEmpty() ? a.text() : action + ". " + a.text();
             } else if (e instanceof Line line) {
                 String voice = scene.actor(line.actor()).map(Actor::voice).map(v -> v.primaryLanguage()).orElse("en");
-                out.add(direct(out.size(), line, language(line.text(), voice), SceneContext.of(mood), action));
+                out.add(direct(out.size(), line, language(line.text(), voice), context, action));
                 action = "";
             }
         }
