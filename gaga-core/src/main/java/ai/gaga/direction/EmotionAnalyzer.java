@@ -15,10 +15,30 @@ import java.util.Objects;
  * ("not happy" is sad, "don't worry" is tender), intensifiers and diminishers, exclamations, short questions,
  * ellipses, shouted capitals and emoji, plus the {@link SceneContext} as a weak prior. A line that turns ("I was so
  * happy… and then you left") gets an {@link EmotionArc}: it is cut at clause boundaries and contrast words, and what
- * follows a contrast word weighs more. Other languages are read from punctuation and emoji only.
- * Stateless and thread-safe; the lexicons are loaded once per JVM.
+ * follows a contrast word weighs more. English lines are also read by meaning with a sentence-embedding model
+ * ({@link SemanticEmotions}, when its jar is on the class path), which fills what the lexicon misses. Other languages are
+ * read from punctuation and emoji only. Stateless and thread-safe; lexicons and model are loaded once per JVM.
  */
 public final class EmotionAnalyzer {
+    /** A semantic margin over neutral from which the meaning alone decides a line the words leave open. */
+    private static final double SEMANTIC_CLEAR = 0.10;
+    private static final double SEMANTIC_FLOOR = 0.03;
+
+    private final boolean semantic;
+
+    /** The full analyser: lexicons, rules and, for English, the semantic reading when the model is available. */
+    public EmotionAnalyzer() {
+        this(true);
+    }
+
+    private EmotionAnalyzer(boolean semantic) {
+        this.semantic = semantic;
+    }
+
+    /** Lexicons and rules only, no model: for comparison, or where loading a model is not wanted. */
+    public static EmotionAnalyzer lexiconOnly() {
+        return new EmotionAnalyzer(false);
+    }
     /** Evidence below this leaves a line neutral. */
     static final double NEUTRAL_BELOW = 0.5;
     /** A clause whose best evidence is below this takes its neighbour's emotion in the arc. */
@@ -54,6 +74,9 @@ public final class EmotionAnalyzer {
             exclaims += c.exclaims;
             shouted += c.shouted;
         }
+        if (semantic && lexicon != null && lexicon.language().equals("en") && !text.isBlank()) {
+            addSemantic(text, total);
+        }
         // Exclamations and capitals raise whatever the words say; they do not choose the emotion.
         double arousal = 1 + 0.2 * Math.min(exclaims, 3) + (shouted > 0 ? 0.2 : 0);
         total.replaceAll((e, w) -> w * arousal);
@@ -65,6 +88,30 @@ public final class EmotionAnalyzer {
         }
         double intensity = intensity(total.get(best) + 0.08 * Math.min(exclaims, 3) + (shouted > 0 ? 0.15 : 0));
         return new EmotionReading(best, intensity, total, arc(clauses, text.length()));
+    }
+
+    /**
+     * Adds the meaning's evidence: an emotion well ahead of neutral counts like an emotion word, one slightly ahead
+     * only tips a balance.
+     */
+    private static void addSemantic(String text, Map<Emotion, Double> total) {
+        SemanticEmotions model = SemanticEmotions.shared();
+        if (model == null) {
+            return;
+        }
+        Map<Emotion, Double> sim = model.similarities(text);
+        double neutral = sim.getOrDefault(Emotion.NEUTRAL, 0.0);
+        for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
+            if (e.getKey() == Emotion.NEUTRAL) {
+                continue;
+            }
+            double margin = e.getValue() - neutral;
+            double evidence = margin >= SEMANTIC_CLEAR ? Math.min(1.0, 0.55 + 2 * (margin - SEMANTIC_CLEAR))
+                    : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
+            if (evidence > 0) {
+                total.merge(e.getKey(), evidence, Double::sum);
+            }
+        }
     }
 
     static String primary(String language) {

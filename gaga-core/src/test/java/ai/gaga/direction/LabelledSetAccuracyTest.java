@@ -99,7 +99,11 @@ class LabelledSetAccuracyTest {
     }
 
     private static void heldOut(String resource) throws IOException {
-        EmotionAnalyzer analyzer = new EmotionAnalyzer();
+        heldOut(resource, new EmotionAnalyzer(), "");
+        heldOut(resource, EmotionAnalyzer.lexiconOnly(), " (lexicon only)");
+    }
+
+    private static void heldOut(String resource, EmotionAnalyzer analyzer, String label) throws IOException {
         ScriptDirector director = new ScriptDirector();
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Example ex : examples(resource)) {
@@ -109,11 +113,12 @@ class LabelledSetAccuracyTest {
             if (got == ex.emotion()) {
                 c[0]++;
             } else {
-                LOG.info("{} miss [{}] want {} got {}: {}", resource, ex.language(), ex.emotion(), got, ex.text());
+                LOG.info("{}{} miss [{}] want {} got {}: {}", resource, label, ex.language(), ex.emotion(), got,
+                        ex.text());
             }
         }
-        counts.forEach((lang, c) -> LOG.info(String.format(Locale.ROOT, "%s %s: %d/%d = %.1f%%", resource, lang,
-                c[0], c[1], 100.0 * c[0] / c[1])));
+        counts.forEach((lang, c) -> LOG.info(String.format(Locale.ROOT, "%s%s %s: %d/%d = %.1f%%", resource, label,
+                lang, c[0], c[1], 100.0 * c[0] / c[1])));
         assertEquals(3, counts.size(), "held-out set covers en, fr, zh");
     }
 
