@@ -59,7 +59,11 @@ final class SemanticEmotions {
                         unavailable = true;
                     } else {
                         try {
+                            long t0 = System.nanoTime();
                             shared = new SemanticEmotions(SentenceEmbedder.load());
+                            org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).info(
+                                    "English semantic emotion reading ready in {} ms",
+                                    (System.nanoTime() - t0) / 1_000_000);
                         } catch (RuntimeException | UnsatisfiedLinkError e) {
                             unavailable = true;
                             org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).warn(

@@ -166,7 +166,7 @@ class ScriptDirectorTest {
             director.direct(scene);
         }
         long t2 = System.nanoTime();
-        LOG.info(String.format("direct() of a 60 s script (%d lines): first call %.1f ms (lexicons load), then "
+        LOG.info(String.format("direct() of a 60 s script (%d lines): first call %.1f ms, then "
                 + "%.2f ms per call", first.lines().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6 / runs));
         assertEquals(24, first.lines().size());
     }
