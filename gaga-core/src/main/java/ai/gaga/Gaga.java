@@ -40,7 +40,7 @@ public final class Gaga implements AutoCloseable {
     private volatile boolean closed;
 
     private Gaga(Builder b) {
-        GagaSettings settings = new GagaSettings(b.device, b.threads, b.encoder, b.preset);
+        GagaSettings settings = new GagaSettings(b.device, b.threads, b.encoder, b.preset, b.loudness);
         this.models = b.models != null ? b.models : modelStore(b);
         this.onnx = new OnnxSessions(settings.device(), settings.threads());
         this.services = new Services(models, onnx, settings, b.classLoader);
@@ -84,7 +84,16 @@ public final class Gaga implements AutoCloseable {
      * @throws RenderCancelledException  the thread was interrupted
      */
     public RenderResult render(Scene scene, Path output, ProgressListener listener) {
-        return newRun(scene, output, listener).run();
+        return render(scene, output, RenderOptions.builder().listener(listener == null ? ProgressListener.NONE
+                : listener).build());
+    }
+
+    /**
+     * Renders a scene to an MP4 file and the side files the options ask for (stems, subtitles), blocking until all
+     * are complete; as {@link #render(Scene, Path, ProgressListener)} otherwise.
+     */
+    public RenderResult render(Scene scene, Path output, RenderOptions options) {
+        return newRun(scene, output, options).run();
     }
 
     /**
@@ -92,7 +101,13 @@ public final class Gaga implements AutoCloseable {
      * leaves no file behind.
      */
     public CompletableFuture<RenderResult> renderAsync(Scene scene, Path output, ProgressListener listener) {
-        RenderRun run = newRun(scene, output, listener);
+        return renderAsync(scene, output, RenderOptions.builder().listener(listener == null ? ProgressListener.NONE
+                : listener).build());
+    }
+
+    /** As {@link #renderAsync(Scene, Path, ProgressListener)}, with side files and a listener from the options. */
+    public CompletableFuture<RenderResult> renderAsync(Scene scene, Path output, RenderOptions options) {
+        RenderRun run = newRun(scene, output, options);
         CancellableFuture future = new CancellableFuture(run);
         executor.execute(() -> {
             if (future.isDone()) {
@@ -135,11 +150,11 @@ public final class Gaga implements AutoCloseable {
         return services.settings();
     }
 
-    private RenderRun newRun(Scene scene, Path output, ProgressListener listener) {
+    private RenderRun newRun(Scene scene, Path output, RenderOptions options) {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
         Objects.requireNonNull(output, "output");
-        return new RenderRun(services, direct(scene), output, listener);
+        return new RenderRun(services, direct(scene), output, options);
     }
 
     /** The scene with the emotions and deliveries its script left open inferred from the words (markup wins). */
@@ -202,6 +217,7 @@ public final class Gaga implements AutoCloseable {
         private int threads = Runtime.getRuntime().availableProcessors();
         private String encoder = "auto";
         private String preset = "fast";
+        private double loudness = GagaSettings.DEFAULT_LOUDNESS;
         private ExecutorService executor;
         private ClassLoader classLoader = Gaga.class.getClassLoader();
         private boolean inferDirection = true;
@@ -259,6 +275,18 @@ public final class Gaga implements AutoCloseable {
         /** Encoder speed/quality: {@code fast} (default), {@code balanced} or {@code quality}. */
         public Builder preset(String preset) {
             this.preset = Objects.requireNonNull(preset, "preset");
+            return this;
+        }
+
+        /**
+         * Integrated loudness of every soundtrack in LUFS (-70..-5; default {@value GagaSettings#DEFAULT_LOUDNESS}),
+         * reached within ±0.5 LU with true peaks at or under -1 dBTP.
+         */
+        public Builder loudness(double lufs) {
+            if (!(lufs >= -70 && lufs <= -5)) {
+                throw new IllegalArgumentException("loudness must be -70..-5 LUFS, got " + lufs);
+            }
+            this.loudness = lufs;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,9 +25,17 @@ import java.util.Map;
  */
 public record RenderResult(Path output, Duration duration, int frames, Resolution resolution, int fps,
                            String videoEncoder, String audioCodec, long bytes, Map<RenderStage, Duration> stageTimes,
-                           Duration wallTime) {
+                           Duration wallTime, List<Path> sideFiles) {
     public RenderResult {
         stageTimes = Collections.unmodifiableMap(new EnumMap<>(stageTimes));
+        sideFiles = List.copyOf(sideFiles);
+    }
+
+    /** A result without side files. */
+    public RenderResult(Path output, Duration duration, int frames, Resolution resolution, int fps, String videoEncoder,
+                        String audioCodec, long bytes, Map<RenderStage, Duration> stageTimes, Duration wallTime) {
+        this(output, duration, frames, resolution, fps, videoEncoder, audioCodec, bytes, stageTimes, wallTime,
+                List.of());
     }
 
     /** Real-time factor: render seconds per second of video (lower is faster). */

@@ -1,6 +1,9 @@
 package ai.gaga;
 
 import ai.gaga.audio.PcmAudio;
+import ai.gaga.audio.WavWriter;
+import ai.gaga.sound.Soundtrack;
+import ai.gaga.subtitles.Subtitles;
 import ai.gaga.encode.EncodedVideo;
 import ai.gaga.encode.VideoSink;
 import ai.gaga.render.FrameBuffer;
@@ -46,17 +49,21 @@ final class RenderRun {
     private final Scene scene;
     private final Path output;
     private final ProgressListener listener;
+    private final RenderOptions options;
+    /** Side files (stems, subtitles) written so far: temporary path → final path. */
+    private final Map<Path, Path> sideFiles = new java.util.LinkedHashMap<>();
     private final Map<RenderStage, Duration> times = new EnumMap<>(RenderStage.class);
     private volatile boolean cancelled;
     private volatile Thread worker;
     private double lastFraction;
     private boolean listenerFailed;
 
-    RenderRun(Services services, Scene scene, Path output, ProgressListener listener) {
+    RenderRun(Services services, Scene scene, Path output, RenderOptions options) {
         this.services = services;
         this.scene = scene;
         this.output = output.toAbsolutePath().normalize();
-        this.listener = listener == null ? ProgressListener.NONE : listener;
+        this.options = options == null ? RenderOptions.DEFAULT : options;
+        this.listener = this.options.listener();
     }
 
     /** Asks the render to stop; it ends with {@link RenderCancelledException} at the next check. */
@@ -80,6 +87,7 @@ final class RenderRun {
             return result;
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp);
+            sideFiles.keySet().forEach(RenderRun::deleteQuietly);
             // a failure caused by our own cancellation (e.g. natives refusing to load during JVM shutdown) is a cancel
             if ((cancelled || Thread.currentThread().isInterrupted()) && !(e instanceof RenderCancelledException)) {
                 throw new RenderCancelledException("Render of " + output + " was cancelled; nothing was written");
@@ -113,7 +121,8 @@ final class RenderRun {
         progress(RenderStage.TIMELINE, 0.2, 0, format.frameCount());
         t = lap(RenderStage.TIMELINE, t);
 
-        PcmAudio soundtrack = services.soundDesigner().mix(scene, timeline);
+        Soundtrack sound = services.soundDesigner().design(scene, timeline);
+        PcmAudio soundtrack = sound.master();
         progress(RenderStage.SOUND, 0.25, 0, format.frameCount());
         lap(RenderStage.SOUND, t);
         checkCancelled();
@@ -128,12 +137,50 @@ final class RenderRun {
         }
 
         t = System.nanoTime();
-        moveIntoPlace(temp);
+        writeSideFiles(sound, timeline);
+        moveIntoPlace(temp, output);
+        for (Map.Entry<Path, Path> side : sideFiles.entrySet()) {
+            moveIntoPlace(side.getKey(), side.getValue());
+        }
         lap(RenderStage.FINISH, t);
         progress(RenderStage.FINISH, 1.0, format.frameCount(), format.frameCount());
         return new RenderResult(output, Duration.ofNanos(Math.round(format.durationSeconds() * 1e9)),
                 format.frameCount(), scene.resolution(), scene.fps(), encoded.videoEncoder(), encoded.audioCodec(),
-                encoded.bytes(), times, Duration.ofNanos(System.nanoTime() - start));
+                encoded.bytes(), times, Duration.ofNanos(System.nanoTime() - start), List.copyOf(sideFiles.values()));
+    }
+
+    /** Stems and subtitles the options ask for, into temporary files beside the output. */
+    private void writeSideFiles(Soundtrack sound, Timeline timeline) {
+        String name = output.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".mp4") ? name.substring(0, name.length() - 4)
+                : name;
+        try {
+            if (options.stems()) {
+                if (sound.stems().isEmpty()) {
+                    LOG.warn("Sound designer {} keeps no stems; only the mix is in {}", services.soundDesigner().id(),
+                            output);
+                }
+                for (Map.Entry<String, PcmAudio> stem : sound.stems().entrySet()) {
+                    Path temp = sideTemp(base + "." + stem.getKey() + ".wav");
+                    WavWriter.write(stem.getValue(), temp);
+                }
+            }
+            if (options.subtitles()) {
+                Files.writeString(sideTemp(base + ".srt"), Subtitles.toSrt(timeline));
+                Files.writeString(sideTemp(base + ".vtt"), Subtitles.toWebVtt(timeline));
+            }
+        } catch (IOException e) {
+            throw new OutputException(output, "cannot write the side files beside it: " + e, e);
+        }
+    }
+
+    /** A new temporary file for the side file {@code name}, registered for cleanup and the final move. */
+    private Path sideTemp(String name) throws IOException {
+        Path target = output.resolveSibling(name);
+        Path temp = output.resolveSibling("." + name + "." + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1) + ".part");
+        sideFiles.put(temp, target);
+        return temp;
     }
 
     /** Speaks every line of the scene in order; {@code beforeLine} runs before each (progress, cancellation). */
@@ -266,15 +313,15 @@ final class RenderRun {
         }
     }
 
-    private void moveIntoPlace(Path temp) {
+    private void moveIntoPlace(Path temp, Path target) {
         try {
             try {
-                Files.move(temp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new OutputException(output, "cannot move the finished clip into place: " + e, e);
+            throw new OutputException(target, "cannot move the finished file into place: " + e, e);
         }
     }
 

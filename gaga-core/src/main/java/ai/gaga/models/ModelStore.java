@@ -64,6 +64,7 @@ public final class ModelStore {
         this.explicit = Map.copyOf(b.explicit);
         Map<String, ModelSpec> all = new LinkedHashMap<>();
         ModelCatalog.all().forEach(s -> all.put(s.id(), s));
+        ModelCatalog.voices().forEach(s -> all.put(s.id(), s));
         all.putAll(b.specs);
         this.specs = Map.copyOf(all);
         this.modelDir = b.modelDir;
@@ -93,6 +94,13 @@ public final class ModelStore {
 
     public boolean offline() {
         return offline;
+    }
+
+    /** Every id this store knows: files set in code and pinned or unpinned specs, sorted. */
+    public java.util.SortedSet<String> ids() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(specs.keySet());
+        out.addAll(explicit.keySet());
+        return java.util.Collections.unmodifiableSortedSet(out);
     }
 
     /** The spec of a known id. */
@@ -146,6 +154,11 @@ public final class ModelStore {
                 throw new ModelUnavailableException(id, "is not installed and downloads are off (offline mode)",
                         searched, howToSupply(spec));
             }
+            if (!spec.pinned()) {
+                throw new ModelUnavailableException(id, "is not installed and is never downloaded because no verified"
+                        + " SHA-256 is known for it", searched, howToSupply(spec)
+                        + (spec.source() == null ? "" : " Upstream: " + spec.source() + "."));
+            }
             if (spec.source() == null) {
                 throw new ModelUnavailableException(id, "is not installed and has no download location", searched,
                         howToSupply(spec));
@@ -169,8 +182,8 @@ public final class ModelStore {
         try {
             long size = Files.size(p);
             String stamp = size + ":" + Files.getLastModifiedTime(p).toMillis();
-            if (stamp.equals(verified.get(p))) {
-                return Optional.empty();
+            if (stamp.equals(verified.get(p)) || !spec.pinned()) {
+                return Optional.empty(); // an unpinned file is the user's: nothing to verify it against
             }
             if (size != spec.size()) {
                 return Optional.of("size " + size + " bytes, expected " + spec.size());
@@ -254,7 +267,7 @@ public final class ModelStore {
         return "Put the file at <dir>/" + spec.relativePath() + " and set " + ENV_MODEL_DIR + "=<dir> (or -D"
                 + PROP_MODEL_DIR + "=<dir>), or copy it to " + cacheDir.resolve(spec.relativePath())
                 + (offline ? ", or allow downloads (unset " + ENV_OFFLINE + ")" : "")
-                + ". Expected " + spec.size() + " bytes, sha256 " + spec.sha256() + ".";
+                + (spec.pinned() ? ". Expected " + spec.size() + " bytes, sha256 " + spec.sha256() + "." : ".");
     }
 
     static String sha256(Path p) throws IOException {

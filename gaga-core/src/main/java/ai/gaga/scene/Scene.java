@@ -360,6 +360,14 @@ public final class Scene {
             return add(new SoundCue(SoundCue.Kind.MUSIC, description));
         }
 
+        /**
+         * The user's own music from here on (any format FFmpeg reads), looped with a crossfade or trimmed with a
+         * fade to fit the scene.
+         */
+        public Builder music(Path file) {
+            return add(SoundCue.file(SoundCue.Kind.MUSIC, file));
+        }
+
         /** Ambience from here on: {@code ambience("rain")}. */
         public Builder ambience(String description) {
             return add(new SoundCue(SoundCue.Kind.AMBIENCE, description));
@@ -368,6 +376,11 @@ public final class Scene {
         /** A sound effect here: {@code sfx("door")}. */
         public Builder sfx(String description) {
             return add(new SoundCue(SoundCue.Kind.SFX, description));
+        }
+
+        /** The user's own sound effect file, played once here. */
+        public Builder sfx(Path file) {
+            return add(SoundCue.file(SoundCue.Kind.SFX, file));
         }
 
         /** A shot or camera move from here on. */

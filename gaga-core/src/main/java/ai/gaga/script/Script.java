@@ -5,6 +5,7 @@ import ai.gaga.ScriptException;
 import ai.gaga.scene.Cue;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
+import ai.gaga.scene.SoundCue;
 import ai.gaga.scene.SceneHeading;
 import ai.gaga.scene.TagCue;
 
@@ -69,13 +70,13 @@ public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings)
     /** As {@link #toScene(Map)}, naming the script file in errors. */
     public Scene toScene(Map<String, Path> photos, Path file) {
         try {
-            return build(photos);
+            return build(photos, file == null ? null : file.toAbsolutePath().getParent());
         } catch (ScriptException e) {
             throw file == null ? e : e.inFile(file);
         }
     }
 
-    private Scene build(Map<String, Path> photos) {
+    private Scene build(Map<String, Path> photos, Path folder) {
         Map<String, Map.Entry<String, Path>> byKey = new TreeMap<>();
         photos.forEach((name, photo) -> byKey.put(name.strip().toLowerCase(Locale.ROOT), Map.entry(name.strip(),
                 photo)));
@@ -111,6 +112,8 @@ public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings)
                 } catch (InvalidSceneException e) {
                     throw new ScriptException(se.line(), se.column(), "", e.getMessage());
                 }
+            } else if (se.element() instanceof SoundCue sound) {
+                b.add(sound.resolveAgainst(folder)); // [music: theme.mp3] is relative to the script's folder
             } else {
                 b.add(se.element());
             }

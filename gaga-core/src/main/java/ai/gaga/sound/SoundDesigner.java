@@ -11,6 +11,11 @@ public interface SoundDesigner extends AutoCloseable {
     /** Stereo soundtrack at {@link PcmAudio#STANDARD_RATE}, exactly {@link Timeline#durationSeconds()} long. */
     PcmAudio mix(Scene scene, Timeline timeline);
 
+    /** The soundtrack with its stems; designers that keep no stems return the {@link #mix} alone. */
+    default Soundtrack design(Scene scene, Timeline timeline) {
+        return new Soundtrack(mix(scene, timeline), java.util.Map.of());
+    }
+
     @Override
     default void close() {
     }

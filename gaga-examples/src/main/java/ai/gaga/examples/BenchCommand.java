@@ -63,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
             + " to disk).")
     boolean noBare;
 
+    @Option(names = "--speech", description = "Also time speech synthesis per voice (after start-up).")
+    boolean speech;
+
+    @Option(names = "--sound", description = "Also time generating 60 s of score and ambience.")
+    boolean sound;
+
+    @Option(names = "--no-render", description = "Skip the render table (with --speech or --sound).")
+    boolean noRender;
+
     @Mixin
     EngineOptions engine;
 
@@ -72,6 +81,17 @@ final class BenchCommand implements Callable<Integer> {
         Path actorPhoto = photo != null ? photo : DemoCommand.extract("grace_hopper.jpg");
         List<String> rows = new ArrayList<>();
 
+        if (sound) {
+            VoiceAndSoundBench.sound();
+        }
+        if (speech) {
+            try (Gaga gaga = engine.build()) {
+                VoiceAndSoundBench.speech(gaga);
+            }
+        }
+        if (noRender) {
+            return 0;
+        }
         long t0 = System.nanoTime();
         try (Gaga gaga = engine.build()) {
             Scene first = scene(actorPhoto, 5, gaga);

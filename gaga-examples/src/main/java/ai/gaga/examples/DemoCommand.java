@@ -1,5 +1,6 @@
 package ai.gaga.examples;
 
+import ai.gaga.RenderOptions;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
 import picocli.CommandLine.Command;
@@ -35,7 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path photo = extract("grace_hopper.jpg");
-        return RenderCommand.renderAndReport(engine, scene(photo, Resolution.parse(resolution)), output, quiet);
+        return RenderCommand.renderAndReport(engine, scene(photo, Resolution.parse(resolution)), output, quiet,
+                RenderOptions.builder());
     }
 
     /** The demo scene: a screenplay with a turn from joy to defiance (resource demo/scene.fountain). */

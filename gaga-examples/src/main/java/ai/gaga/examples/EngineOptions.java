@@ -27,10 +27,14 @@ final class EngineOptions {
             description = "Encoder speed/quality (default: ${DEFAULT-VALUE}).")
     String preset;
 
+    @Option(names = "--loudness", paramLabel = "LUFS", defaultValue = "-16",
+            description = "Soundtrack loudness, -70..-5 LUFS (default: ${DEFAULT-VALUE}; -23 broadcast, -14 louder).")
+    double loudness;
+
     Gaga build() {
         Gaga.Builder b = Gaga.builder()
                 .device(ExecutionDevice.valueOf(device.toUpperCase(java.util.Locale.ROOT)))
-                .encoder(encoder).preset(preset);
+                .encoder(encoder).preset(preset).loudness(loudness);
         if (models != null) {
             b.modelDir(models);
         }

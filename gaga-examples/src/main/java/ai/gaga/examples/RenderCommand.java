@@ -1,6 +1,7 @@
 package ai.gaga.examples;
 
 import ai.gaga.Gaga;
+import ai.gaga.RenderOptions;
 import ai.gaga.InvalidSceneException;
 import ai.gaga.RenderResult;
 import ai.gaga.scene.Delivery;
@@ -71,20 +72,31 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--stems", description = "Also write the dialogue, music and effects stems as WAV files beside "
+            + "the MP4 (NAME.dialogue.wav, NAME.music.wav, NAME.effects.wav).")
+    boolean stems;
+
+    @Option(names = "--subtitles", description = "Also write NAME.srt and NAME.vtt beside the MP4.")
+    boolean subtitles;
+
     @Mixin
     EngineOptions engine;
 
     @Override
     public Integer call() {
-        return renderAndReport(engine, scene(), output, quiet);
+        return renderAndReport(engine, scene(), output, quiet, RenderOptions.builder().stems(stems)
+                .subtitles(subtitles));
     }
 
     /** Renders with a progress bar (unless quiet) and a clean Ctrl-C, then prints the summary line. */
-    static int renderAndReport(EngineOptions engine, Scene scene, Path output, boolean quiet) {
+    static int renderAndReport(EngineOptions engine, Scene scene, Path output, boolean quiet,
+                               RenderOptions.Builder options) {
         try (ShutdownGuard guard = ShutdownGuard.forCurrentThread(); Gaga gaga = engine.build()) {
-            RenderResult r = gaga.render(scene, output, quiet ? p -> { } : ProgressBar.onStderr());
+            RenderResult r = gaga.render(scene, output, options.listener(quiet ? p -> { } : ProgressBar.onStderr())
+                    .build());
             if (!quiet) {
                 System.out.println(summary(r));
+                r.sideFiles().forEach(f -> System.out.println("Wrote " + f));
             }
             return 0;
         }

@@ -10,9 +10,11 @@ import ai.gaga.scene.Scene;
 import ai.gaga.scene.SceneHeading;
 import ai.gaga.scene.SoundCue;
 import ai.gaga.sound.SoundDesigner;
+import ai.gaga.sound.Soundtrack;
 import ai.gaga.sound.ambience.Ambience;
 import ai.gaga.sound.ambience.AmbienceGenerator;
 import ai.gaga.sound.effects.EffectSynthesizer;
+import ai.gaga.sound.files.AudioBed;
 import ai.gaga.sound.effects.SoundEffect;
 import ai.gaga.sound.mix.Mix;
 import ai.gaga.sound.mix.SoundMixer;
@@ -25,6 +27,8 @@ import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelineEntry;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,8 +36,10 @@ import java.util.Locale;
  * The soundtrack of a scene: dialogue on top (actors placed slightly apart in stereo), the score when the scene asks
  * for music ({@code [music: melancholic]}: that mood, then following the lines' emotions at their turns), ambience
  * from {@code [ambience: rain]} or a scene heading that names one ({@code EXT. STREET - NIGHT - RAIN}), effects from
- * {@code [sfx: door]} at their place; music and ambience ducked under speech; the master normalised to -16 LUFS with
- * a -1.5 dBTP ceiling by FFmpeg's loudnorm. Seeded by the scene. Thread-safe.
+ * {@code [sfx: door]} at their place; music and ambience ducked under speech; the master brought to the loudness
+ * target (-16 LUFS by default, true peak at most -1.5 dBTP) as measured by FFmpeg's ebur128. A cue naming an audio
+ * file ({@code [music: theme.mp3]}, {@code [ambience: rain.ogg]}, {@code [sfx: door.wav]}) plays the user's
+ * recording instead. Seeded by the scene. Thread-safe.
  */
 public final class SceneSoundDesigner implements SoundDesigner {
     public static final String ID = "scene";
@@ -46,7 +52,17 @@ public final class SceneSoundDesigner implements SoundDesigner {
     private final ScoreGenerator score = new ScoreGenerator();
     private final AmbienceGenerator ambience = new AmbienceGenerator();
     private final EffectSynthesizer effects = new EffectSynthesizer();
-    private final LoudnessNormalizer loudness = new LoudnessNormalizer();
+    private final LoudnessNormalizer loudness;
+
+    /** A designer mastering to the default -16 LUFS. */
+    public SceneSoundDesigner() {
+        this(LoudnessNormalizer.DEFAULT_LUFS);
+    }
+
+    /** A designer mastering to {@code lufs} integrated loudness (true peak at most -1.5 dBTP before encoding). */
+    public SceneSoundDesigner(double lufs) {
+        this.loudness = new LoudnessNormalizer(lufs, LoudnessNormalizer.DEFAULT_TRUE_PEAK);
+    }
 
     @Override
     public String id() {
@@ -56,6 +72,16 @@ public final class SceneSoundDesigner implements SoundDesigner {
     @Override
     public PcmAudio mix(Scene scene, Timeline timeline) {
         return mixStems(scene, timeline).master();
+    }
+
+    @Override
+    public Soundtrack design(Scene scene, Timeline timeline) {
+        Mix mix = mixStems(scene, timeline);
+        Map<String, PcmAudio> stems = new LinkedHashMap<>();
+        stems.put("dialogue", mix.dialogue());
+        stems.put("music", mix.music());
+        stems.put("effects", mix.effects());
+        return new Soundtrack(mix.master(), stems);
     }
 
     /** The mix with its stems (dialogue, music, effects), loudness-normalised together. */
@@ -69,15 +95,17 @@ public final class SceneSoundDesigner implements SoundDesigner {
             PcmAudio voice = Resampler.resample(e.utterance().audio(), RATE);
             stems.add(new Stem(voice, e.start(), 0, pan, Stem.Role.DIALOGUE));
         }
-        music(scene, timeline).filter(arc -> duration - arc.start > 0.5).ifPresent(arc -> stems.add(new Stem(score.generate(arc.segments, duration - arc.start,
-                scene.seed()), arc.start, MUSIC_DB, 0, Stem.Role.MUSIC)));
+        music(stems, timeline, scene.seed());
         for (TimedCue cue : timeline.cues()) {
             if (cue.element() instanceof SoundCue sound && cue.start() < duration) {
                 long seed = scene.seed() + Math.round(cue.start() * 1000);
                 switch (sound.kind()) {
-                    case AMBIENCE -> stems.add(new Stem(ambience.generate(parse(sound, Ambience::parse),
-                            duration - cue.start(), seed), cue.start(), AMBIENCE_DB, 0, Stem.Role.AMBIENCE));
-                    case SFX -> stems.add(new Stem(effects.synthesize(parse(sound, SoundEffect::parse), seed),
+                    case AMBIENCE -> stems.add(new Stem(sound.file().isPresent()
+                            ? AudioBed.fromFile(sound.file().get(), duration - cue.start(), 1.5)
+                            : ambience.generate(parse(sound, Ambience::parse), duration - cue.start(), seed),
+                            cue.start(), AMBIENCE_DB, 0, Stem.Role.AMBIENCE));
+                    case SFX -> stems.add(new Stem(sound.file().isPresent() ? AudioBed.oneShot(sound.file().get())
+                            : effects.synthesize(parse(sound, SoundEffect::parse), seed),
                             cue.start(), EFFECT_DB, 0, Stem.Role.EFFECT));
                     case MUSIC -> { } // handled as the score above
                 }
@@ -109,27 +137,49 @@ public final class SceneSoundDesigner implements SoundDesigner {
         return new PcmAudio(s, a.sampleRate(), a.channels());
     }
 
-    private record Arc(double start, List<MoodSegment> segments) {
-    }
-
-    /** Music starts at the first music cue; later music cues and emotional turns of the lines change its mood. */
-    private static java.util.Optional<Arc> music(Scene scene, Timeline timeline) {
+    /**
+     * The music stems: each {@code [music: …]} cue plays until the next one. A cue naming a file plays the user's
+     * recording, looped or trimmed to its span; a run of mood cues is one generated piece whose mood follows those cues
+     * and the lines' emotional turns inside the run, ending musically where the run ends.
+     */
+    private void music(List<Stem> stems, Timeline timeline, long seed) {
+        double duration = timeline.durationSeconds();
         List<TimedCue> cues = timeline.cues().stream()
-                .filter(c -> c.element() instanceof SoundCue s && s.kind() == SoundCue.Kind.MUSIC).toList();
-        if (cues.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        double start = cues.get(0).start();
-        List<MoodSegment> segments = new ArrayList<>();
-        for (TimedCue c : cues) {
-            segments.add(new MoodSegment(c.start() - start, parse((SoundCue) c.element(), Mood::parse)));
-        }
-        for (TimelineEntry e : timeline.entries()) {
-            if (e.start() > start && e.line().emotion() != Emotion.NEUTRAL && e.line().intensity() >= 0.4) {
-                segments.add(new MoodSegment(e.start() - start, Mood.forEmotion(e.line().emotion())));
+                .filter(c -> c.element() instanceof SoundCue s && s.kind() == SoundCue.Kind.MUSIC
+                        && c.start() < duration).toList();
+        int i = 0;
+        while (i < cues.size()) {
+            SoundCue cue = (SoundCue) cues.get(i).element();
+            double start = cues.get(i).start();
+            if (cue.file().isPresent()) {
+                double end = i + 1 < cues.size() ? cues.get(i + 1).start() : duration;
+                if (end - start > 0.1) {
+                    stems.add(new Stem(AudioBed.fromFile(cue.file().get(), end - start, end < duration ? 1.0 : 2.5),
+                            start, MUSIC_DB, 0, Stem.Role.MUSIC));
+                }
+                i++;
+                continue;
             }
+            int j = i;
+            List<MoodSegment> segments = new ArrayList<>();
+            while (j < cues.size() && ((SoundCue) cues.get(j).element()).file().isEmpty()) {
+                segments.add(new MoodSegment(cues.get(j).start() - start,
+                        parse((SoundCue) cues.get(j).element(), Mood::parse)));
+                j++;
+            }
+            double end = j < cues.size() ? cues.get(j).start() : duration;
+            for (TimelineEntry e : timeline.entries()) {
+                if (e.start() > start && e.start() < end && e.line().emotion() != Emotion.NEUTRAL
+                        && e.line().intensity() >= 0.4) {
+                    segments.add(new MoodSegment(e.start() - start, Mood.forEmotion(e.line().emotion())));
+                }
+            }
+            if (end - start > 0.5) {
+                stems.add(new Stem(score.generate(segments, end - start, seed), start, MUSIC_DB, 0,
+                        Stem.Role.MUSIC));
+            }
+            i = j;
         }
-        return java.util.Optional.of(new Arc(start, segments));
     }
 
     private static boolean hasAmbienceCue(Scene scene) {

@@ -145,4 +145,79 @@ class SceneSoundDesignerTest {
         }
         return Math.abs(ab / Math.sqrt(aa * bb));
     }
+
+    /** A 1 kHz tone file made by the ffmpeg command: the user's "music". */
+    private Path toneFile(String name, double seconds, int hz) throws Exception {
+        Path out = dir.resolve(name);
+        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=" + hz + ":sample_rate=44100:duration=" + seconds, out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        return out;
+    }
+
+    @Test
+    void userMusicAndEffectFilesPlayInsteadOfGeneratedSound() throws Exception {
+        Path song = toneFile("song.mp3", 2.0, 1000);
+        Path knock = toneFile("knock.wav", 0.3, 2500);
+        // the script names the files relative to its own folder
+        Path script = java.nio.file.Files.writeString(dir.resolve("scene.fountain"), String.join("\n",
+                "[music: song.mp3]", "", "MAYA", "Hello there, my friend.", "", "[sfx: knock.wav]", "", "MAYA",
+                "Who is it?", ""));
+        Scene scene = Scene.parse(script, Map.of("MAYA", PHOTO));
+        Timeline timeline = plan(scene, 3, 2);
+        Mix mix = new SceneSoundDesigner().mixStems(scene, timeline);
+        // the 2 s song loops under all 5+ seconds: the music stem is a 1 kHz tone throughout
+        for (double t = 0.5; t < timeline.durationSeconds() - 3; t += 1.0) {
+            assertTrue(rms(mix.music(), t, t + 0.5) > 1e-3, "music playing at " + t + " s");
+            assertEquals(1000, zeroCrossingHz(mix.music(), t, t + 0.5), 20, "the song's pitch at " + t + " s");
+        }
+        double knockAt = timeline.cues().stream().filter(c -> c.element() instanceof ai.gaga.scene.SoundCue s
+                && s.kind() == ai.gaga.scene.SoundCue.Kind.SFX).findFirst().orElseThrow().start();
+        assertTrue(rms(mix.effects(), knockAt + 0.05, knockAt + 0.25) > 1e-3, "the knock plays at its cue");
+        assertEquals(2500, zeroCrossingHz(mix.effects(), knockAt + 0.05, knockAt + 0.25), 50, "the knock's pitch");
+        assertTrue(rms(mix.effects(), knockAt + 0.5, knockAt + 1.0) < 1e-4, "and only once");
+
+        Scene missing = Scene.builder().actor("MAYA", PHOTO).music(dir.resolve("gone.mp3")).says("Hi.").build();
+        InvalidSceneException e = assertThrows(InvalidSceneException.class,
+                () -> new SceneSoundDesigner().mixStems(missing, plan(missing, 1)));
+        assertTrue(e.getMessage().contains("gone.mp3"), e.getMessage());
+    }
+
+    @Test
+    void loudnessTargetIsTheDesignersSetting() throws Exception {
+        Scene scene = Scene.parse(String.join("\n", "[music: joyful]", "", "MAYA", "(joyful)", "What a day!", ""),
+                Map.of("MAYA", PHOTO));
+        Timeline timeline = plan(scene, 4);
+        PcmAudio quiet = new SceneSoundDesigner(-23).mix(scene, timeline);
+        assertEquals(-23, Ebur128.measure(quiet, dir)[0], 0.5, "EBU broadcast target");
+        ai.gaga.sound.Soundtrack st = new SceneSoundDesigner(-14).design(scene, timeline);
+        assertEquals(-14, Ebur128.measure(st.master(), dir)[0], 0.5, "louder platform target");
+        assertEquals(List.of("dialogue", "music", "effects"), List.copyOf(st.stems().keySet()));
+        // the stems sum to the master
+        float[] sum = new float[st.master().samples().length];
+        st.stems().values().forEach(p -> {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += p.samples()[i];
+            }
+        });
+        double err = 0;
+        for (int i = 0; i < sum.length; i++) {
+            err = Math.max(err, Math.abs(sum[i] - st.master().samples()[i]));
+        }
+        assertTrue(err < 0.02, "stems sum to the master within " + err);
+    }
+
+    private static double zeroCrossingHz(PcmAudio a, double from, double to) {
+        int i0 = (int) (from * RATE);
+        int i1 = (int) (to * RATE);
+        int crossings = 0;
+        for (int i = i0 + 1; i < i1; i++) {
+            if ((a.samples()[2 * (i - 1)] < 0) != (a.samples()[2 * i] < 0)) {
+                crossings++;
+            }
+        }
+        return crossings / 2.0 / (to - from);
+    }
 }

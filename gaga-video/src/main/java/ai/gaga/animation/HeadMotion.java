@@ -1,0 +1,151 @@
+package ai.gaga.animation;
+
+import ai.gaga.scene.Emotion;
+import ai.gaga.timeline.TimelineEntry;
+
+import java.util.Random;
+
+/**
+ * Head pose (degrees) and breathing, per frame: slow idle micro-motion (a degree or so of smooth seeded noise), a
+ * livelier sway while speaking, nods on stressed syllables (peaks of the loudness envelope), occasional nods while
+ * listening, cued nods, and a breathing cycle of about 4 s that quickens with fear and anger; a laugh lifts the chin,
+ * a sigh is a deep breath out with the head sinking.
+ */
+final class HeadMotion {
+    static final double BREATH_HZ = 0.25;
+    private static final double STRESS = 0.85;
+    private static final double NOD_SPACING = 0.35;
+
+    final float[] yaw;
+    final float[] pitch;
+    final float[] roll;
+    final float[] breath;
+    /** Pitch offsets of nods, laughs and sighs (degrees, negative = chin down). */
+    final float[] nods;
+
+    HeadMotion(Stage stage, LipSync lips, ExpressionTrack expression, Gaze gaze, Random random) {
+        int frames = stage.frames;
+        int fps = stage.fps;
+        yaw = new float[frames];
+        pitch = new float[frames];
+        roll = new float[frames];
+        breath = new float[frames];
+        nods = new float[frames];
+        SmoothNoise idleYaw = new SmoothNoise(random, 0.05, 0.25);
+        SmoothNoise idlePitch = new SmoothNoise(random, 0.05, 0.25);
+        SmoothNoise idleRoll = new SmoothNoise(random, 0.04, 0.2);
+        SmoothNoise swayYaw = new SmoothNoise(random, 0.25, 0.6);
+        SmoothNoise swayPitch = new SmoothNoise(random, 0.3, 0.7);
+        SmoothNoise swayRoll = new SmoothNoise(random, 0.2, 0.5);
+        float[] speaking = Curves.gaussian(stage.ownSpeech, 0.4 * fps);
+        double phase = random.nextDouble() * 2 * Math.PI;
+        for (int f = 0; f < frames; f++) {
+            double t = Curves.time(f, fps);
+            double s = speaking[f];
+            yaw[f] = (float) (1.2 * idleYaw.at(t) + 1.5 * s * swayYaw.at(t));
+            pitch[f] = (float) (0.8 * idlePitch.at(t) + 0.6 * s * swayPitch.at(t));
+            roll[f] = (float) (0.6 * idleRoll.at(t) + 1.0 * s * swayRoll.at(t));
+            double hz = BREATH_HZ + 0.15 * Math.min(1, expression.weight(Emotion.FEAR, f)
+                    + expression.weight(Emotion.ANGER, f));
+            breath[f] = (float) (0.5 - 0.5 * Math.cos(phase));
+            phase += 2 * Math.PI * hz / fps;
+        }
+        speechNods(stage, lips, random);
+        listenerNods(stage, random);
+        for (double at : gaze.cuedNods) {
+            nod(at + 0.25, 3.0, 0.5, fps);
+            nod(at + 0.75, 2.0, 0.5, fps);
+        }
+        for (double at : stage.laughs) {
+            laugh(at, fps);
+        }
+        for (double at : stage.sighs) {
+            sigh(at, fps);
+        }
+        for (int f = 0; f < frames; f++) {
+            pitch[f] += nods[f];
+        }
+    }
+
+    /** A nod on each stressed syllable: a local loudness peak well above the line's usual level. */
+    private void speechNods(Stage stage, LipSync lips, Random random) {
+        int fps = stage.fps;
+        float[] loud = lips.loudness;
+        int reach = Math.max(1, (int) Math.round(0.2 * fps));
+        double last = Double.NEGATIVE_INFINITY;
+        for (int f = 0; f < loud.length; f++) {
+            if (loud[f] < STRESS) {
+                continue;
+            }
+            boolean peak = true;
+            for (int k = Math.max(0, f - reach); k <= Math.min(loud.length - 1, f + reach) && peak; k++) {
+                peak = loud[k] <= loud[f] && (k >= f || loud[k] < loud[f]);
+            }
+            double t = Curves.time(f, fps);
+            if (peak && t - last >= NOD_SPACING) {
+                last = t;
+                if (random.nextDouble() < 0.65) {
+                    nod(t - 0.03, Math.min(2.5, 1.2 + 3 * (loud[f] - STRESS)), 0.4, fps);
+                }
+            }
+        }
+    }
+
+    /** Every few seconds while another actor speaks (and this one is silent), sometimes a nod. */
+    private void listenerNods(Stage stage, Random random) {
+        int fps = stage.fps;
+        for (TimelineEntry e : stage.others) {
+            double t = e.start() + 0.8 + 1.5 * random.nextDouble();
+            while (t < e.end() - 0.4) {
+                int f = Math.min(stage.frames - 1, (int) Math.round(t * fps));
+                if (stage.listening[f] > 0 && random.nextDouble() < 0.6) {
+                    double amplitude = 1.5 + random.nextDouble();
+                    nod(t, amplitude, 0.6, fps);
+                    if (random.nextDouble() < 0.3 && t + 0.55 < e.end() - 0.3) {
+                        nod(t + 0.55, 0.7 * amplitude, 0.5, fps);
+                    }
+                }
+                t += 2.5 + 2.5 * random.nextDouble();
+            }
+        }
+    }
+
+    /** A laugh: the chin lifts (2.5°) for about a second, shaken by small quick bounces. */
+    private void laugh(double start, int fps) {
+        for (int f = Math.max(0, (int) Math.floor(start * fps)); f < nods.length; f++) {
+            double t = Curves.time(f, fps) - start;
+            if (t > 1.4) {
+                break;
+            }
+            double envelope = Math.sin(Math.PI * Curves.clamp(t / 1.4, 0, 1));
+            nods[f] += (float) (envelope * (2.5 + 0.7 * Math.sin(2 * Math.PI * 4.5 * t)));
+        }
+    }
+
+    /** A sigh: a deep breath in (0.6 s), out slowly (1.4 s) while the head sinks a little. */
+    private void sigh(double start, int fps) {
+        for (int f = Math.max(0, (int) Math.floor(start * fps)); f < nods.length; f++) {
+            double t = Curves.time(f, fps) - start;
+            if (t > 2.4) {
+                break;
+            }
+            double deep = t < 0.6 ? Curves.smoothstep(t / 0.6) : 1 - Curves.smoothstep((t - 0.6) / 1.4);
+            double weight = Curves.smoothstep(t / 0.3) * (1 - Curves.smoothstep((t - 2.0) / 0.4));
+            breath[f] = (float) (breath[f] + (deep - breath[f]) * weight);
+            nods[f] -= (float) (2.0 * (t < 0.6 ? 0 : Math.sin(Math.PI * Curves.clamp((t - 0.6) / 1.8, 0, 1))));
+        }
+    }
+
+    /** Chin down by {@code degrees} at {@code centre} and back, a sin² bump {@code width} seconds wide. */
+    private void nod(double centre, double degrees, double width, int fps) {
+        int from = Math.max(0, (int) Math.floor((centre - width / 2) * fps));
+        int to = Math.min(nods.length - 1, (int) Math.ceil((centre + width / 2) * fps));
+        for (int f = from; f <= to; f++) {
+            double u = (Curves.time(f, fps) - (centre - width / 2)) / width;
+            if (u > 0 && u < 1) {
+                double s = Math.sin(Math.PI * u);
+                nods[f] -= (float) (degrees * s * s);
+            }
+        }
+    }
+}
