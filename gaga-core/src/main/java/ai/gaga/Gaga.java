@@ -3,6 +3,7 @@ package ai.gaga;
 import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
+import ai.gaga.direction.ScriptDirector;
 import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
@@ -34,6 +35,8 @@ public final class Gaga implements AutoCloseable {
     private final Services services;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
+    private final boolean inferDirection;
+    private static final ScriptDirector DIRECTOR = new ScriptDirector();
     private volatile boolean closed;
 
     private Gaga(Builder b) {
@@ -42,6 +45,7 @@ public final class Gaga implements AutoCloseable {
         this.onnx = new OnnxSessions(settings.device(), settings.threads());
         this.services = new Services(models, onnx, settings, b.classLoader);
         this.ownsExecutor = b.executor == null;
+        this.inferDirection = b.inferDirection;
         this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(new RenderThreads());
     }
 
@@ -127,7 +131,8 @@ public final class Gaga implements AutoCloseable {
     public Timeline plan(Scene scene) {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
-        return new TimelinePlanner().plan(scene, RenderRun.speak(services, scene, i -> { }));
+        Scene directed = direct(scene);
+        return new TimelinePlanner().plan(directed, RenderRun.speak(services, directed, i -> { }));
     }
 
     /** Speaks one line without rendering video (voice preview, tests). */
@@ -149,7 +154,12 @@ public final class Gaga implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
         Objects.requireNonNull(output, "output");
-        return new RenderRun(services, scene, output, options);
+        return new RenderRun(services, direct(scene), output, options);
+    }
+
+    /** The scene with the emotions and deliveries its script left open inferred from the words (markup wins). */
+    private Scene direct(Scene scene) {
+        return inferDirection ? DIRECTOR.directed(scene) : scene;
     }
 
     private void ensureOpen() {
@@ -210,8 +220,18 @@ public final class Gaga implements AutoCloseable {
         private double loudness = GagaSettings.DEFAULT_LOUDNESS;
         private ExecutorService executor;
         private ClassLoader classLoader = Gaga.class.getClassLoader();
+        private boolean inferDirection = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether lines whose script gives no emotion or delivery get them inferred from their words before voicing
+         * and acting ({@link ScriptDirector}); on by default. Markup always wins either way.
+         */
+        public Builder inferDirection(boolean infer) {
+            this.inferDirection = infer;
+            return this;
         }
 
         /** A fully configured model store (wins over modelDir/offline). */

@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param beats     pauses, laughs and sighs inside the line, by character offset in {@code text}
  * @param markup    the text with its SSML ({@code <prosody>}, {@code <emphasis>}) kept, for voices that read SSML;
  *                  empty when the line has none
+ * @param emotionGiven  whether the emotion was asked for (script parenthetical, builder) rather than left to the
+ *                      analyser ({@code ai.gaga.direction}), which only fills the emotions not given
+ * @param deliveryGiven whether the delivery was asked for rather than left to the analyser
+ * @param arc       how the emotion turns inside the line; {@link EmotionArc#NONE} when it holds one emotion
  */
 public record Line(String actor, String text, Emotion emotion, double intensity, Delivery delivery,
-                   LineStart start, List<Beat> beats, String markup)
+                   LineStart start, List<Beat> beats, String markup, boolean emotionGiven, boolean deliveryGiven,
+                   EmotionArc arc)
         implements SceneElement {
     /** How long an ellipsis ({@code …} or {@code ...}) inside a line holds: a hesitation, not a full pause. */
     public static final Duration ELLIPSIS_PAUSE = Duration.ofMillis(400);
@@ -33,10 +38,25 @@ public record Line(String actor, String text, Emotion emotion, double intensity,
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(beats, "beats");
         markup = markup == null ? "" : markup;
+        arc = arc == null ? EmotionArc.NONE : arc;
+        if (!arc.isEmpty() && arc.segments().get(arc.segments().size() - 1).end() != text.length()) {
+            throw new IllegalArgumentException("Emotion arc must end at the end of the text (" + text.length()
+                    + "), got " + arc.segments().get(arc.segments().size() - 1).end());
+        }
         if (!(intensity >= 0 && intensity <= 1)) {
             throw new IllegalArgumentException("Emotion intensity must be within 0..1, got " + intensity);
         }
         beats = normalise(text, beats);
+    }
+
+    /**
+     * A line as scripts and builders make it: an emotion other than neutral-at-zero counts as given, and so does a
+     * delivery other than normal (that is how "not given" was spelled before the flags existed); no arc.
+     */
+    public Line(String actor, String text, Emotion emotion, double intensity, Delivery delivery,
+                LineStart start, List<Beat> beats, String markup) {
+        this(actor, text, emotion, intensity, delivery, start, beats, markup,
+                !(emotion == Emotion.NEUTRAL && intensity == 0.0), delivery != Delivery.NORMAL, EmotionArc.NONE);
     }
 
     /** A line with the original five parts: sequential, no beats, no markup. */
@@ -49,27 +69,46 @@ public record Line(String actor, String text, Emotion emotion, double intensity,
         return new Line(actor, text, Emotion.NEUTRAL, 0.0, Delivery.NORMAL);
     }
 
+    /** The same line with an emotion asked for (it counts as given; any inferred arc is dropped). */
     public Line withEmotion(Emotion newEmotion, double newIntensity) {
-        return new Line(actor, text, newEmotion, newIntensity, delivery, start, beats, markup);
+        return new Line(actor, text, newEmotion, newIntensity, delivery, start, beats, markup, true, deliveryGiven,
+                EmotionArc.NONE);
     }
 
+    /** The same line with a delivery asked for (it counts as given). */
     public Line withDelivery(Delivery newDelivery) {
-        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup);
+        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, true, arc);
+    }
+
+    /**
+     * The same line with an emotion the analyser inferred: it stays "not given", so analysing again replaces it.
+     */
+    public Line withInferredEmotion(Emotion newEmotion, double newIntensity, EmotionArc newArc) {
+        return new Line(actor, text, newEmotion, newIntensity, delivery, start, beats, markup, false, deliveryGiven,
+                newArc);
+    }
+
+    /** The same line with a delivery the analyser inferred (still "not given"). */
+    public Line withInferredDelivery(Delivery newDelivery) {
+        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, false, arc);
     }
 
     /** The same line starting differently. */
     public Line withStart(LineStart newStart) {
-        return new Line(actor, text, emotion, intensity, delivery, newStart, beats, markup);
+        return new Line(actor, text, emotion, intensity, delivery, newStart, beats, markup, emotionGiven,
+                deliveryGiven, arc);
     }
 
-    /** The same line with other text, beats and markup (beats refer to the new text). */
+    /** The same line with other text, beats and markup (beats refer to the new text; an inferred arc is dropped). */
     public Line withText(String newText, List<Beat> newBeats, String newMarkup) {
-        return new Line(actor, newText, emotion, intensity, delivery, start, newBeats, newMarkup);
+        return new Line(actor, newText, emotion, intensity, delivery, start, newBeats, newMarkup, emotionGiven,
+                deliveryGiven, EmotionArc.NONE);
     }
 
     /** The same line said by another actor. */
     public Line withActor(String newActor) {
-        return new Line(newActor, text, emotion, intensity, delivery, start, beats, markup);
+        return new Line(newActor, text, emotion, intensity, delivery, start, beats, markup, emotionGiven,
+                deliveryGiven, arc);
     }
 
     /** Whether the line carries SSML markup. */

@@ -1,10 +1,13 @@
 package ai.gaga.examples;
 
 import ai.gaga.Gaga;
+import ai.gaga.direction.DirectedScript;
+import ai.gaga.direction.ScriptDirector;
 import ai.gaga.scene.Scene;
 import ai.gaga.subtitles.Subtitles;
 import ai.gaga.timeline.PlanJson;
 import ai.gaga.timeline.Timeline;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code gaga analyze scene.fountain --actor MAYA=maya.jpg}: parses the script, speaks the lines (for exact timing)
- * and prints the plan as JSON without rendering; optionally writes subtitles.
+ * and prints the plan as JSON without rendering, with the direction of every line (language, emotion, arc, delivery
+ * and whether each came from the script or was inferred) under {@code "direction"}; optionally writes subtitles.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Print the plan of a script (lines, timing, cues) as JSON without rendering.")
@@ -42,10 +46,15 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scene scene = RenderCommand.parseScript(script, actors);
+        Scene parsed = RenderCommand.parseScript(script, actors);
+        DirectedScript direction = new ScriptDirector().direct(parsed);
+        // The directed scene is what the engine plans (planning it again changes nothing, so lines stay the same).
+        Scene scene = direction.applyTo(parsed);
         try (Gaga gaga = engine.build()) {
             Timeline timeline = gaga.plan(scene);
-            System.out.println(PlanJson.write(scene, timeline));
+            ObjectNode plan = PlanJson.tree(scene, timeline);
+            plan.set("direction", direction.toJsonTree());
+            System.out.println(plan.toPrettyString());
             write(srt, Subtitles.toSrt(timeline));
             write(vtt, Subtitles.toWebVtt(timeline));
         }
