@@ -16,6 +16,8 @@ import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.LineSpeaker;
+import ai.gaga.voice.LineVoices;
+import ai.gaga.scene.Voice;
 import ai.gaga.voice.Utterance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,7 +194,8 @@ final class RenderRun {
             Line line = lines.get(i);
             Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
                     "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
-            utterances.add(LineSpeaker.speak(services.speechEngine(actor.voice()), line, actor.voice()));
+            Voice voice = LineVoices.forLine(actor.voice(), line.text());
+            utterances.add(LineSpeaker.speak(services.speechEngine(voice), line, voice));
         }
         return utterances;
     }
