@@ -167,7 +167,7 @@ public final class AnimatedPlate implements ActorPlate {
             }
         }
         mouth.paint(bgr, px, py, c.get(FaceControl.TONGUE_UP), dirty);
-        lids.paint(bgr, px, py, c.get(FaceControl.EYE_BLINK_RIGHT), c.get(FaceControl.EYE_BLINK_LEFT), dirty);
+        lids.paint(bgr, px, py, c, dirty);
     }
 
     private boolean still(int i) {

@@ -34,7 +34,7 @@ public final class FaceRig {
             {263, 466, 388, 387, 386, 385, 384, 398, 362}, {263, 249, 390, 373, 374, 380, 381, 382, 362}};
 
     /** Fraction of the opening the upper lid closes at a full blink. */
-    private static final double BLINK_CLOSE = 0.96;
+    private static final double BLINK_CLOSE = 1.0;
     /** Chin drop at full jaw opening, inter-ocular distances. */
     private static final double JAW_DROP = 0.42;
     private static final double BREATH_RISE = 0.02;
@@ -515,6 +515,10 @@ public final class FaceRig {
                 if (w == 0) {
                     continue;
                 }
+                // The lips part most in the middle and stay together at the corners (a lens, not a slot).
+                double un = Math.min(1, Math.abs(u[i] - mouthC) / mouthHalf);
+                double nearLips = Math.exp(-Math.pow(belowLipLine(i) / 0.18, 2));
+                w *= 1 - nearLips * 0.6 * un * un;
                 // Rotation about the jaw hinge below the ears: points near the hinge move less.
                 int side = u[i] < mouthC ? 0 : 2;
                 double r = Math.hypot(u[i] - hinge[side], v[i] - hinge[side + 1]) / chinR;
@@ -590,8 +594,8 @@ public final class FaceRig {
 
         private void brows() {
             float[] inner = table(FaceControl.BROW_INNER_UP);
-            gauss(inner, u[107], v[107], 0.2, 0.005, -0.12, 1);
-            gauss(inner, u[336], v[336], 0.2, -0.005, -0.12, 1);
+            gauss(inner, u[107], v[107], 0.24, 0.01, -0.2, 1);
+            gauss(inner, u[336], v[336], 0.24, -0.01, -0.2, 1);
             float[] outer = table(FaceControl.BROW_OUTER_UP);
             gauss(outer, (u[70] + u[46]) / 2, (v[70] + v[46]) / 2, 0.2, 0, -0.11, 1);
             gauss(outer, (u[300] + u[276]) / 2, (v[300] + v[276]) / 2, 0.2, 0, -0.11, 1);
@@ -605,6 +609,7 @@ public final class FaceRig {
             float[] blinkL = table(FaceControl.EYE_BLINK_LEFT);
             float[] wide = table(FaceControl.EYE_WIDE);
             float[] squint = table(FaceControl.EYE_SQUINT);
+            float[] scratch = new float[2 * n];
             for (int e = 0; e < 4; e += 2) {
                 double[][] up = lidCurves[e];
                 double[][] lo = lidCurves[e + 1];
@@ -622,20 +627,24 @@ public final class FaceRig {
                         continue;
                     }
                     double vi = v[i];
+                    // The eyeball does not stretch: irises keep still when the lids open or narrow.
+                    boolean iris = i >= Landmarks478.RIGHT_IRIS_CENTER && i < Landmarks478.SIZE;
+                    float[] wideT = iris ? scratch : wide;
+                    float[] squintT = iris ? scratch : squint;
                     if (vi >= a - 1e-6 && vi <= b + 1e-6) { // on the upper lid or inside the opening
                         double t = Math.min(1, Math.max(0, (vi - a) / h));
                         add(blink, i, 0, (b - vi) * BLINK_CLOSE);
-                        add(wide, i, 0, -0.45 * h * (1 - t) + 0.1 * h * t);
-                        add(squint, i, 0, 0.12 * h * (1 - t) - 0.35 * h * t);
+                        add(wideT, i, 0, -0.6 * h * (1 - t) + 0.12 * h * t);
+                        add(squintT, i, 0, 0.12 * h * (1 - t) - 0.35 * h * t);
                     } else if (vi < a) { // lid skin above: follows the lid, fading with height
                         double f = 1 - smooth(0, 0.2, a - vi);
                         add(blink, i, 0, h * BLINK_CLOSE * f);
-                        add(wide, i, 0, -0.45 * h * f);
-                        add(squint, i, 0, 0.12 * h * f);
+                        add(wideT, i, 0, -0.6 * h * f);
+                        add(squintT, i, 0, 0.12 * h * f);
                     } else { // below the lower lid
                         double f = 1 - smooth(0, 0.18, vi - b);
-                        add(wide, i, 0, 0.1 * h * f);
-                        add(squint, i, 0, -0.35 * h * f);
+                        add(wideT, i, 0, 0.12 * h * f);
+                        add(squintT, i, 0, -0.35 * h * f);
                     }
                 }
             }

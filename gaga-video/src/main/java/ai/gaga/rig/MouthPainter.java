@@ -25,9 +25,18 @@ final class MouthPainter {
     private final float[] upV = new float[BINS + 1];
     private final float[] loV = new float[BINS + 1];
     private final PolygonCoverage coverage = new PolygonCoverage();
+    private final byte[] rest;
+    /** Rest mouth frame: centre, half width and the inner-lip curves sampled like the deformed ones. */
+    private final float restMcx;
+    private final float restMcy;
+    private final float restHalfW;
+    private final float[] upRest = new float[BINS + 1];
+    private final float[] loRest = new float[BINS + 1];
+    private final float[] px3 = new float[3];
 
     MouthPainter(FaceRig rig, byte[] rest) {
         this.rig = rig;
+        this.rest = rest;
         float[] rx = new float[rig.pointCount()];
         float[] ry = new float[rig.pointCount()];
         for (int i = 0; i < rx.length; i++) {
@@ -66,8 +75,15 @@ final class MouthPainter {
             }
         }
         photoTeeth = count >= 12;
+        float ax = (float) rig.axisX();
+        float ay = (float) rig.axisY();
+        restMcx = (rx[78] + rx[308]) / 2;
+        restMcy = (ry[78] + ry[308]) / 2;
+        restHalfW = Math.max(1f, (float) restWidth / 2);
+        sample(FaceRig.INNER_UPPER_FULL, rx, ry, restMcx, restMcy, ax, ay, restHalfW, upRest);
+        sample(FaceRig.INNER_LOWER_FULL, rx, ry, restMcx, restMcy, ax, ay, restHalfW, loRest);
         teeth = photoTeeth ? new float[] {(float) (sb / count), (float) (sg / count), (float) (sr / count)}
-                : new float[] {200, 222, 232};
+                : new float[] {196, 218, 232};
     }
 
     /** Whether the photo already shows teeth (whose colour the painted teeth then take). */
@@ -111,8 +127,9 @@ final class MouthPainter {
         float halfW = Math.max(1f, (float) Math.hypot(x[308] - x[78], y[308] - y[78]) / 2);
         sample(FaceRig.INNER_UPPER_FULL, x, y, mcx, mcy, ax, ay, halfW, upV);
         sample(FaceRig.INNER_LOWER_FULL, x, y, mcx, mcy, ax, ay, halfW, loV);
-        float upperH = (float) (0.12 * restWidth);
-        float lowerH = (float) (0.085 * restWidth);
+        float upperH = (float) (0.085 * restWidth);
+        float lowerH = (float) (0.07 * restWidth);
+        float toothW = (float) (0.11 * restWidth);
         float a0 = (float) alpha0;
         for (int yy = 0; yy < coverage.h; yy++) {
             int py = coverage.y0 + yy;
@@ -151,22 +168,51 @@ final class MouthPainter {
                     cr += ta * (165 * sh - cr);
                 }
                 // Lower teeth above the lower lip, partly hidden by it.
+                float gap = u / toothW + 0.5f;
+                gap = Math.abs(gap - Math.round(gap));
+                float gapShade = 0.88f + 0.12f * clamp01(gap * 12);
                 float lowTop = vLo - lowerH * (1 - 0.4f * side);
-                float la = 0.85f * clamp01(v - lowTop + 0.5f) * clamp01((0.75f - Math.abs(un)) * halfW * 0.3f);
+                float la = 0.45f * clamp01(v - lowTop + 0.5f) * clamp01((0.6f - Math.abs(un)) * halfW * 0.3f);
                 if (la > 0) {
-                    float sh = (1 - 0.5f * side) * 0.78f;
+                    float sh = (1 - 0.6f * side) * 0.7f * gapShade;
                     cb += la * (teeth[0] * sh - cb);
                     cg += la * (teeth[1] * sh - cg);
                     cr += la * (teeth[2] * sh - cr);
                 }
                 // Upper teeth hang from the upper lip; shadowed under the lip and towards the corners.
                 float upBottom = vUp + upperH * (1 - 0.35f * side);
-                float ua = clamp01(upBottom - v + 0.5f) * clamp01((0.85f - Math.abs(un)) * halfW * 0.3f);
+                float ua = clamp01(upBottom - v + 0.5f) * clamp01((0.62f - Math.abs(un)) * halfW * 0.3f);
                 if (ua > 0) {
-                    float sh = (1 - 0.45f * side) * (0.78f + 0.22f * clamp01((v - vUp) / (0.3f * upperH)));
+                    float sh = (1 - 0.6f * side) * gapShade * 0.95f
+                            * (0.72f + 0.28f * clamp01((v - vUp) / (0.35f * upperH)));
                     cb += ua * (teeth[0] * sh - cb);
                     cg += ua * (teeth[1] * sh - cg);
                     cr += ua * (teeth[2] * sh - cr);
+                }
+                if (photoTeeth) {
+                    // The photo's own teeth: the upper part of its opening rides on the upper lip, the lower part
+                    // on the lower lip.
+                    float ru = un * restHalfW;
+                    float rUp = upRest[b] + t * (upRest[b + 1] - upRest[b]);
+                    float rLo = loRest[b] + t * (loRest[b + 1] - loRest[b]);
+                    float rOpen = rLo - rUp;
+                    if (rOpen > 1f) {
+                        float dUp = v - vUp;
+                        float dLo = vLo - v;
+                        float pu = clamp01(0.55f * rOpen - dUp + 0.5f);
+                        float pl = clamp01(0.45f * rOpen - dLo + 0.5f);
+                        if (pu > 0) {
+                            sampleRest(ru, rUp + dUp, ax, ay);
+                            cb += pu * (px3[0] - cb);
+                            cg += pu * (px3[1] - cg);
+                            cr += pu * (px3[2] - cr);
+                        } else if (pl > 0) {
+                            sampleRest(ru, rLo - dLo, ax, ay);
+                            cb += pl * (px3[0] - cb);
+                            cg += pl * (px3[1] - cg);
+                            cr += pl * (px3[2] - cr);
+                        }
+                    }
                 }
                 float a = c * a0;
                 int o = (py * w + px) * 3;
@@ -178,6 +224,27 @@ final class MouthPainter {
         AnimatedPlate.grow(dirty, coverage.x0, coverage.y0, coverage.x0 + coverage.w - 1,
                 coverage.y0 + coverage.h - 1);
         return true;
+    }
+
+    /** Bilinear sample of the rest plate at rest-mouth-frame (u, v) into {@link #px3} (B, G, R). */
+    private void sampleRest(float u, float v, float ax, float ay) {
+        int w = rig.plateWidth();
+        int h = rig.plateHeight();
+        float sx = restMcx + u * ax - v * ay - 0.5f;
+        float sy = restMcy + u * ay + v * ax - 0.5f;
+        sx = Math.max(0, Math.min(w - 1.001f, sx));
+        sy = Math.max(0, Math.min(h - 1.001f, sy));
+        int ix = Math.min(w - 2, (int) sx);
+        int iy = Math.min(h - 2, (int) sy);
+        float fx = sx - ix;
+        float fy = sy - iy;
+        int p = (iy * w + ix) * 3;
+        int q = p + w * 3;
+        for (int c = 0; c < 3; c++) {
+            float top = (rest[p + c] & 0xFF) * (1 - fx) + (rest[p + 3 + c] & 0xFF) * fx;
+            float bot = (rest[q + c] & 0xFF) * (1 - fx) + (rest[q + 3 + c] & 0xFF) * fx;
+            px3[c] = top + fy * (bot - top);
+        }
     }
 
     /** Samples a lip curve's v (mouth frame, pixels) at evenly spaced u across the mouth. */

@@ -8,10 +8,16 @@ import org.junit.jupiter.api.Test;
 import java.util.Locale;
 
 class RigExploreTest {
+    static double brow(FaceAnalysis a) {
+        var m = a.mesh();
+        return ((m.get(159).y() - m.get(107).y()) + (m.get(386).y() - m.get(336).y())) / 2 / m.interOcularDistance();
+    }
+
     @Test
     void explore() {
         try (RigFixtures f = new RigFixtures()) {
             ContactSheet sheet = new ContactSheet(300);
+            ContactSheet zoom = new ContactSheet(320);
             for (String name : f.photos.keySet()) {
                 AnimatedPlate plate = AnimatedPlate.create(f.photos.get(name), f.analyses.get(name), 1.5,
                         FacePerformance.REST);
@@ -31,12 +37,15 @@ class RigExploreTest {
                     }
                     plate.draw(fc);
                     sheet.add(plate, name + " " + c[0]);
+                    if (java.util.Set.of("rest", "jaw.6", "blink", "wide").contains((String) c[0])) {
+                        zoom.add(plate, name + " " + c[0]);
+                    }
                     FaceAnalysis a = f.reanalyse(plate);
                     Blendshapes e = a.expression();
                     System.out.println(String.format(Locale.ROOT,
-                            "%s %-10s ap=%.3f eye=%.3f lum=%.1f yaw=%.1f jaw=%.2f blink=%.2f/%.2f smile=%.2f/%.2f "
+                            "%s %-10s brow=%.3f ap=%.3f eye=%.3f lum=%.1f yaw=%.1f jaw=%.2f blink=%.2f/%.2f smile=%.2f/%.2f "
                                     + "browIn=%.2f browDn=%.2f/%.2f wide=%.2f/%.2f funnel=%.2f pucker=%.2f frown=%.2f/%.2f squint=%.2f/%.2f",
-                            name, c[0], MouthMeasure.aperture(a.mesh()), RigFixtures.eyeOpening(a),
+                            name, c[0], brow(a), MouthMeasure.aperture(a.mesh()), RigFixtures.eyeOpening(a),
                             RigFixtures.mouthLuminance(plate), a.pose().yaw(), e.get("jawOpen"),
                             e.get("eyeBlinkLeft"), e.get("eyeBlinkRight"), e.get("mouthSmileLeft"),
                             e.get("mouthSmileRight"), e.get("browInnerUp"), e.get("browDownLeft"),
@@ -46,6 +55,7 @@ class RigExploreTest {
                 }
             }
             sheet.write(java.nio.file.Path.of("target/rig-explore.png"), 5);
+            zoom.write(java.nio.file.Path.of("target/rig-explore-zoom.png"), 4);
         }
     }
 }
