@@ -32,12 +32,14 @@ final class Delaunay {
         // Points n, n+1, n+2: a super-triangle far outside everything, removed at the end.
         double[] x = Arrays.copyOf(xs, n + 3);
         double[] y = Arrays.copyOf(ys, n + 3);
-        x[n] = cx - 20 * span;
-        y[n] = cy - span;
-        x[n + 1] = cx + 20 * span;
-        y[n + 1] = cy - span;
+        // Far enough that no hull edge is lost to a circumcircle through a super-vertex.
+        double far = 1e5 * span;
+        x[n] = cx - far;
+        y[n] = cy - far / 2;
+        x[n + 1] = cx + far;
+        y[n + 1] = cy - far / 2;
         x[n + 2] = cx;
-        y[n + 2] = cy + 20 * span;
+        y[n + 2] = cy + far;
 
         Tris t = new Tris(2 * n + 8);
         t.add(n, n + 1, n + 2, x, y);
