@@ -38,6 +38,10 @@ public final class FaceRig {
     /** Chin drop at full jaw opening, inter-ocular distances. */
     private static final double JAW_DROP = 0.42;
     private static final double BREATH_RISE = 0.02;
+    /** Fraction of the mesh's depth relief used for head rotation. */
+    private static final double DEPTH_RELIEF = 0.6;
+    /** MOUTH_CLOSE weight that undoes one unit of JAW_OPEN at the lip centre (lower lip: 0.47 down, 0.16 up). */
+    private static final float CLOSE_PER_JAW = 2.5f;
 
     private final int n;
     private final float[] restX;
@@ -153,7 +157,7 @@ public final class FaceRig {
         java.util.Arrays.fill(y, 0, n, 0f);
         for (int k = 0; k < disp.length; k++) {
             float[] d = disp[k];
-            float c = controls.get(FaceControl.of(k));
+            float c = weight(controls, FaceControl.of(k));
             if (d == null || c == 0f) {
                 continue;
             }
@@ -172,6 +176,18 @@ public final class FaceRig {
             y[i] = restY[i] + du * uy + dv * ux;
         }
         headMotion(controls, x, y);
+    }
+
+    /**
+     * The weight a control is applied with. MOUTH_CLOSE (as ARKit's mouthClose) only closes lips that JAW_OPEN
+     * parted: on a closed mouth it would push the lower lip through the upper one.
+     */
+    static float weight(FaceControls c, FaceControl control) {
+        float v = c.get(control);
+        if (control == FaceControl.MOUTH_CLOSE) {
+            return Math.min(v, CLOSE_PER_JAW * c.get(FaceControl.JAW_OPEN));
+        }
+        return v;
     }
 
     /** Adds the face-frame displacement of one control at weight {@code w} for point {@code i} to {@code out}. */
@@ -267,7 +283,9 @@ public final class FaceRig {
             z = new float[n];
             head = new float[n];
             exprWeight = new float[n];
-            double zs = Math.sqrt(sx * sy);
+            // Depth flattened: the mesh's full relief makes the far side fold over itself (tear at the silhouette)
+            // already at 10-15 degrees of yaw; flatter relief turns the head as a shallower, unfolding shape.
+            double zs = Math.sqrt(sx * sy) * DEPTH_RELIEF;
             for (int i = 0; i < Landmarks478.SIZE; i++) {
                 x[i] = (float) (lm.get(i).x() * sx);
                 y[i] = (float) (lm.get(i).y() * sy);
@@ -296,8 +314,8 @@ public final class FaceRig {
                 dx /= len;
                 dy /= len;
                 double down = Math.max(0, dx * -ay + dy * ax); // component along the face's downward axis
-                double stretch = 1 + 1.0 * down;
-                double[] dist = {0.35, 0.9, 1.7};
+                double stretch = 1 + 0.7 * down;
+                double[] dist = {0.3, 0.7, 1.2};
                 float[] hw = {0.85f, (float) (0.2 + 0.25 * down), 0f};
                 float[] ew = {0.5f, 0f, 0f};
                 for (int r = 0; r < 3; r++) {
@@ -668,7 +686,21 @@ public final class FaceRig {
                 tx[i] = x[i] + (du * ax - dv * ay) * iod;
                 ty[i] = y[i] + (du * ay + dv * ax) * iod;
             }
-            triangles = Delaunay.triangulate(tx, ty, n);
+            int[] t = Delaunay.triangulate(tx, ty, n);
+            // Back to front by rest depth: where a turned head folds its far side under (self-occlusion), the
+            // nearer surface is drawn last and covers it.
+            int count = t.length / 3;
+            Integer[] order = new Integer[count];
+            double[] depth = new double[count];
+            for (int k = 0; k < count; k++) {
+                order[k] = k;
+                depth[k] = z[t[3 * k]] + z[t[3 * k + 1]] + z[t[3 * k + 2]];
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(depth[b], depth[a]));
+            triangles = new int[t.length];
+            for (int k = 0; k < count; k++) {
+                System.arraycopy(t, 3 * order[k], triangles, 3 * k, 3);
+            }
         }
     }
 

@@ -154,18 +154,18 @@ final class MouthPainter {
                 // Cavity: lighter near the lips and corners, dark at the back.
                 float mid = 1 - Math.abs(2 * (v - vUp) / open - 1);
                 float depth = Math.max(0f, Math.min(1f, (1 - side) * (0.55f + 0.45f * mid)));
-                float cb = 52 - 40 * depth;
-                float cg = 42 - 33 * depth;
-                float cr = 105 - 80 * depth;
+                float cb = 48 - 38 * depth;
+                float cg = 50 - 38 * depth;
+                float cr = 112 - 84 * depth;
                 // Tongue at the bottom of the cavity, lifted by TONGUE_UP.
-                float tongueTop = vLo - open * (0.22f + 0.55f * tongueUp) * (1 - 0.6f * side);
+                float tongueTop = vLo - open * (0.16f + 0.4f * tongueUp) * (1 - 0.6f * side);
                 float ta = clamp01(v - tongueTop + 0.5f) * clamp01((0.8f - Math.abs(un)) * halfW * 0.5f)
-                        * (0.55f + 0.45f * tongueUp);
+                        * (0.45f + 0.45f * tongueUp);
                 if (ta > 0) {
                     float sh = 0.6f + 0.4f * clamp01((v - tongueTop) / Math.max(1f, vLo - tongueTop));
-                    cb += ta * (95 * sh - cb);
-                    cg += ta * (80 * sh - cg);
-                    cr += ta * (165 * sh - cr);
+                    cb += ta * (62 * sh - cb);
+                    cg += ta * (58 * sh - cg);
+                    cr += ta * (135 * sh - cr);
                 }
                 // Lower teeth above the lower lip, partly hidden by it.
                 float gap = u / toothW + 0.5f;

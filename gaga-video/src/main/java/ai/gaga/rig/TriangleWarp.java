@@ -83,36 +83,71 @@ final class TriangleWarp {
             int stepX = (int) Math.round(m00 * 65536);
             int stepY = (int) Math.round(m10 * 65536);
             int o = (py * w + x0) * 3;
-            for (int px = x0; px <= x1; px++, fx += stepX, fy += stepY, o += 3) {
-                int ix = fx >> 16;
-                int iy = fy >> 16;
-                int wx = (fx >>> 8) & 0xFF;
-                int wy = (fy >>> 8) & 0xFF;
-                if (ix < 0) {
-                    ix = 0;
-                    wx = 0;
-                } else if (ix > maxIx) {
-                    ix = maxIx;
-                    wx = 255;
-                }
-                if (iy < 0) {
-                    iy = 0;
-                    wy = 0;
-                } else if (iy > maxIy) {
-                    iy = maxIy;
-                    wy = 255;
-                }
-                int p = (iy * w + ix) * 3;
-                int q = p + w * 3;
-                int ax0 = 256 - wx;
-                int ay0 = 256 - wy;
-                for (int c = 0; c < 3; c++) {
-                    int top = (src[p + c] & 0xFF) * ax0 + (src[p + 3 + c] & 0xFF) * wx;
-                    int bot = (src[q + c] & 0xFF) * ax0 + (src[q + 3 + c] & 0xFF) * wx;
-                    dst[o + c] = (byte) ((top * ay0 + bot * wy + 32768) >> 16);
-                }
+            int n = x1 - x0 + 1;
+            // Both ends of the row's source segment inside the image (minus the bilinear neighbour): no clamping.
+            long lastX = fx + (long) stepX * (n - 1);
+            long lastY = fy + (long) stepY * (n - 1);
+            if (fx >= 0 && fy >= 0 && lastX >= 0 && lastY >= 0 && (fx >> 16) < maxIx && (fy >> 16) < maxIy
+                    && (lastX >> 16) < maxIx && (lastY >> 16) < maxIy) {
+                rowFast(src, dst, w, o, n, fx, fy, stepX, stepY);
+            } else {
+                rowClamped(src, dst, w, o, n, fx, fy, stepX, stepY, maxIx, maxIy);
             }
         }
         return true;
+    }
+
+    private static void rowFast(byte[] src, byte[] dst, int w, int o, int n, int fx, int fy, int stepX, int stepY) {
+        int stride = w * 3;
+        for (int k = 0; k < n; k++, fx += stepX, fy += stepY, o += 3) {
+            int wx = (fx >>> 8) & 0xFF;
+            int wy = (fy >>> 8) & 0xFF;
+            int p = ((fy >> 16) * w + (fx >> 16)) * 3;
+            int q = p + stride;
+            int ax0 = 256 - wx;
+            int ay0 = 256 - wy;
+            int t0 = (src[p] & 0xFF) * ax0 + (src[p + 3] & 0xFF) * wx;
+            int b0 = (src[q] & 0xFF) * ax0 + (src[q + 3] & 0xFF) * wx;
+            int t1 = (src[p + 1] & 0xFF) * ax0 + (src[p + 4] & 0xFF) * wx;
+            int b1 = (src[q + 1] & 0xFF) * ax0 + (src[q + 4] & 0xFF) * wx;
+            int t2 = (src[p + 2] & 0xFF) * ax0 + (src[p + 5] & 0xFF) * wx;
+            int b2 = (src[q + 2] & 0xFF) * ax0 + (src[q + 5] & 0xFF) * wx;
+            dst[o] = (byte) ((t0 * ay0 + b0 * wy + 32768) >> 16);
+            dst[o + 1] = (byte) ((t1 * ay0 + b1 * wy + 32768) >> 16);
+            dst[o + 2] = (byte) ((t2 * ay0 + b2 * wy + 32768) >> 16);
+        }
+    }
+
+    private static void rowClamped(byte[] src, byte[] dst, int w, int o, int n, int fx, int fy, int stepX,
+                                   int stepY, int maxIx, int maxIy) {
+        for (int k = 0; k < n; k++, fx += stepX, fy += stepY, o += 3) {
+            int ix = fx >> 16;
+            int iy = fy >> 16;
+            int wx = (fx >>> 8) & 0xFF;
+            int wy = (fy >>> 8) & 0xFF;
+            if (ix < 0) {
+                ix = 0;
+                wx = 0;
+            } else if (ix > maxIx) {
+                ix = maxIx;
+                wx = 255;
+            }
+            if (iy < 0) {
+                iy = 0;
+                wy = 0;
+            } else if (iy > maxIy) {
+                iy = maxIy;
+                wy = 255;
+            }
+            int p = (iy * w + ix) * 3;
+            int q = p + w * 3;
+            int ax0 = 256 - wx;
+            int ay0 = 256 - wy;
+            for (int c = 0; c < 3; c++) {
+                int top = (src[p + c] & 0xFF) * ax0 + (src[p + 3 + c] & 0xFF) * wx;
+                int bot = (src[q + c] & 0xFF) * ax0 + (src[q + 3 + c] & 0xFF) * wx;
+                dst[o + c] = (byte) ((top * ay0 + bot * wy + 32768) >> 16);
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ class RigExploreTest {
                 Object[][] cases = {{"rest", null, 0.0}, {"jaw.6", FaceControl.JAW_OPEN, 0.6},
                         {"blink", null, 1.0}, {"smile", FaceControl.MOUTH_SMILE, 1.0},
                         {"browInner", FaceControl.BROW_INNER_UP, 1.0}, {"wide", FaceControl.EYE_WIDE, 1.0},
-                        {"yaw10", FaceControl.HEAD_YAW, 10.0}, {"yaw-10", FaceControl.HEAD_YAW, -10.0},
+                        {"yaw15", FaceControl.HEAD_YAW, 15.0}, {"yaw-15", FaceControl.HEAD_YAW, -15.0},
                         {"browDown", FaceControl.BROW_DOWN, 1.0}, {"funnel", FaceControl.MOUTH_FUNNEL, 1.0},
                         {"pucker", FaceControl.MOUTH_PUCKER, 1.0}, {"frown", FaceControl.MOUTH_FROWN, 1.0},
                         {"squint", FaceControl.EYE_SQUINT, 1.0}};
@@ -37,7 +37,7 @@ class RigExploreTest {
                     }
                     plate.draw(fc);
                     sheet.add(plate, name + " " + c[0]);
-                    if (java.util.Set.of("rest", "jaw.6", "blink", "wide").contains((String) c[0])) {
+                    if (java.util.Set.of("yaw15", "yaw-15", "blink", "jaw.6").contains((String) c[0])) {
                         zoom.add(plate, name + " " + c[0]);
                     }
                     FaceAnalysis a = f.reanalyse(plate);

@@ -144,7 +144,7 @@ class RigReanalysisTest {
         double left = drawn(name, new FaceControls().set(FaceControl.HEAD_YAW, 10), null).pose().yaw();
         double right = drawn(name, new FaceControls().set(FaceControl.HEAD_YAW, -10), null).pose().yaw();
         LOG.info("{} yaw: rest {}, +10 -> {}, -10 -> {}", name, y0, left, right);
-        assertTrue(left > y0 + 4, "yaw +10 read " + y0 + " -> " + left);
+        assertTrue(left > y0 + 3, "yaw +10 read " + y0 + " -> " + left);
         assertTrue(right < y0 - 2, "yaw -10 read " + y0 + " -> " + right);
     }
 }
