@@ -314,8 +314,8 @@ public final class FaceRig {
                 dx /= len;
                 dy /= len;
                 double down = Math.max(0, dx * -ay + dy * ax); // component along the face's downward axis
-                double stretch = 1 + 0.7 * down;
-                double[] dist = {0.3, 0.7, 1.2};
+                double stretch = 1 + 0.6 * down;
+                double[] dist = {0.3, 0.65, 1.05};
                 float[] hw = {0.85f, (float) (0.2 + 0.25 * down), 0f};
                 float[] ew = {0.5f, 0f, 0f};
                 for (int r = 0; r < 3; r++) {

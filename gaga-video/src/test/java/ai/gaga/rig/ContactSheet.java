@@ -27,7 +27,7 @@ final class ContactSheet {
     /** Adds the face region of the plate as drawn now. */
     void add(AnimatedPlate plate, String label) {
         FaceBox f = plate.face().orElseThrow();
-        double side = Math.max(f.width(), f.height()) * 1.5;
+        double side = Math.max(f.width(), f.height()) * 1.05;
         int x0 = (int) Math.max(0, f.centerX() - side / 2);
         int y0 = (int) Math.max(0, f.centerY() - side / 2 + 0.12 * side);
         int s = (int) Math.min(side, Math.min(plate.width() - x0, plate.height() - y0));

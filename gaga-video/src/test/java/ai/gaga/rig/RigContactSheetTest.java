@@ -64,7 +64,7 @@ class RigContactSheetTest {
                 {"roll +10", c().set(FaceControl.HEAD_ROLL, 10)},
                 {"breath", c().set(FaceControl.BREATH, 1)},
         };
-        ContactSheet sheet = new ContactSheet(240);
+        ContactSheet sheet = new ContactSheet(260);
         for (String name : fixtures.photos.keySet()) {
             AnimatedPlate plate = AnimatedPlate.create(fixtures.photos.get(name), fixtures.analyses.get(name), 1.5,
                     FacePerformance.REST);
@@ -74,7 +74,7 @@ class RigContactSheetTest {
             }
         }
         Path file = Path.of("target/rig-contact-sheet.png");
-        sheet.write(file, 10);
+        sheet.write(file, 8);
         LOG.info("Contact sheet: {}", file.toAbsolutePath());
         assertTrue(Files.size(file) > 100_000);
     }
@@ -91,20 +91,28 @@ class RigContactSheetTest {
             for (int i = 0; i < 30; i++) {
                 plate.draw(i % 2 == 0 ? x : y);
             }
-            int frames = 100;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < frames; i++) {
-                plate.draw(i % 2 == 0 ? x : y);
+            // Best of several batches: the build machine is shared, the best batch is the least disturbed one.
+            int frames = 0;
+            double ms = Double.MAX_VALUE;
+            double total = 0;
+            for (int batch = 0; batch < 6; batch++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 20; i++, frames++) {
+                    plate.draw(frames % 2 == 0 ? x : y);
+                }
+                double batchMs = (System.nanoTime() - t0) / 1e6 / 20;
+                ms = Math.min(ms, batchMs);
+                total += batchMs / 6;
             }
-            double ms = (System.nanoTime() - t0) / 1e6 / frames;
             int[] d = plate.dirtyRegion().orElseThrow();
             LOG.info(String.format(Locale.ROOT,
-                    "%s: plate %dx%d (scale %.2f, IOD %.0f px), dirty %dx%d: %.2f ms per draw, all controls active",
+                    "%s: plate %dx%d (scale %.2f, IOD %.0f px), dirty %dx%d: %.2f ms per draw (best batch; mean %.2f),"
+                            + " all controls active",
                     name, plate.width(), plate.height(), scale, plate.rig().interOcular(), d[2] - d[0] + 1,
-                    d[3] - d[1] + 1, ms));
+                    d[3] - d[1] + 1, ms, total));
             byte[] last = Arrays.copyOf(plate.bgr(), plate.bgr().length);
             AnimatedPlate fresh = AnimatedPlate.create(fixtures.photos.get(name), a, scale, FacePerformance.REST);
-            fresh.draw(frames % 2 == 1 ? x : y);
+            fresh.draw(frames % 2 == 1 ? x : y); // the last drawn: frame frames - 1
             assertArrayEquals(last, fresh.bgr(), "the last frame does not redraw identically on a fresh plate");
         }
     }
