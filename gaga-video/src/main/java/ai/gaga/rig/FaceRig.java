@@ -669,8 +669,8 @@ public final class FaceRig {
             float[] gx = table(FaceControl.GAZE_X);
             float[] gy = table(FaceControl.GAZE_Y);
             for (int i = Landmarks478.RIGHT_IRIS_CENTER; i < Landmarks478.SIZE; i++) {
-                add(gx, i, 0.075, 0);
-                add(gy, i, 0, -0.04);
+                add(gx, i, 0.06, 0);
+                add(gy, i, 0, -0.035);
             }
         }
 

@@ -18,8 +18,12 @@ final class MouthPainter {
     /** Teeth colour, B, G, R. */
     private final float[] teeth;
     private final boolean photoTeeth;
+    /** Curve samples per inner-lip segment: 20 landmarks make a visibly faceted outline on a close-up. */
+    private static final int SMOOTH = 4;
     private final float[] polyX = new float[FaceRigIndex.INNER_LIP.length];
     private final float[] polyY = new float[FaceRigIndex.INNER_LIP.length];
+    private final float[] smoothX = new float[FaceRigIndex.INNER_LIP.length * SMOOTH];
+    private final float[] smoothY = new float[FaceRigIndex.INNER_LIP.length * SMOOTH];
     private final float[] curveU = new float[FaceRig.INNER_UPPER_FULL.length];
     private final float[] curveV = new float[FaceRig.INNER_UPPER_FULL.length];
     private final float[] upV = new float[BINS + 1];
@@ -116,7 +120,8 @@ final class MouthPainter {
             polyX[k] = x[FaceRigIndex.INNER_LIP[k]];
             polyY[k] = y[FaceRigIndex.INNER_LIP[k]];
         }
-        coverage.rasterize(polyX, polyY, polyX.length, w, rig.plateHeight());
+        smooth();
+        coverage.rasterize(smoothX, smoothY, smoothX.length, w, rig.plateHeight());
         if (coverage.w == 0) {
             return false;
         }
@@ -224,6 +229,37 @@ final class MouthPainter {
         AnimatedPlate.grow(dirty, coverage.x0, coverage.y0, coverage.x0 + coverage.w - 1,
                 coverage.y0 + coverage.h - 1);
         return true;
+    }
+
+    /**
+     * The closed Catmull-Rom curve through the polygon, except at the two mouth corners (indices 0 and 10), which
+     * stay sharp.
+     */
+    private void smooth() {
+        int n = polyX.length;
+        for (int k = 0; k < n; k++) {
+            int k0 = (k + n - 1) % n;
+            int k2 = (k + 1) % n;
+            int k3 = (k + 2) % n;
+            boolean sharpA = k == 0 || k == n / 2;
+            boolean sharpB = k2 == 0 || k2 == n / 2;
+            // Tangents (halved central differences); zero at a corner so the curve meets it in a point.
+            float tax = sharpA ? 0 : (polyX[k2] - polyX[k0]) * 0.5f;
+            float tay = sharpA ? 0 : (polyY[k2] - polyY[k0]) * 0.5f;
+            float tbx = sharpB ? 0 : (polyX[k3] - polyX[k]) * 0.5f;
+            float tby = sharpB ? 0 : (polyY[k3] - polyY[k]) * 0.5f;
+            for (int j = 0; j < SMOOTH; j++) {
+                float t = j / (float) SMOOTH;
+                float t2 = t * t;
+                float t3 = t2 * t;
+                float h00 = 2 * t3 - 3 * t2 + 1;
+                float h10 = t3 - 2 * t2 + t;
+                float h01 = -2 * t3 + 3 * t2;
+                float h11 = t3 - t2;
+                smoothX[k * SMOOTH + j] = h00 * polyX[k] + h10 * tax + h01 * polyX[k2] + h11 * tbx;
+                smoothY[k * SMOOTH + j] = h00 * polyY[k] + h10 * tay + h01 * polyY[k2] + h11 * tby;
+            }
+        }
     }
 
     /** Bilinear sample of the rest plate at rest-mouth-frame (u, v) into {@link #px3} (B, G, R). */

@@ -29,7 +29,7 @@ final class ContactSheet {
         FaceBox f = plate.face().orElseThrow();
         double side = Math.max(f.width(), f.height()) * 1.05;
         int x0 = (int) Math.max(0, f.centerX() - side / 2);
-        int y0 = (int) Math.max(0, f.centerY() - side / 2 + 0.12 * side);
+        int y0 = (int) Math.max(0, f.centerY() - side / 2 + 0.08 * side);
         int s = (int) Math.min(side, Math.min(plate.width() - x0, plate.height() - y0));
         BufferedImage full = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
         tiles.add(Images.resize(full.getSubimage(x0, y0, s, s), tile, tile));
