@@ -1,0 +1,235 @@
+package ai.gaga.rig;
+
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceBox;
+import ai.gaga.face.Images;
+import ai.gaga.face.PersonMask;
+import ai.gaga.picture.ActorPlate;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An actor plate whose face moves: the photo at a working scale (the rest plate), redrawn per frame by deforming the
+ * {@link FaceRig} with the controls a {@link FacePerformance} gives, warping the face and neck triangles that moved
+ * from the rest plate, then painting the mouth interior and closing eyelids. Each draw first restores the previous
+ * frame's dirty rectangle from the rest plate, so every pixel outside the moved region stays byte-identical to it,
+ * and rest controls give exactly the rest plate. Allocates nothing per frame. Not thread-safe (see
+ * {@link ActorPlate}).
+ */
+public final class AnimatedPlate implements ActorPlate {
+    /** Vertices that moved less than this (plate pixels) count as still. */
+    private static final float STILL = 1e-3f;
+
+    private final int width;
+    private final int height;
+    private final double scale;
+    private final byte[] rest;
+    private final byte[] bgr;
+    private final FaceRig rig;
+    private final FacePerformance performance;
+    private final FaceBox face;
+    private final byte[] alpha;
+    private final MouthPainter mouth;
+    private final EyelidPainter lids;
+    private final FaceControls controls = new FaceControls();
+    private final FaceControls drawn = new FaceControls();
+    private final float[] px;
+    private final float[] py;
+    private final float[] dTri = new float[6];
+    private final float[] sTri = new float[6];
+    private final int[] dirty = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+    private boolean everDrawn;
+
+    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
+        this.scale = scale;
+        this.performance = performance;
+        width = Math.max(1, (int) Math.round(photo.getWidth() * scale));
+        height = Math.max(1, (int) Math.round(photo.getHeight() * scale));
+        BufferedImage plate = Images.resize(photo, width, height);
+        rest = Images.bgr(plate).clone();
+        bgr = rest.clone();
+        double sx = width / (double) photo.getWidth();
+        double sy = height / (double) photo.getHeight();
+        face = analysis.box().map(sx, sy, 0, 0);
+        alpha = personAlpha(analysis.mask(), width, height);
+        rig = FaceRig.create(analysis, width, height);
+        mouth = new MouthPainter(rig, rest);
+        lids = new EyelidPainter(rig, rest);
+        px = new float[rig.pointCount()];
+        py = new float[rig.pointCount()];
+    }
+
+    /**
+     * A plate of {@code photo} at {@code scale} plate pixels per photo pixel, animated by {@code performance}.
+     *
+     * @param face the analysis of this photo (its coordinates are photo pixels)
+     * @throws IllegalArgumentException when the scale is not positive or the analysis is of another image size
+     */
+    public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
+                                       FacePerformance performance) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(face, "face");
+        Objects.requireNonNull(performance, "performance");
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("Plate scale must be positive, got " + scale);
+        }
+        if (face.width() != photo.getWidth() || face.height() != photo.getHeight()) {
+            throw new IllegalArgumentException("Face analysis is of a " + face.width() + "x" + face.height()
+                    + " image, the photo is " + photo.getWidth() + "x" + photo.getHeight());
+        }
+        return new AnimatedPlate(photo, face, scale, performance);
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public double scale() {
+        return scale;
+    }
+
+    @Override
+    public byte[] bgr() {
+        return bgr;
+    }
+
+    /** The rest plate (the scaled photo); treat as read-only. */
+    public byte[] restBgr() {
+        return rest;
+    }
+
+    /** The rig this plate deforms. */
+    public FaceRig rig() {
+        return rig;
+    }
+
+    /** Whether the photo already shows teeth (the painted teeth then take their colour). */
+    public boolean photoShowsTeeth() {
+        return mouth.photoShowsTeeth();
+    }
+
+    @Override
+    public Optional<FaceBox> face() {
+        return Optional.of(face);
+    }
+
+    @Override
+    public Optional<byte[]> personAlpha() {
+        return Optional.of(alpha);
+    }
+
+    @Override
+    public void draw(int index) {
+        performance.controlsAt(index, controls);
+        draw(controls);
+    }
+
+    /** Redraws the plate for an explicit set of controls (what {@link #draw(int)} does with the performance's). */
+    public void draw(FaceControls c) {
+        FaceControls.requireNonNull(c);
+        if (everDrawn && c.equals(drawn)) {
+            return;
+        }
+        everDrawn = true;
+        drawn.setAll(c);
+        restoreDirty();
+        if (c.atRest()) {
+            return;
+        }
+        rig.deform(c, px, py);
+        int[] tri = rig.trianglesShared();
+        for (int t = 0; t < tri.length; t += 3) {
+            int a = tri[t];
+            int b = tri[t + 1];
+            int d = tri[t + 2];
+            if (still(a) && still(b) && still(d)) {
+                continue;
+            }
+            put(dTri, sTri, 0, a);
+            put(dTri, sTri, 1, b);
+            put(dTri, sTri, 2, d);
+            if (TriangleWarp.warp(rest, bgr, width, height, dTri, sTri)) {
+                float minX = Math.min(dTri[0], Math.min(dTri[2], dTri[4]));
+                float maxX = Math.max(dTri[0], Math.max(dTri[2], dTri[4]));
+                float minY = Math.min(dTri[1], Math.min(dTri[3], dTri[5]));
+                float maxY = Math.max(dTri[1], Math.max(dTri[3], dTri[5]));
+                grow(dirty, (int) Math.floor(minX) - 1, (int) Math.floor(minY) - 1, (int) Math.ceil(maxX) + 1,
+                        (int) Math.ceil(maxY) + 1);
+            }
+        }
+        mouth.paint(bgr, px, py, c.get(FaceControl.TONGUE_UP), dirty);
+        lids.paint(bgr, px, py, c, dirty);
+    }
+
+    private boolean still(int i) {
+        return Math.abs(px[i] - rig.restX(i)) < STILL && Math.abs(py[i] - rig.restY(i)) < STILL;
+    }
+
+    private void put(float[] d, float[] s, int k, int i) {
+        d[2 * k] = px[i];
+        d[2 * k + 1] = py[i];
+        s[2 * k] = rig.restX(i);
+        s[2 * k + 1] = rig.restY(i);
+    }
+
+    private void restoreDirty() {
+        int x0 = Math.max(0, dirty[0]);
+        int y0 = Math.max(0, dirty[1]);
+        int x1 = Math.min(width - 1, dirty[2]);
+        int y1 = Math.min(height - 1, dirty[3]);
+        for (int y = y0; y <= y1 && x0 <= x1; y++) {
+            int o = (y * width + x0) * 3;
+            System.arraycopy(rest, o, bgr, o, (x1 - x0 + 1) * 3);
+        }
+        dirty[0] = Integer.MAX_VALUE;
+        dirty[1] = Integer.MAX_VALUE;
+        dirty[2] = -1;
+        dirty[3] = -1;
+    }
+
+    /** Grows a box (x0, y0, x1, y1 inclusive) to hold another. */
+    static void grow(int[] box, int x0, int y0, int x1, int y1) {
+        box[0] = Math.min(box[0], x0);
+        box[1] = Math.min(box[1], y0);
+        box[2] = Math.max(box[2], x1);
+        box[3] = Math.max(box[3], y1);
+    }
+
+    /** The region the last draw changed (x0, y0, x1, y1 inclusive, clipped), or empty when it changed nothing. */
+    public Optional<int[]> dirtyRegion() {
+        if (dirty[2] < dirty[0]) {
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {Math.max(0, dirty[0]), Math.max(0, dirty[1]), Math.min(width - 1, dirty[2]),
+                Math.min(height - 1, dirty[3])});
+    }
+
+    private static byte[] personAlpha(PersonMask mask, int w, int h) {
+        byte[] out = new byte[w * h];
+        double sx = mask.width() / (double) w;
+        double sy = mask.height() / (double) h;
+        for (int y = 0; y < h; y++) {
+            double my = (y + 0.5) * sy - 0.5;
+            int y0 = (int) Math.floor(my);
+            double fy = my - y0;
+            for (int x = 0; x < w; x++) {
+                double mx = (x + 0.5) * sx - 0.5;
+                int x0 = (int) Math.floor(mx);
+                double fx = mx - x0;
+                double v = (mask.at(x0, y0) * (1 - fx) + mask.at(x0 + 1, y0) * fx) * (1 - fy)
+                        + (mask.at(x0, y0 + 1) * (1 - fx) + mask.at(x0 + 1, y0 + 1) * fx) * fy;
+                out[y * w + x] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
+            }
+        }
+        return out;
+    }
+}
