@@ -52,9 +52,10 @@ final class Stage {
             ownSpeech[f] = sounding(own, t) ? 1f : 0f;
         }
         for (TimelineEntry e : own) {
-            for (Beat b : e.line().beats()) {
+            int nth = 0;
+            for (Beat b : e.line().beats().stream().sorted(java.util.Comparator.comparingInt(Beat::at)).toList()) {
                 if (b.kind() != Beat.Kind.PAUSE) {
-                    (b.kind() == Beat.Kind.LAUGH ? laughs : sighs).add(beatTime(e, b));
+                    (b.kind() == Beat.Kind.LAUGH ? laughs : sighs).add(beatTime(e, b, nth++));
                 }
             }
         }
@@ -83,7 +84,19 @@ final class Stage {
      * When a beat is heard: at the end of the speech for a beat after the last word; inside the line, at the same
      * fraction of the speech as of the text (voices give no timing for beats).
      */
-    private static double beatTime(TimelineEntry e, Beat b) {
+    /**
+     * When the {@code nth} laugh or sigh of a line is heard: the voice marks each with a {@code (laugh)} or
+     * {@code (sigh)} phone; without one (another engine), the same fraction of the audio as of the text.
+     */
+    private static double beatTime(TimelineEntry e, Beat b, int nth) {
+        int seen = 0;
+        for (ai.gaga.voice.PhoneTiming p : e.utterance().phones()) {
+            if (p.phone().equals("(laugh)") || p.phone().equals("(sigh)")) {
+                if (seen++ == nth) {
+                    return e.start() + p.start();
+                }
+            }
+        }
         int length = e.line().text().length();
         return b.at() >= length ? e.end() : e.start() + e.utterance().durationSeconds() * b.at() / length;
     }
