@@ -20,6 +20,9 @@ final class PlateSampler {
     private final int[][] rows = new int[2][];
     private final int[][] alphaRows = new int[2][];
     private final int[] rowKeys = {-1, -1};
+    /** Frame columns [rowX0, rowX1) each window slot was filtered over. */
+    private final int[] rowX0 = new int[2];
+    private final int[] rowX1 = new int[2];
 
     PlateSampler(int width, int height) {
         this.width = width;
@@ -37,10 +40,13 @@ final class PlateSampler {
     /**
      * Draws the plate over columns {@code [clipX0, clipX1)} of the frame.
      *
-     * @param alpha per-pixel opacity of the plate (0..255), or null for an opaque plate
+     * @param alpha  per-pixel opacity of the plate (0..255), or null for an opaque plate
+     * @param extent with alpha: for each plate row j, {@code extent[2j] .. extent[2j+1]} (inclusive) bounds the
+     *               columns where rows j-1..j+1 have non-zero alpha (min > max for an empty row); pixels outside are
+     *               skipped
      * @return whether the plate covered every pixel of the clip fully (nothing of what was below shows)
      */
-    boolean draw(byte[] dst, int clipX0, int clipX1, byte[] src, byte[] alpha, int sw, int sh,
+    boolean draw(byte[] dst, int clipX0, int clipX1, byte[] src, byte[] alpha, int[] extent, int sw, int sh,
                  double ax, double bx, double ay, double by) {
         int xa = clamp((int) Math.floor(-bx / ax), clipX0, clipX1);
         int xb = clamp((int) Math.ceil((sw - bx) / ax), clipX0, clipX1);
@@ -79,8 +85,8 @@ final class PlateSampler {
             int j1 = Math.min(j0 + 1, sh - 1);
             int wy1 = (int) ((v - j0) * 256 + 0.5);
             int wy0 = 256 - wy1;
-            int slot0 = row(j0, -1, xa, xb, src, alpha, sw);
-            int slot1 = row(j1, slot0, xa, xb, src, alpha, sw);
+            int slot0 = row(j0, -1, xa, xb, src, alpha, extent, sw, ax, bx);
+            int slot1 = row(j1, slot0, xa, xb, src, alpha, extent, sw, ax, bx);
             int[] r0 = rows[slot0];
             int[] r1 = rows[slot1];
             int rowCover = cover(ay * y + by, ay * (y + 1) + by, sh, ay);
@@ -89,13 +95,16 @@ final class PlateSampler {
             if (alpha != null) {
                 int[] a0 = alphaRows[slot0];
                 int[] a1 = alphaRows[slot1];
-                for (int x = xa; x < xb; x++) {
+                // Both rows were filtered over every column where either has any alpha.
+                for (int x = Math.max(rowX0[slot0], rowX0[slot1]), end = Math.min(rowX1[slot0], rowX1[slot1]);
+                     x < end; x++) {
                     int a = (a0[x] * wy0 + a1[x] * wy1 + 32768) >>> 16; // 0..255
-                    int c = colCover[x] * rowCover; // 0..65536
-                    int k = (int) (((long) a * c + 32640) / 65280); // 0..256
-                    if (k > 0) {
-                        blend(dst, o, x, r0, r1, wy0, wy1, k);
+                    if (a == 0) {
+                        continue;
                     }
+                    a += a >> 7; // 0..256
+                    int k = (a * ((colCover[x] * rowCover + 128) >> 8) + 128) >> 8; // 0..256
+                    blend(dst, o, x, r0, r1, wy0, wy1, k);
                 }
             } else if (rowCover == 256) {
                 for (int i = xi0 * 3, end = xi1 * 3; i < end; i++) {
@@ -137,7 +146,8 @@ final class PlateSampler {
     }
 
     /** The window slot holding plate row j filtered horizontally over [xa, xb), computing it if needed. */
-    private int row(int j, int keep, int xa, int xb, byte[] s, byte[] alpha, int sw) {
+    private int row(int j, int keep, int xa, int xb, byte[] s, byte[] alpha, int[] extent, int sw, double ax,
+                    double bx) {
         if (rowKeys[0] == j) {
             return 0;
         }
@@ -154,6 +164,19 @@ final class PlateSampler {
         }
         int[] r = rows[slot];
         int base = j * sw;
+        if (alpha != null) {
+            // Only the columns whose taps can reach this row's (dilated) non-zero alpha.
+            int lo = extent[2 * j];
+            int hi = extent[2 * j + 1];
+            if (lo > hi) {
+                xb = xa;
+            } else {
+                xa = Math.max(xa, (int) Math.floor((lo - bx) / ax) - 1);
+                xb = Math.max(xa, Math.min(xb, (int) Math.ceil((hi + 1 - bx) / ax) + 1));
+            }
+        }
+        rowX0[slot] = xa;
+        rowX1[slot] = xb;
         for (int x = xa; x < xb; x++) {
             int o0 = (base + colOff0[x]) * 3;
             int o1 = (base + colOff1[x]) * 3;

@@ -85,6 +85,7 @@ public final class ShotCompositor implements FrameRenderer {
         final int photoHeight;
         ActorPlate plate;
         byte[] alpha; // feathered person alpha, or null
+        int[] extent; // per plate row, the columns near non-zero alpha (see PlateSampler.draw)
         double sx; // plate px per photo px
         double sy;
         int drawn = -1;
@@ -167,7 +168,9 @@ public final class ShotCompositor implements FrameRenderer {
             Layer[] layers = layouts.get(i);
             for (Layer l : layers) {
                 if (l.cutOut() && l.cast().alpha == null) {
-                    l.cast().alpha = feathered(l.cast().plate);
+                    Cast c = l.cast();
+                    c.alpha = feathered(c.plate);
+                    c.extent = extent(c.alpha, c.plate.width(), c.plate.height());
                 }
             }
             String bgKey = background(shot, layers);
@@ -376,6 +379,44 @@ public final class ShotCompositor implements FrameRenderer {
         return out;
     }
 
+    /**
+     * For each alpha row, the column range (inclusive) where it or its neighbour rows have alpha, widened by one
+     * column: the sampler's bilinear taps never need more.
+     */
+    static int[] extent(byte[] alpha, int w, int h) {
+        int[] lo = new int[h];
+        int[] hi = new int[h];
+        for (int y = 0; y < h; y++) {
+            lo[y] = Integer.MAX_VALUE;
+            hi[y] = Integer.MIN_VALUE;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                if (alpha[o + x] != 0) {
+                    lo[y] = x;
+                    break;
+                }
+            }
+            for (int x = w - 1; x >= lo[y] && lo[y] != Integer.MAX_VALUE; x--) {
+                if (alpha[o + x] != 0) {
+                    hi[y] = x;
+                    break;
+                }
+            }
+        }
+        int[] out = new int[2 * h];
+        for (int y = 0; y < h; y++) {
+            int a = Integer.MAX_VALUE;
+            int b = Integer.MIN_VALUE;
+            for (int k = Math.max(0, y - 1); k <= Math.min(h - 1, y + 1); k++) {
+                a = Math.min(a, lo[k]);
+                b = Math.max(b, hi[k]);
+            }
+            out[2 * y] = a == Integer.MAX_VALUE ? 1 : Math.max(0, a - 1);
+            out[2 * y + 1] = b == Integer.MIN_VALUE ? 0 : Math.min(w - 1, b + 1);
+        }
+        return out;
+    }
+
     // ---- per frame ----
 
     @Override
@@ -409,8 +450,8 @@ public final class ShotCompositor implements FrameRenderer {
             double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
             double ay = c.sy / (zoom * s);
             double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            sampler.draw(dst, l.clipX0(), l.clipX1(), p.bgr(), l.cutOut() ? c.alpha : null, p.width(), p.height(),
-                    ax, bx, ay, by);
+            sampler.draw(dst, l.clipX0(), l.clipX1(), p.bgr(), l.cutOut() ? c.alpha : null, c.extent, p.width(),
+                    p.height(), ax, bx, ay, by);
         }
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
