@@ -36,10 +36,10 @@ final class GradeLut {
             }
             case NIGHT -> {
                 // Moonlight: much darker, blue, mid-tones pressed down, a little contrast so faces still read.
-                gr = 1 - 0.50 * k;
-                gg = 1 - 0.38 * k;
-                gb = 1 - 0.15 * k;
-                gamma = 1 + 0.45 * k;
+                gr = 1 - 0.55 * k;
+                gg = 1 - 0.42 * k;
+                gb = 1 - 0.18 * k;
+                gamma = 1 + 0.60 * k;
                 contrast = 0.10 * k;
             }
             case RAIN -> {

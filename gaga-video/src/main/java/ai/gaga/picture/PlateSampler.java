@@ -38,7 +38,7 @@ final class PlateSampler {
     }
 
     /**
-     * Draws the plate over columns {@code [clipX0, clipX1)} of the frame.
+     * Draws the plate over columns {@code [clipX0, clipX1)} and rows {@code [clipY0, clipY1)} of the frame.
      *
      * @param alpha  per-pixel opacity of the plate (0..255), or null for an opaque plate
      * @param extent with alpha: for each plate row j, {@code extent[2j] .. extent[2j+1]} (inclusive) bounds the
@@ -46,12 +46,12 @@ final class PlateSampler {
      *               skipped
      * @return whether the plate covered every pixel of the clip fully (nothing of what was below shows)
      */
-    boolean draw(byte[] dst, int clipX0, int clipX1, byte[] src, byte[] alpha, int[] extent, int sw, int sh,
-                 double ax, double bx, double ay, double by) {
+    boolean draw(byte[] dst, int clipX0, int clipX1, int clipY0, int clipY1, byte[] src, byte[] alpha, int[] extent,
+                 int sw, int sh, double ax, double bx, double ay, double by) {
         int xa = clamp((int) Math.floor(-bx / ax), clipX0, clipX1);
         int xb = clamp((int) Math.ceil((sw - bx) / ax), clipX0, clipX1);
-        int ya = clamp((int) Math.floor(-by / ay), 0, height);
-        int yb = clamp((int) Math.ceil((sh - by) / ay), 0, height);
+        int ya = clamp((int) Math.floor(-by / ay), clipY0, clipY1);
+        int yb = clamp((int) Math.ceil((sh - by) / ay), clipY0, clipY1);
         int xi0 = -1;
         int xi1 = -1;
         for (int x = xa; x < xb; x++) {
@@ -77,7 +77,7 @@ final class PlateSampler {
         rowKeys[0] = -1;
         rowKeys[1] = -1;
         boolean full = alpha == null && xa == clipX0 && xb == clipX1 && xi0 == clipX0 && xi1 == clipX1
-                && ya == 0 && yb == height;
+                && ya == clipY0 && yb == clipY1;
         for (int y = ya; y < yb; y++) {
             double v = ay * (y + 0.5) + by - 0.5;
             v = Math.max(0, Math.min(sh - 1, v));

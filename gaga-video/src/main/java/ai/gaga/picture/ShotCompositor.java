@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  *   <li>{@link Shot.Layout#TWO_SHOT}: both actors cut out with their person alpha, faces at the same height and size,
  *       left and right of the centre, over a blend of both backdrops. Without person masks it falls back to a
  *       split screen.</li>
- *   <li>{@link Shot.Layout#SPLIT}: each actor framed in one half.</li>
+ *   <li>{@link Shot.Layout#SPLIT}: each actor framed in one half (top and bottom in a portrait frame, where a
+ *       two-shot is drawn this way too: two people side by side do not fit 9:16).</li>
  * </ul>
  * Camera moves: push-in/pull-out ease the zoom by up to {@link #MAX_PUSH}; pans slide by up to {@link #MAX_PAN} of the
  * frame width on a matching zoom; handheld adds smooth seeded sway. All layout and sizing work happens in
@@ -104,7 +105,7 @@ public final class ShotCompositor implements FrameRenderer {
      * about {@code (cx, cy)}; only columns {@code [clipX0, clipX1)} are drawn.
      */
     private record Layer(Cast cast, double scale, double ox, double oy, double cx, double cy, int clipX0,
-                         int clipX1, boolean cutOut) {
+                         int clipX1, int clipY0, int clipY1, boolean cutOut) {
     }
 
     /** What a shot draws. */
@@ -235,26 +236,34 @@ public final class ShotCompositor implements FrameRenderer {
             who.add(c);
         }
         return switch (shot.layout()) {
-            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width)};
-            case TWO_SHOT -> who.stream().allMatch(c -> c.member.analysis().person().isPresent())
+            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height)};
+            // A portrait frame has no room for two people side by side: they are stacked instead.
+            case TWO_SHOT -> width >= height && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
                     ? twoShot(who.get(0), who.get(1))
                     : split(who.get(0), who.get(1), shot.size());
             case SPLIT -> split(who.get(0), who.get(1), shot.size());
         };
     }
 
-    /** One actor framed in columns [x0, x1) of the frame. */
-    private Layer single(Cast c, Shot.Size size, int x0, int x1) {
+    /** One actor framed in the region [x0, x1) x [y0, y1) of the frame. */
+    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1) {
         int w = x1 - x0;
+        int h = y1 - y0;
         Framing f = c.member.analysis().face()
-                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, height))
-                .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, height));
-        return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY(), f.centerX() + x0, f.centerY(), x0, x1, false);
+                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h))
+                .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, h));
+        return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY() + y0, f.centerX() + x0, f.centerY() + y0,
+                x0, x1, y0, y1, false);
     }
 
+    /** Each actor in one half: left and right in a landscape or square frame, top and bottom in a portrait one. */
     private Layer[] split(Cast a, Cast b, Shot.Size size) {
+        if (height > width) {
+            int half = height / 2;
+            return new Layer[] {single(a, size, 0, width, 0, half), single(b, size, 0, width, half, height)};
+        }
         int half = width / 2;
-        return new Layer[] {single(a, size, 0, half), single(b, size, half, width)};
+        return new Layer[] {single(a, size, 0, half, 0, height), single(b, size, half, width, 0, height)};
     }
 
     /** Both actors cut out, faces the same size on one eye line, left and right of the centre. */
@@ -284,7 +293,7 @@ public final class ShotCompositor implements FrameRenderer {
 
     private Layer placed(Cast c, FaceBox f, double faceHeight, double x, double eye, double cx, double cy) {
         double s = faceHeight / f.height();
-        return new Layer(c, s, x - s * f.centerX(), eye - s * f.eyeCenter().y(), cx, cy, 0, width, true);
+        return new Layer(c, s, x - s * f.centerX(), eye - s * f.eyeCenter().y(), cx, cy, 0, width, 0, height, true);
     }
 
     /** The face of a photo, or a stand-in in the upper middle for photos allowed without one. */
@@ -305,8 +314,8 @@ public final class ShotCompositor implements FrameRenderer {
     private static String background(Shot shot, Layer[] layers) {
         StringBuilder k = new StringBuilder();
         for (Layer l : layers) {
-            k.append(l.cast().member.actor().name()).append('|').append(l.clipX0()).append('|').append(l.cutOut())
-                    .append(';');
+            k.append(l.cast().member.actor().name()).append('|').append(l.clipX0()).append('|').append(l.clipY0())
+                    .append('|').append(l.cutOut()).append(';');
         }
         return k.toString();
     }
@@ -320,19 +329,10 @@ public final class ShotCompositor implements FrameRenderer {
         if (!layers[0].cutOut()) {
             for (Layer l : layers) {
                 int w = l.clipX1() - l.clipX0();
-                byte[] half = Backdrop.render(image(l), w, height);
-                for (int y = 0; y < height; y++) {
-                    System.arraycopy(half, y * w * 3, out, (y * width + l.clipX0()) * 3, w * 3);
-                }
-                // A dark seam between the halves, as split screens draw it.
-                int seam = Math.max(2, width / 480);
-                for (int y = 0; y < height; y++) {
-                    for (int x = Math.max(0, l.clipX0() - seam / 2); x < Math.min(width, l.clipX0() + seam / 2); x++) {
-                        int o = (y * width + x) * 3;
-                        out[o] = 12;
-                        out[o + 1] = 12;
-                        out[o + 2] = 12;
-                    }
+                int h = l.clipY1() - l.clipY0();
+                byte[] part = Backdrop.render(image(l), w, h);
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(part, y * w * 3, out, ((y + l.clipY0()) * width + l.clipX0()) * 3, w * 3);
                 }
             }
             return out;
@@ -450,8 +450,11 @@ public final class ShotCompositor implements FrameRenderer {
             double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
             double ay = c.sy / (zoom * s);
             double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            sampler.draw(dst, l.clipX0(), l.clipX1(), p.bgr(), l.cutOut() ? c.alpha : null, c.extent, p.width(),
-                    p.height(), ax, bx, ay, by);
+            sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), l.cutOut() ? c.alpha : null,
+                    c.extent, p.width(), p.height(), ax, bx, ay, by);
+        }
+        if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
+            seam(dst, st.layers()[1]);
         }
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
@@ -470,6 +473,20 @@ public final class ShotCompositor implements FrameRenderer {
             rain.draw(dst, index, rainAmount);
         }
         target.index(index);
+    }
+
+    /** The thin dark line between the halves of a split screen, at the second half's edge. */
+    private void seam(byte[] dst, Layer second) {
+        int t = Math.max(2, Math.min(width, height) / 270);
+        if (second.clipY0() > 0) {
+            int y0 = second.clipY0() - t / 2;
+            java.util.Arrays.fill(dst, y0 * width * 3, (y0 + t) * width * 3, (byte) 12);
+        } else {
+            for (int y = 0; y < height; y++) {
+                int o = (y * width + second.clipX0() - t / 2) * 3;
+                java.util.Arrays.fill(dst, o, o + 3 * t, (byte) 12);
+            }
+        }
     }
 
     /** Whether the one opaque layer of a shot covers the whole frame at this frame's camera. */

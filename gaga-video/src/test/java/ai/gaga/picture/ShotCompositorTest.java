@@ -243,6 +243,10 @@ class ShotCompositorTest {
                 LOG.info("{} two-shot faces {}", res, faces);
                 assertTrue(faces.size() >= 2, res + ": two faces expected, found " + faces);
                 faces.forEach(f -> assertInside(f, format));
+                if (res.height() > res.width()) { // stacked: one face in each half
+                    assertTrue(faces.stream().anyMatch(f -> f.maxY() < res.height() / 2.0)
+                            && faces.stream().anyMatch(f -> f.y() > res.height() / 2.0), "stacked faces " + faces);
+                }
             }
         }
     }
