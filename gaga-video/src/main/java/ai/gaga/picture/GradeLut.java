@@ -93,15 +93,26 @@ final class GradeLut {
         return true;
     }
 
-    /** Grades {@code length} bytes of packed BGR pixels in place. */
-    void apply(byte[] px, int length) {
+    /** The tables that change nothing. */
+    static GradeLut identity() {
+        GradeLut lut = new GradeLut();
+        for (int i = 0; i < 256; i++) {
+            lut.b[i] = i;
+            lut.g[i] = i;
+            lut.r[i] = i;
+        }
+        return lut;
+    }
+
+    /** Writes the graded packed BGR pixels of {@code src} to {@code dst} (same length; may be the same array). */
+    void apply(byte[] src, byte[] dst) {
         int[] lb = b;
         int[] lg = g;
         int[] lr = r;
-        for (int i = 0; i + 2 < length; i += 3) {
-            px[i] = (byte) lb[px[i] & 0xff];
-            px[i + 1] = (byte) lg[px[i + 1] & 0xff];
-            px[i + 2] = (byte) lr[px[i + 2] & 0xff];
+        for (int i = 0; i + 2 < src.length; i += 3) {
+            dst[i] = (byte) lb[src[i] & 0xff];
+            dst[i + 1] = (byte) lg[src[i + 1] & 0xff];
+            dst[i + 2] = (byte) lr[src[i + 2] & 0xff];
         }
     }
 }

@@ -8,7 +8,8 @@ package ai.gaga.picture;
  *
  * <p>Mapping: frame pixel centre {@code X + 0.5} samples the plate at continuous coordinate
  * {@code u = ax * (X + 0.5) + bx} (plate pixel {@code i} spans {@code [i, i + 1)}), likewise {@code v} for rows.
- * Not thread-safe.
+ * The grade is applied as the pixels are written ({@link GradeLut} tables), so a graded frame costs no extra pass over
+ * the plate's pixels. Not thread-safe.
  */
 final class PlateSampler {
     private final int width;
@@ -44,10 +45,14 @@ final class PlateSampler {
      * @param extent with alpha: for each plate row j, {@code extent[2j] .. extent[2j+1]} (inclusive) bounds the
      *               columns where rows j-1..j+1 have non-zero alpha (min > max for an empty row); pixels outside are
      *               skipped
+     * @param lut    the grade applied to the plate's pixels as they are written
      * @return whether the plate covered every pixel of the clip fully (nothing of what was below shows)
      */
     boolean draw(byte[] dst, int clipX0, int clipX1, int clipY0, int clipY1, byte[] src, byte[] alpha, int[] extent,
-                 int sw, int sh, double ax, double bx, double ay, double by) {
+                 int sw, int sh, double ax, double bx, double ay, double by, GradeLut lut) {
+        int[] lb = lut.b;
+        int[] lg = lut.g;
+        int[] lr = lut.r;
         int xa = clamp((int) Math.floor(-bx / ax), clipX0, clipX1);
         int xb = clamp((int) Math.ceil((sw - bx) / ax), clipX0, clipX1);
         int ya = clamp((int) Math.floor(-by / ay), clipY0, clipY1);
@@ -104,45 +109,50 @@ final class PlateSampler {
                     }
                     a += a >> 7; // 0..256
                     int k = (a * ((colCover[x] * rowCover + 128) >> 8) + 128) >> 8; // 0..256
-                    blend(dst, o, x, r0, r1, wy0, wy1, k);
+                    blend(dst, o, x, r0, r1, wy0, wy1, k, lb, lg, lr);
                 }
             } else if (rowCover == 256) {
-                for (int i = xi0 * 3, end = xi1 * 3; i < end; i++) {
-                    dst[o + i] = (byte) ((r0[i] * wy0 + r1[i] * wy1 + 32768) >>> 16);
+                for (int i = xi0 * 3, end = xi1 * 3; i < end; i += 3) {
+                    dst[o + i] = (byte) lb[(r0[i] * wy0 + r1[i] * wy1 + 32768) >>> 16];
+                    dst[o + i + 1] = (byte) lg[(r0[i + 1] * wy0 + r1[i + 1] * wy1 + 32768) >>> 16];
+                    dst[o + i + 2] = (byte) lr[(r0[i + 2] * wy0 + r1[i + 2] * wy1 + 32768) >>> 16];
                 }
                 for (int x = xa; x < xi0; x++) {
-                    blend(dst, o, x, r0, r1, wy0, wy1, colCover[x]);
+                    blend(dst, o, x, r0, r1, wy0, wy1, colCover[x], lb, lg, lr);
                 }
                 for (int x = xi1; x < xb; x++) {
-                    blend(dst, o, x, r0, r1, wy0, wy1, colCover[x]);
+                    blend(dst, o, x, r0, r1, wy0, wy1, colCover[x], lb, lg, lr);
                 }
             } else {
                 for (int x = xa; x < xb; x++) {
-                    blend(dst, o, x, r0, r1, wy0, wy1, (colCover[x] * rowCover + 128) >> 8);
+                    blend(dst, o, x, r0, r1, wy0, wy1, (colCover[x] * rowCover + 128) >> 8, lb, lg, lr);
                 }
             }
         }
         return full;
     }
 
-    /** Bilinear sample at column x blended over dst by {@code k} (0..256). */
-    private static void blend(byte[] dst, int rowOffset, int x, int[] r0, int[] r1, int wy0, int wy1, int k) {
-        int d = rowOffset + x * 3;
-        int i = x * 3;
-        if (k >= 256) {
-            for (int c = 0; c < 3; c++) {
-                dst[d + c] = (byte) ((r0[i + c] * wy0 + r1[i + c] * wy1 + 32768) >>> 16);
-            }
-            return;
-        }
+    /** Graded bilinear sample at column x blended over dst (already graded) by {@code k} (0..256). */
+    private static void blend(byte[] dst, int rowOffset, int x, int[] r0, int[] r1, int wy0, int wy1, int k,
+                              int[] lb, int[] lg, int[] lr) {
         if (k <= 0) {
             return;
         }
-        for (int c = 0; c < 3; c++) {
-            int p = (r0[i + c] * wy0 + r1[i + c] * wy1 + 32768) >>> 16;
-            int b = dst[d + c] & 0xff;
-            dst[d + c] = (byte) ((p * k + b * (256 - k) + 128) >> 8);
+        int d = rowOffset + x * 3;
+        int i = x * 3;
+        int b = lb[(r0[i] * wy0 + r1[i] * wy1 + 32768) >>> 16];
+        int g = lg[(r0[i + 1] * wy0 + r1[i + 1] * wy1 + 32768) >>> 16];
+        int r = lr[(r0[i + 2] * wy0 + r1[i + 2] * wy1 + 32768) >>> 16];
+        if (k >= 256) {
+            dst[d] = (byte) b;
+            dst[d + 1] = (byte) g;
+            dst[d + 2] = (byte) r;
+            return;
         }
+        int k0 = 256 - k;
+        dst[d] = (byte) ((b * k + (dst[d] & 0xff) * k0 + 128) >> 8);
+        dst[d + 1] = (byte) ((g * k + (dst[d + 1] & 0xff) * k0 + 128) >> 8);
+        dst[d + 2] = (byte) ((r * k + (dst[d + 2] & 0xff) * k0 + 128) >> 8);
     }
 
     /** The window slot holding plate row j filtered horizontally over [xa, xb), computing it if needed. */

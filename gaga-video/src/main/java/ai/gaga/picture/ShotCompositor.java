@@ -109,7 +109,8 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     /** What a shot draws. */
-    private record Setup(Shot shot, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut, double rain) {
+    private record Setup(Shot shot, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut, boolean identity,
+                         double rain) {
     }
 
     private final int width;
@@ -119,6 +120,9 @@ public final class ShotCompositor implements FrameRenderer {
     private final Setup[] setups;
     private final PlateSampler sampler;
     private final GradeLut fade = new GradeLut();
+    /** The current shot's background under its grade: graded once per shot, and per frame only during fades. */
+    private final byte[] gradedBackground;
+    private int gradedFor = -1;
     private final Rain rain;
     private final double[] phase = new double[6];
     private final List<Cast> cast;
@@ -180,7 +184,8 @@ public final class ShotCompositor implements FrameRenderer {
             for (int j = 0; j < layers.length; j++) {
                 shown[j] = layers[j].cast();
             }
-            setups[i] = new Setup(shot, layers, shown, bg, GradeLut.of(shot.grade()),
+            GradeLut lut = GradeLut.of(shot.grade());
+            setups[i] = new Setup(shot, layers, shown, bg, lut, lut.isIdentity(),
                     shot.grade().raining() ? shot.grade().intensity() : 0);
         }
         boolean anyRain = shots.stream().anyMatch(s -> s.grade().raining());
@@ -190,6 +195,7 @@ public final class ShotCompositor implements FrameRenderer {
             phase[i] = random.nextDouble() * 2 * Math.PI;
         }
         this.sampler = new PlateSampler(width, height);
+        this.gradedBackground = new byte[width * height * 3];
         LOG.debug("Compositor prepared in {} ms: {} shots, {} backgrounds, plates {}",
                 (System.nanoTime() - t0) / 1_000_000, shots.size(), backgrounds.size(),
                 cast.stream().filter(c -> c.plate != null)
@@ -438,9 +444,33 @@ public final class ShotCompositor implements FrameRenderer {
             }
         }
         camera(shot, index);
+        GradeLut lut = st.lut();
+        double rainAmount = st.rain();
+        int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
+        boolean fading = false;
+        if (k > 0 && index - shot.startFrame() < fadeFrames && !setups[k - 1].shot().grade().equals(shot.grade())) {
+            double t = Math.max(0, (index - shot.startFrame()) / (double) fadeFrames);
+            t = t * t * (3 - 2 * t);
+            fade.blend(setups[k - 1].lut(), st.lut(), t);
+            lut = fade;
+            fading = true;
+            rainAmount = setups[k - 1].rain() + (st.rain() - setups[k - 1].rain()) * t;
+        }
         byte[] dst = target.bgr();
         if (!covers(st)) {
-            System.arraycopy(st.background(), 0, dst, 0, dst.length);
+            byte[] bg = st.background();
+            if (fading) {
+                lut.apply(bg, gradedBackground);
+                gradedFor = -1;
+                bg = gradedBackground;
+            } else if (!st.identity()) {
+                if (gradedFor != k) {
+                    lut.apply(bg, gradedBackground);
+                    gradedFor = k;
+                }
+                bg = gradedBackground;
+            }
+            System.arraycopy(bg, 0, dst, 0, dst.length);
         }
         for (Layer l : st.layers()) {
             Cast c = l.cast();
@@ -451,23 +481,10 @@ public final class ShotCompositor implements FrameRenderer {
             double ay = c.sy / (zoom * s);
             double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
             sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), l.cutOut() ? c.alpha : null,
-                    c.extent, p.width(), p.height(), ax, bx, ay, by);
+                    c.extent, p.width(), p.height(), ax, bx, ay, by, lut);
         }
         if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
             seam(dst, st.layers()[1]);
-        }
-        GradeLut lut = st.lut();
-        double rainAmount = st.rain();
-        int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
-        if (k > 0 && index - shot.startFrame() < fadeFrames && !setups[k - 1].shot().grade().equals(shot.grade())) {
-            double t = Math.max(0, (index - shot.startFrame()) / (double) fadeFrames);
-            t = t * t * (3 - 2 * t);
-            fade.blend(setups[k - 1].lut(), st.lut(), t);
-            lut = fade;
-            rainAmount = setups[k - 1].rain() + (st.rain() - setups[k - 1].rain()) * t;
-        }
-        if (!lut.isIdentity()) {
-            lut.apply(dst, dst.length);
         }
         if (rain != null && rainAmount > 0) {
             rain.draw(dst, index, rainAmount);
