@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param move       what the camera does during the shot
  * @param strength   how much it moves, 0..1 (0 is still; 1 is the strongest push-in, pan or shake the compositor
  *                   draws)
- * @param grade      the light of the shot; a change from the previous shot fades in over {@link #GRADE_FADE_SECONDS}
+ * @param grade      the light of the shot; a change of tint or weather from the previous shot fades in over
+ *                   {@link #GRADE_FADE_SECONDS}, a change of time of day (a new scene) comes with the cut
  */
 public record Shot(double start, double end, int startFrame, int endFrame, Layout layout, List<String> subjects,
                    Size size, Move move, double strength, Grade grade) {
@@ -70,6 +71,17 @@ public record Shot(double start, double end, int startFrame, int endFrame, Layou
         if (!(strength >= 0 && strength <= 1)) {
             throw new IllegalArgumentException("Camera move strength must be within 0..1, got " + strength);
         }
+    }
+
+    /**
+     * Whether the light of this shot fades in from the previous shot's rather than changing with the cut: it does
+     * when only the emotional tint or the strength changed, or rain began or stopped; a different time of day is a
+     * new scene and switches at the cut.
+     */
+    public boolean fadesFrom(Shot previous) {
+        Grade.Look a = previous.grade().look();
+        Grade.Look b = grade.look();
+        return !previous.grade().equals(grade) && (a == b || a == Grade.Look.RAIN || b == Grade.Look.RAIN);
     }
 
     /** Number of frames. */

@@ -41,8 +41,11 @@ public final class ShotPlanner {
     public static final double LEAD_SECONDS = 0.2;
     /** Shortest shot: anything shorter reads as a glitch rather than a cut. */
     public static final double MIN_SHOT_SECONDS = 0.6;
-    /** Emotion intensity from which a line counts as an emotional peak. */
-    public static final double PEAK = 0.7;
+    /**
+     * Emotion intensity from which a line counts as an emotional peak: above the 0.7 a bare parenthetical such as
+     * {@code (sad)} gives, so only lines marked as strong ({@code (very sad)}, {@code [emotion: joy 0.9]}) push in.
+     */
+    public static final double PEAK = 0.8;
     /** Push-in strength of an ordinary shot: a slow drift that keeps a still picture alive. */
     static final double DRIFT = 0.4;
     /** Push-in strength of a two-shot. */
@@ -253,6 +256,11 @@ public final class ShotPlanner {
                 currentStart = 0;
                 current = want;
                 return;
+            }
+            if (want.sameFraming(current) && want.layout() == Shot.Layout.SINGLE) {
+                // Cutting a still photo to the same framing shows nothing but a jump: change the size with it.
+                Shot.Size other = want.size() == Shot.Size.CLOSE_UP ? Shot.Size.MEDIUM : Shot.Size.CLOSE_UP;
+                want = new Want(want.layout(), want.subjects(), other, want.move(), want.strength(), want.grade());
             }
             cut = Math.min(cut, total - 1);
             if (cut - currentStart < minFrames) {

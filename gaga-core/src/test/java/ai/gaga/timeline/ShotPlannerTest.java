@@ -107,6 +107,7 @@ class ShotPlannerTest {
         Scene cut = Scene.builder().actor("grace", A).says("One.").cut().says("Two.").build();
         List<Shot> s = plan(cut, 2.0, 2.0).shots();
         assertEquals(List.of(0, 45), s.stream().map(Shot::startFrame).toList(), s.toString());
+        assertEquals(Shot.Size.CLOSE_UP, s.get(1).size(), "a cut to the same photo changes the size");
     }
 
     @Test
@@ -116,6 +117,33 @@ class ShotPlannerTest {
         List<Shot> s = plan(scene, 2.0, 1.0).shots();
         assertEquals(List.of(0, 50), s.stream().map(Shot::startFrame).toList(), s.toString());
         assertEquals(Shot.Size.WIDE, s.get(1).size());
+    }
+
+    @Test
+    void aBareParentheticalIsNoPeakButAnEmotionTurnStillCuts() {
+        Scene scene = Scene.builder().actor("grace", A).says("Fine.").says("But I miss them.")
+                .emotion(Emotion.SADNESS).build(); // intensity 0.7
+        List<Shot> s = plan(scene, 2.0, 2.0).shots();
+        assertEquals(List.of(0, 45), s.stream().map(Shot::startFrame).toList(), s.toString());
+        assertEquals(ShotPlanner.DRIFT, s.get(1).strength(), "no peak push-in");
+        assertEquals(Shot.Size.CLOSE_UP, s.get(1).size(), "the turn cuts in");
+        assertEquals(-0.7, s.get(1).grade().warmth(), 1e-9);
+    }
+
+    @Test
+    void weatherFadesButTimeOfDayCuts() {
+        Shot day = new Shot(0, 1, 0, 25, Shot.Layout.SINGLE, List.of("a"), Shot.Size.MEDIUM, Shot.Move.STATIC, 0,
+                Grade.NEUTRAL);
+        Shot night = new Shot(1, 2, 25, 50, Shot.Layout.SINGLE, List.of("a"), Shot.Size.MEDIUM, Shot.Move.STATIC, 0,
+                Grade.of(Grade.Look.NIGHT, 0.8));
+        Shot rain = new Shot(2, 3, 50, 75, Shot.Layout.SINGLE, List.of("a"), Shot.Size.MEDIUM, Shot.Move.STATIC, 0,
+                Grade.of(Grade.Look.RAIN, 0.8));
+        Shot sadNight = new Shot(1, 2, 25, 50, Shot.Layout.SINGLE, List.of("a"), Shot.Size.MEDIUM,
+                Shot.Move.STATIC, 0, new Grade(Grade.Look.NIGHT, 0.8, -0.5));
+        assertTrue(!night.fadesFrom(day));
+        assertTrue(rain.fadesFrom(night));
+        assertTrue(sadNight.fadesFrom(night));
+        assertTrue(!night.fadesFrom(night));
     }
 
     @Test

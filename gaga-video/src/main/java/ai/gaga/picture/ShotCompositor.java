@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 /**
  * Draws the frames of a cut: for each frame the {@link Shot} that shows it, its actors' {@link ActorPlate}s framed by
  * the shot's layout and size, the camera move, the grade (fading from the previous shot's over
- * {@link Shot#GRADE_FADE_SECONDS}) and the rain.
+ * {@link Shot#GRADE_FADE_SECONDS} where {@link Shot#fadesFrom} says so) and the rain.
  *
  * <ul>
  *   <li>{@link Shot.Layout#SINGLE}: the subject's plate framed at the shot size ({@link Framing#of}) over its blurred
@@ -448,7 +448,7 @@ public final class ShotCompositor implements FrameRenderer {
         double rainAmount = st.rain();
         int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
         boolean fading = false;
-        if (k > 0 && index - shot.startFrame() < fadeFrames && !setups[k - 1].shot().grade().equals(shot.grade())) {
+        if (k > 0 && index - shot.startFrame() < fadeFrames && shot.fadesFrom(setups[k - 1].shot())) {
             double t = Math.max(0, (index - shot.startFrame()) / (double) fadeFrames);
             t = t * t * (3 - 2 * t);
             fade.blend(setups[k - 1].lut(), st.lut(), t);

@@ -175,21 +175,28 @@ class ShotCompositorTest {
     }
 
     @Test
-    void gradeFadesOverASecondAfterTheCut() {
-        VideoFormat format = new VideoFormat(Resolution.FULL_HD, 25, 100);
+    void rainFadesInOverASecondAfterTheCutButANewTimeOfDayComesWithIt() {
+        VideoFormat format = new VideoFormat(Resolution.FULL_HD, 25, 150);
         Shot day = shot(0, 50, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC, Grade.NEUTRAL);
-        Shot night = shot(50, 100, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC,
+        Shot night = shot(50, 100, Shot.Layout.SINGLE, List.of("eileen"), Shot.Move.STATIC,
                 Grade.of(Grade.Look.NIGHT, 1.0));
-        try (FrameRenderer r = compositor(List.of(day, night), format)) {
-            double before = luma(meanColour(render(r, 49, format)));
-            double at = luma(meanColour(render(r, 50, format)));
-            double mid = luma(meanColour(render(r, 62, format)));
-            double after = luma(meanColour(render(r, 75, format)));
-            double later = luma(meanColour(render(r, 90, format)));
-            LOG.info("Fade to night, luma: {} | {} {} {} {}", before, at, mid, after, later);
-            assertEquals(before, at, 1.0, "the cut frame still has the old light");
-            assertTrue(at > mid && mid > after, "light fades down");
-            assertEquals(after, later, 0.5, "settled after a second");
+        Shot rain = shot(100, 150, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC,
+                Grade.of(Grade.Look.RAIN, 1.0));
+        try (FrameRenderer r = compositor(List.of(day, night, rain), format)) {
+            double cut = luma(meanColour(render(r, 50, format)));
+            double settled = luma(meanColour(render(r, 80, format)));
+            LOG.info("Day to night, luma at the cut {} and later {}", cut, settled);
+            assertEquals(settled, cut, 0.5, "a new time of day switches with the cut");
+
+            double before = luma(meanColour(render(r, 99, format)));
+            double at = luma(meanColour(render(r, 100, format)));
+            double mid = luma(meanColour(render(r, 112, format)));
+            double after = luma(meanColour(render(r, 125, format)));
+            double later = luma(meanColour(render(r, 140, format)));
+            LOG.info("Night to rain, luma: {} | {} {} {} {}", before, at, mid, after, later);
+            // Grace under the night grade at the cut, then the rain grade (lighter) fades in over a second.
+            assertTrue(at < mid && mid < after, "light fades up: " + at + " " + mid + " " + after);
+            assertEquals(after, later, 1.5, "settled after a second");
         }
     }
 
