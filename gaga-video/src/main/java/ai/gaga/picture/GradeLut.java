@@ -54,7 +54,8 @@ final class GradeLut {
                 // unchanged
             }
         }
-        double w = grade.warmth();
+        // Emotion tints the light, but a night or a rain look must still read as one: half the tint there.
+        double w = grade.warmth() * (grade.look() == Grade.Look.NIGHT || grade.look() == Grade.Look.RAIN ? 0.5 : 1);
         gr *= 1 + 0.10 * w;
         gg *= 1 + 0.02 * w;
         gb *= 1 - 0.12 * w;

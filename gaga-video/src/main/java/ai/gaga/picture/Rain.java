@@ -31,8 +31,8 @@ final class Rain {
         double unit = height / 1080.0; // sizes are designed at 1080 lines
         int area = width * height;
         layers = new Layer[] {
-            layer(random, (int) (area / 14_000.0), 26 * unit, 14 * unit, 90, 28 * unit),
-            layer(random, (int) (area / 5_500.0), 60 * unit, 30 * unit, 150, 52 * unit),
+            layer(random, (int) (area / 14_000.0), 26 * unit, 14 * unit, 110, 28 * unit),
+            layer(random, (int) (area / 5_500.0), 60 * unit, 30 * unit, 190, 52 * unit),
         };
     }
 
