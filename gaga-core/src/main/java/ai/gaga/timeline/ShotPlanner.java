@@ -25,7 +25,9 @@ import java.util.Objects;
  *       so the grade can change with it.</li>
  *   <li>Two or more actors: the scene opens on a two-shot; then shot/reverse-shot, cutting to the speaker
  *       {@link #LEAD_SECONDS} before the line starts (4 to 6 frames) and holding the shot through the pause that
- *       follows it, so the listener's reaction is seen; lines that overlap ({@code ^}) are shown in a two-shot.</li>
+ *       follows it, so the listener's reaction is seen; lines that overlap ({@code ^}) are shown in a two-shot; a
+ *       line of {@value #REACTION_MIN_LINE} s or more cuts away to the listener halfway through for
+ *       {@value #REACTION_SECONDS} s and back.</li>
  *   <li>{@code [camera: …]} overrides: close-up, medium and wide set the size from the next shot on; two-shot and
  *       split keep both actors in frame until another size is asked for; push-in, pull-out, pans, handheld and
  *       static move the next shot. {@code [cut]}, {@code CUT TO:} and a new scene heading force a cut.</li>
@@ -46,6 +48,12 @@ public final class ShotPlanner {
      * {@code (sad)} gives, so only lines marked as strong ({@code (very sad)}, {@code [emotion: joy 0.9]}) push in.
      */
     public static final double PEAK = 0.8;
+    /** Shortest line in a dialogue that gets a cutaway to the listener. */
+    public static final double REACTION_MIN_LINE = 5.0;
+    /** Where in a long line the cutaway to the listener comes, as a share of the line. */
+    static final double REACTION_AT = 0.5;
+    /** How long the cutaway to the listener holds. */
+    static final double REACTION_SECONDS = 1.5;
     /** Push-in strength of an ordinary shot: a slow drift that keeps a still picture alive. */
     static final double DRIFT = 0.4;
     /** Push-in strength of a two-shot. */
@@ -213,6 +221,31 @@ public final class ShotPlanner {
                     || (turned && !want.grade().equals(current.grade()))) {
                 decide(cut, want);
             }
+            reaction(i, e);
+        }
+
+        /**
+         * A long line in a dialogue cuts away to the listener for {@link #REACTION_SECONDS} after
+         * {@link #REACTION_AT} of it, then back: the listener's face tells how the words land.
+         */
+        private void reaction(int i, TimelineEntry e) {
+            List<TimelineEntry> entries = timeline.entries();
+            double length = e.end() - e.start();
+            if (!dialogue || sticky != null || length < REACTION_MIN_LINE || current.layout() != Shot.Layout.SINGLE
+                    || (i + 1 < entries.size() && entries.get(i + 1).start() < e.end() - Timeline.EPSILON)) {
+                return;
+            }
+            String speaker = current.subjects().get(0);
+            int away = Timeline.frameAt(e.start() + REACTION_AT * length, fps);
+            int back = away + (int) Math.round(REACTION_SECONDS * fps);
+            if (back + minFrames > Timeline.frameAt(e.end(), fps)) {
+                return;
+            }
+            Want speaking = current;
+            Want listening = new Want(Shot.Layout.SINGLE, List.of(other(speaker)), Shot.Size.MEDIUM,
+                    Shot.Move.PUSH_IN, DRIFT, speaking.grade());
+            decide(away, listening);
+            decide(back, speaking);
         }
 
         /** The first shot: a two-shot in a dialogue, else a single of the first speaker. */

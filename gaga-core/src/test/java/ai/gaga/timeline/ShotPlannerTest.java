@@ -131,6 +131,20 @@ class ShotPlannerTest {
     }
 
     @Test
+    void aLongLineCutsAwayToTheListenerAndBack() {
+        Scene scene = Scene.builder().actor("grace", A).says("One.").actor("eileen", B).says("A long story.")
+                .actor("grace").says("Three.").build();
+        // grace 0-2, eileen 2-10 (cut at 45), away at 2 + 4 = 6 s (frame 150) for 1.5 s (38 frames), back at 188
+        List<Shot> s = plan(scene, 2.0, 8.0, 1.0).shots();
+        assertEquals(List.of(0, 45, 150, 188, 245), s.stream().map(Shot::startFrame).toList(), s.toString());
+        assertEquals(List.of("grace"), s.get(2).subjects(), "the listener");
+        assertEquals(List.of("eileen"), s.get(3).subjects(), "back on the speaker");
+        assertEquals(List.of("grace"), s.get(4).subjects());
+        Scene one = Scene.builder().actor("grace", A).says("A long story.").build();
+        assertEquals(1, plan(one, 8.0).shots().size(), "no listener, no cutaway");
+    }
+
+    @Test
     void weatherFadesButTimeOfDayCuts() {
         Shot day = new Shot(0, 1, 0, 25, Shot.Layout.SINGLE, List.of("a"), Shot.Size.MEDIUM, Shot.Move.STATIC, 0,
                 Grade.NEUTRAL);
