@@ -63,6 +63,10 @@ public final class ShotCompositor implements FrameRenderer {
     static final double TWO_SHOT_MAX_FACE_WIDTH = 0.28;
     /** Width of the soft edge where a cut-out plate ends, share of the plate's smaller side. */
     static final double FEATHER = 0.05;
+    /** Person probability below which a cut-out is fully transparent. */
+    static final double EDGE_LOW = 0.3;
+    /** Person probability from which a cut-out is fully opaque. */
+    static final double EDGE_HIGH = 0.9;
     /** Darkening of the shared two-shot background, so the actors stand out in front of it. */
     static final double TWO_SHOT_BACKGROUND = 0.8;
 
@@ -370,7 +374,17 @@ public final class ShotCompositor implements FrameRenderer {
         int w = plate.width();
         int h = plate.height();
         byte[] src = plate.personAlpha().orElseThrow();
-        byte[] out = src.clone();
+        byte[] out = new byte[src.length];
+        // Tighten the mask: the segmenter's soft rim holds a fringe of the photo's own background (a light halo
+        // around hair); treat probabilities up to EDGE_LOW as background and from EDGE_HIGH as person.
+        int[] curve = new int[256];
+        for (int i = 0; i < 256; i++) {
+            double t = Math.max(0, Math.min(1, (i / 255.0 - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
+            curve[i] = (int) Math.round(255 * t * t * (3 - 2 * t));
+        }
+        for (int i = 0; i < src.length; i++) {
+            out[i] = (byte) curve[src[i] & 0xff];
+        }
         int f = Math.max(1, (int) Math.round(FEATHER * Math.min(w, h)));
         for (int y = 0; y < h; y++) {
             int ry = Math.min(Math.min(y, h - 1 - y), f);
