@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Shot sizes and camera moves a script can ask for with {@code [camera: …]}. */
 public enum Camera {
-    CLOSE_UP, MEDIUM, WIDE, TWO_SHOT, PUSH_IN, PULL_OUT, PAN_LEFT, PAN_RIGHT, HANDHELD, STATIC;
+    CLOSE_UP, MEDIUM, WIDE, TWO_SHOT, PUSH_IN, PULL_OUT, PAN_LEFT, PAN_RIGHT, HANDHELD, STATIC,
+    /** Split screen: each of two actors in one half of the frame ({@code [camera: split]}). */
+    SPLIT;
 
     /** The spelling in a script: {@code close-up}, {@code two-shot}, {@code push-in}, {@code pan left}. */
     public String scriptName() {
@@ -22,6 +24,8 @@ public enum Camera {
         String key = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s_-]+", "_");
         if (key.equals("CLOSEUP")) {
             key = "CLOSE_UP";
+        } else if (key.equals("SPLIT_SCREEN")) {
+            key = "SPLIT";
         }
         String k = key;
         return Arrays.stream(values()).filter(c -> c.name().equals(k)).findFirst();

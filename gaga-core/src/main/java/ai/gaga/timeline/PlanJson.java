@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * The plan of a render as JSON, for {@code gaga analyze} and for people who want to preview or edit it: the scene
  * settings and actors, every line with language, emotion, delivery, start rule and beats, and the timeline (lines,
- * pauses and cues with start/end seconds and frames). Built as an explicit tree so the format does not change when
+ * pauses and cues with start/end seconds and frames, and the shots of the cut with layout, subjects, size, camera move
+ * and grade). Built as an explicit tree so the format does not change when
  * a record gains a component.
  */
 public final class PlanJson {
@@ -90,6 +91,20 @@ public final class PlanJson {
             ObjectNode n = cues.addObject();
             describe(n, c.element());
             n.put("start", c.start()).put("startFrame", c.startFrame(fps));
+        }
+        ArrayNode shots = t.putArray("shots");
+        for (Shot shot : timeline.shots()) {
+            ObjectNode n = shots.addObject();
+            n.put("start", shot.start()).put("end", shot.end()).put("startFrame", shot.startFrame())
+                    .put("endFrame", shot.endFrame())
+                    .put("layout", shot.layout().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            ArrayNode subjects = n.putArray("subjects");
+            shot.subjects().forEach(subjects::add);
+            n.put("size", shot.size().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("move", shot.move().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("strength", shot.strength());
+            n.putObject("grade").put("look", shot.grade().look().jsonName())
+                    .put("intensity", shot.grade().intensity()).put("warmth", shot.grade().warmth());
         }
         return root;
     }

@@ -19,7 +19,8 @@ import java.util.Locale;
  * Places every line, pause and cue in time and enforces {@link Scene#maxDuration()}. Lines follow each other (with
  * the pauses between them) unless their {@link LineStart} says otherwise: {@code ^} overlaps start at the previous
  * line's start plus an offset, {@code [at 12.5s]} is absolute, {@code [at +0.3s]} comes that long after the previous
- * line. An absolute time that makes two lines overlap without {@code ^} is an error naming both.
+ * line. An absolute time that makes two lines overlap without {@code ^} is an error naming both. The result carries
+ * the cut ({@link ShotPlanner}).
  */
 public final class TimelinePlanner {
     /**
@@ -89,7 +90,8 @@ public final class TimelinePlanner {
         }
         entries.sort(Comparator.comparingDouble(TimelineEntry::start));
         cues.sort(Comparator.comparingDouble(TimedCue::start));
-        return new Timeline(entries, t, cues);
+        Timeline timeline = new Timeline(entries, t, cues);
+        return timeline.withShots(new ShotPlanner().plan(scene, timeline));
     }
 
     private static double seconds(Duration d) {

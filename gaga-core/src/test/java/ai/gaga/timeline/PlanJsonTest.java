@@ -42,5 +42,16 @@ class PlanJsonTest {
         assertEquals("heading", plan.at("/timeline/cues/0/type").asText());
         assertEquals("ambience", plan.at("/timeline/cues/1/type").asText());
         assertEquals("rain", plan.at("/timeline/cues/1/description").asText());
+        // The overlap keeps both in the opening two-shot, in the rain, cooled by Maya's sadness.
+        assertEquals(1, plan.at("/timeline/shots").size());
+        assertEquals("two-shot", plan.at("/timeline/shots/0/layout").asText());
+        assertEquals("MAYA", plan.at("/timeline/shots/0/subjects/0").asText());
+        assertEquals("LEO", plan.at("/timeline/shots/0/subjects/1").asText());
+        assertEquals(0, plan.at("/timeline/shots/0/startFrame").asInt());
+        assertEquals(50, plan.at("/timeline/shots/0/endFrame").asInt());
+        assertEquals("medium", plan.at("/timeline/shots/0/size").asText());
+        assertEquals("push-in", plan.at("/timeline/shots/0/move").asText());
+        assertEquals("rain", plan.at("/timeline/shots/0/grade/look").asText());
+        assertEquals(-0.7, plan.at("/timeline/shots/0/grade/warmth").asDouble(), 1e-9);
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * and whether each came from the script or was inferred) under {@code "direction"}; optionally writes subtitles.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Print the plan of a script (lines, timing, cues) as JSON without rendering.")
+        description = "Print the plan of a script (lines, timing, cues, shots) as JSON without rendering.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT", description = "A UTF-8 script file or the text itself.")
     String script;

@@ -1,6 +1,7 @@
 package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
+import ai.gaga.timeline.Shot;
 
 /**
  * Where the photo sits in the frame at the start of the clip, and where the camera pushes in to.
@@ -40,7 +41,25 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
      * frame.
      */
     public static Framing closeUp(int photoWidth, int photoHeight, FaceBox face, int frameWidth, int frameHeight) {
-        double s = FACE_HEIGHT_SHARE * frameHeight / face.height();
+        return of(Shot.Size.MEDIUM, photoWidth, photoHeight, face, frameWidth, frameHeight);
+    }
+
+    /** Face height as a share of the frame height at a shot size. */
+    public static double faceShare(Shot.Size size) {
+        return switch (size) {
+            case CLOSE_UP -> 0.52;
+            case MEDIUM -> FACE_HEIGHT_SHARE;
+            case WIDE -> 0.20;
+        };
+    }
+
+    /**
+     * A single shot around a face at a shot size: as {@link #closeUp} with the face at {@link #faceShare} of the
+     * frame height. A wide shot of a photo that cannot be shown smaller than the frame height stays at that height.
+     */
+    public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
+                             int frameHeight) {
+        double s = faceShare(size) * frameHeight / face.height();
         // A photo that cannot fill the frame height leaves backdrop above or below the person, which looks like a
         // pasted cut-out; a slightly larger face is the better trade.
         s = Math.max(s, frameHeight / (double) photoHeight);

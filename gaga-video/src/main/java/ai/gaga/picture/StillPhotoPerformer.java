@@ -3,6 +3,8 @@ package ai.gaga.picture;
 import ai.gaga.InvalidPhotoException;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
+import ai.gaga.face.PersonMask;
+import ai.gaga.face.PersonSegmenter;
 import ai.gaga.face.PhotoLoader;
 import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.Performer;
@@ -10,6 +12,8 @@ import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Actor;
 import ai.gaga.scene.Scene;
 import ai.gaga.spi.ServiceContext;
+import ai.gaga.timeline.Shot;
+import ai.gaga.timeline.ShotPlanner;
 import ai.gaga.timeline.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +29,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The first picture: the actor's still photo in a medium close-up with a slow camera push-in towards the face
- * ({@value #ID}). The photo is loaded and its face found once per scene; frames are then cheap resamplings (see
- * {@code StillPhotoRenderer}).
+ * The picture from still photos ({@value #ID}): every actor's photo, shown in the shots of the timeline's cut
+ * ({@link Timeline#shots()}, planned here with {@link ShotPlanner} when the timeline has none) by a
+ * {@link ShotCompositor}: singles framed at the shot size, two-shots with the actors cut out by their person mask,
+ * split screens, camera moves, grades and rain. Photos are loaded, their faces found (and, for two-shots, the person
+ * segmented) once; frames are then cheap resamplings. The plates come from a {@link PlateSource}, so an animated face
+ * drops in without changing the picture.
  *
- * <p>Only the first actor of a scene is shown; every actor's photo is still checked, so a bad photo fails the render
- * early whichever actor it belongs to. A photo without a detectable face is refused unless the scene
- * {@linkplain Scene#allowNoFace() allows it}, in which case the whole photo is shown centred.
+ * <p>Every actor's photo is checked, so a bad photo fails the render early whichever actor it belongs to. A photo
+ * without a detectable face is refused unless the scene {@linkplain Scene#allowNoFace() allows it}, in which case the
+ * whole photo is shown centred.
  *
  * <p>Thread-safe: analyses are cached (a few photos, keyed by file, modification time and size) so that
  * {@link #inspect} and {@link #prepare} of one render load and analyse each photo once.
@@ -50,6 +58,9 @@ public final class StillPhotoPerformer implements Performer {
     private static final int CACHE_SIZE = 4;
 
     private final FaceDetector detector;
+    /** Person segmentation for two-shots; null when unavailable (two-shots then become split screens). */
+    private final Function<BufferedImage, PersonMask> segmenter;
+    private final PlateSource plates;
     private final Map<PhotoKey, PhotoAnalysis> cache = new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -59,14 +70,44 @@ public final class StillPhotoPerformer implements Performer {
         }
     };
 
-    /** A performer whose face detection uses the context's models and ONNX sessions. */
+    /** A performer whose face detection and person segmentation use the context's models and ONNX sessions. */
     public StillPhotoPerformer(ServiceContext context) {
-        this(new FaceDetector(Objects.requireNonNull(context, "context")));
+        this(context, PlateSource.STILL);
     }
 
-    /** A performer over an existing face detector. */
+    /** A performer with the context's models whose actors are drawn by {@code plates}. */
+    public StillPhotoPerformer(ServiceContext context, PlateSource plates) {
+        this(new FaceDetector(Objects.requireNonNull(context, "context")), lazySegmenter(context), plates);
+    }
+
+    /** A performer over an existing face detector, without person segmentation (two-shots become split screens). */
     public StillPhotoPerformer(FaceDetector detector) {
+        this(detector, null, PlateSource.STILL);
+    }
+
+    /**
+     * A performer over existing parts.
+     *
+     * @param segmenter person mask of a photo, or null to show two-shots as split screens
+     */
+    public StillPhotoPerformer(FaceDetector detector, Function<BufferedImage, PersonMask> segmenter,
+                               PlateSource plates) {
         this.detector = Objects.requireNonNull(detector, "detector");
+        this.segmenter = segmenter;
+        this.plates = Objects.requireNonNull(plates, "plates");
+    }
+
+    /** Opens the segmentation model on first use only: scenes without two-shots never need it. */
+    private static Function<BufferedImage, PersonMask> lazySegmenter(ServiceContext context) {
+        PersonSegmenter[] holder = new PersonSegmenter[1];
+        return image -> {
+            synchronized (holder) {
+                if (holder[0] == null) {
+                    holder[0] = PersonSegmenter.create(context);
+                }
+            }
+            return holder[0].segment(image);
+        };
     }
 
     @Override
@@ -94,18 +135,69 @@ public final class StillPhotoPerformer implements Performer {
         Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(format, "format");
         inspect(scene);
-        Actor actor = scene.actors().get(0);
-        PhotoAnalysis a = analyse(actor.photo(), scene.allowNoFace());
-        BufferedImage photo = a.image();
-        Framing framing = a.face()
-                .map(f -> Framing.closeUp(photo.getWidth(), photo.getHeight(), f, format.width(), format.height()))
-                .orElseGet(() -> Framing.whole(photo.getWidth(), photo.getHeight(), format.width(),
-                        format.height()));
-        LOG.info("Still photo of '{}' ({}x{}): {}, scale {} into {}x{}, {} frames", actor.name(), photo.getWidth(),
-                photo.getHeight(), a.face().map(FaceBox::toString).orElse("no face, whole photo"),
-                String.format(java.util.Locale.ROOT, "%.3f", framing.scale()), format.width(), format.height(),
-                format.frameCount());
-        return new StillPhotoRenderer(photo, framing, format);
+        List<Shot> shots = shots(scene, timeline, format);
+        java.util.Set<String> cutOut = new java.util.HashSet<>();
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Shot shot : shots) {
+            for (String name : shot.subjects()) {
+                shown.add(name.toLowerCase(java.util.Locale.ROOT));
+                if (shot.layout() == Shot.Layout.TWO_SHOT) {
+                    cutOut.add(name.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        List<ShotCompositor.Member> cast = new java.util.ArrayList<>();
+        for (Actor actor : scene.actors()) {
+            String key = actor.name().toLowerCase(java.util.Locale.ROOT);
+            if (!shown.contains(key)) {
+                continue;
+            }
+            PhotoAnalysis a = analyse(actor.photo(), scene.allowNoFace());
+            if (cutOut.contains(key) && segmenter != null) {
+                a = segmented(actor.photo(), a);
+            }
+            cast.add(new ShotCompositor.Member(actor, a));
+            BufferedImage photo = a.image();
+            LOG.info("Photo of '{}' ({}x{}): {}{}", actor.name(), photo.getWidth(), photo.getHeight(),
+                    a.face().map(FaceBox::toString).orElse("no face, whole photo"),
+                    a.person().map(m -> String.format(java.util.Locale.ROOT, ", person covers %.0f%%",
+                            100 * m.coverage())).orElse(""));
+        }
+        LOG.info("Picture {}x{}, {} frames in {} shot(s)", format.width(), format.height(), format.frameCount(),
+                shots.size());
+        return ShotCompositor.create(cast, shots, format, scene.seed(), plates);
+    }
+
+    /** The timeline's cut at the format's rate, planned here if the timeline has none. */
+    static List<Shot> shots(Scene scene, Timeline timeline, VideoFormat format) {
+        if (!timeline.shots().isEmpty() && scene.fps() == format.fps()) {
+            return timeline.shots();
+        }
+        Scene atRate = scene.fps() == format.fps() || !Scene.SUPPORTED_FPS.contains(format.fps()) ? scene
+                : scene.toBuilder().fps(format.fps()).build();
+        List<Shot> shots = new ShotPlanner().plan(atRate, timeline);
+        if (shots.isEmpty()) { // an empty timeline: one opening shot over the format's frames
+            shots = new ShotPlanner().plan(atRate, new Timeline(List.of(), format.durationSeconds()));
+        }
+        if (shots.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to draw: the video format has no frames");
+        }
+        return shots;
+    }
+
+    /** The analysis with its person mask, segmenting once per photo version. */
+    private PhotoAnalysis segmented(Path photo, PhotoAnalysis a) {
+        if (a.person().isPresent()) {
+            return a;
+        }
+        PhotoAnalysis withMask = a.withPerson(segmenter.apply(a.image()));
+        PhotoKey key = PhotoKey.of(photo);
+        if (key != null) {
+            synchronized (cache) {
+                cache.put(key, withMask);
+            }
+        }
+        return withMask;
     }
 
     /** The photo and its largest face, from the cache when the file is unchanged. */
@@ -139,15 +231,6 @@ public final class StillPhotoPerformer implements Performer {
         synchronized (cache) {
             cache.clear();
         }
-    }
-
-    /**
-     * A decoded photo and the largest face in it.
-     *
-     * @param image the upright BGR photo
-     * @param face  its largest face, if any
-     */
-    record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face) {
     }
 
     /** Identifies one version of a photo file. */

@@ -1,5 +1,9 @@
 /**
- * Pictures of a scene. {@link ai.gaga.picture.StillPhotoPerformer} ({@code still-photo}) shows the actor's photo in a
- * medium close-up with a slow push-in, on a blurred backdrop made from the photo where it cannot fill the frame.
+ * Pictures of a scene. {@link ai.gaga.picture.StillPhotoPerformer} ({@code still-photo}) shows the actors' photos in
+ * the shots of the timeline's cut through the {@link ai.gaga.picture.ShotCompositor}: singles at close-up, medium or
+ * wide size on a blurred backdrop made from the photo, two-shots with the actors cut out by their person mask,
+ * split screens, camera moves, colour grades with fades, and rain. Each actor is drawn from an
+ * {@link ai.gaga.picture.ActorPlate} that a {@link ai.gaga.picture.PlateSource} makes: the still photo
+ * ({@link ai.gaga.picture.StillPlate}) or an animated face.
  */
 package ai.gaga.picture;

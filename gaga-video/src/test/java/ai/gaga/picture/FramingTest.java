@@ -57,7 +57,7 @@ class FramingTest {
     }
 
     private static void assertCovers(Framing f, int w, int h, int fw, int fh) {
-        for (double z : new double[] {1.0, StillPhotoRenderer.END_ZOOM}) {
+        for (double z : new double[] {1.0, 1 + ShotCompositor.MAX_PUSH}) {
             assertTrue(f.frameX(0, z) <= 1e-6 && f.frameX(w, z) >= fw - 1e-6, "x edge visible at zoom " + z);
             assertTrue(f.frameY(0, z) <= 1e-6 && f.frameY(h, z) >= fh - 1e-6, "y edge visible at zoom " + z);
         }

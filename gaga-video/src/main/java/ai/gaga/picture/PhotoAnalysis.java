@@ -1,0 +1,40 @@
+package ai.gaga.picture;
+
+import ai.gaga.face.FaceBox;
+import ai.gaga.face.PersonMask;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the picture knows about one actor's photo: the decoded photo, its largest face and, when a layout cuts the
+ * actor out, the person mask. Immutable (the image is not copied: treat it as read-only).
+ *
+ * @param image  the upright BGR photo
+ * @param face   its largest face, if any
+ * @param person person probability per photo pixel, if segmented
+ */
+public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person) {
+    public PhotoAnalysis {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(face, "face");
+        Objects.requireNonNull(person, "person");
+        person.ifPresent(m -> {
+            if (m.width() != image.getWidth() || m.height() != image.getHeight()) {
+                throw new IllegalArgumentException("Person mask is " + m.width() + "x" + m.height() + ", photo is "
+                        + image.getWidth() + "x" + image.getHeight());
+            }
+        });
+    }
+
+    /** A photo and its face, not segmented. */
+    public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face) {
+        this(image, face, Optional.empty());
+    }
+
+    /** The same analysis with a person mask. */
+    public PhotoAnalysis withPerson(PersonMask mask) {
+        return new PhotoAnalysis(image, face, Optional.of(mask));
+    }
+}

@@ -1,0 +1,606 @@
+package ai.gaga.picture;
+
+import ai.gaga.face.FaceBox;
+import ai.gaga.render.FrameBuffer;
+import ai.gaga.render.FrameRenderer;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.scene.Actor;
+import ai.gaga.timeline.Grade;
+import ai.gaga.timeline.Shot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Draws the frames of a cut: for each frame the {@link Shot} that shows it, its actors' {@link ActorPlate}s framed by
+ * the shot's layout and size, the camera move, the grade (fading from the previous shot's over
+ * {@link Shot#GRADE_FADE_SECONDS} where {@link Shot#fadesFrom} says so) and the rain.
+ *
+ * <ul>
+ *   <li>{@link Shot.Layout#SINGLE}: the subject's plate framed at the shot size ({@link Framing#of}) over its blurred
+ *       backdrop.</li>
+ *   <li>{@link Shot.Layout#TWO_SHOT}: both actors cut out with their person alpha, faces at the same height and size,
+ *       left and right of the centre, over a blend of both backdrops. Without person masks it falls back to a
+ *       split screen.</li>
+ *   <li>{@link Shot.Layout#SPLIT}: each actor framed in one half (top and bottom in a portrait frame, where a
+ *       two-shot is drawn this way too: two people side by side do not fit 9:16).</li>
+ * </ul>
+ * Camera moves: push-in/pull-out ease the zoom by up to {@link #MAX_PUSH}; pans slide by up to {@link #MAX_PAN} of the
+ * frame width on a matching zoom; handheld adds smooth seeded sway. All layout and sizing work happens in
+ * {@link #create}; a frame is a background copy, one bilinear pass per plate, one table lookup per byte for the grade
+ * and a sparse rain overlay, with no allocation.
+ *
+ * <p>Deterministic for a seed. Not thread-safe: one render thread, as {@link FrameRenderer} specifies.
+ */
+public final class ShotCompositor implements FrameRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(ShotCompositor.class);
+
+    /** Zoom gained by a push-in of strength 1 over its shot. */
+    public static final double MAX_PUSH = 0.15;
+    /** Share of the frame width a pan of strength 1 travels. */
+    public static final double MAX_PAN = 0.08;
+    /** Handheld sway of strength 1, as a share of the frame height. */
+    static final double SHAKE = 0.006;
+    /** Extra zoom of a handheld shot, so the sway never shows an edge. */
+    static final double SHAKE_ZOOM = 0.03;
+    /** Eye line of a two-shot, as a share of the frame height from the top. */
+    static final double TWO_SHOT_EYE_LINE = 0.40;
+    /** Face height in a two-shot, share of the frame height, before the photos ask for more. */
+    static final double TWO_SHOT_FACE = 0.26;
+    /** Face centres of a two-shot, as offsets from the frame centre (share of the frame width). */
+    static final double TWO_SHOT_SPREAD_LANDSCAPE = 0.20;
+    static final double TWO_SHOT_SPREAD_PORTRAIT = 0.25;
+    /** Widest face in a two-shot, share of the frame width: two faces and the space between them must fit. */
+    static final double TWO_SHOT_MAX_FACE_WIDTH = 0.28;
+    /** Width of the soft edge where a cut-out plate ends, share of the plate's smaller side. */
+    static final double FEATHER = 0.05;
+    /** Person probability below which a cut-out is fully transparent. */
+    static final double EDGE_LOW = 0.3;
+    /** Person probability from which a cut-out is fully opaque. */
+    static final double EDGE_HIGH = 0.9;
+    /** Darkening of the shared two-shot background, so the actors stand out in front of it. */
+    static final double TWO_SHOT_BACKGROUND = 0.8;
+
+    /**
+     * One actor of the cast with its analysed photo.
+     *
+     * @param actor    the actor
+     * @param analysis its photo and face (and person mask if two-shots should cut it out)
+     */
+    public record Member(Actor actor, PhotoAnalysis analysis) {
+        public Member {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(analysis, "analysis");
+        }
+    }
+
+    /** An actor's plate and what the compositor derives from it once. */
+    private static final class Cast {
+        final Member member;
+        final int photoWidth;
+        final int photoHeight;
+        ActorPlate plate;
+        byte[] alpha; // feathered person alpha, or null
+        int[] extent; // per plate row, the columns near non-zero alpha (see PlateSampler.draw)
+        double sx; // plate px per photo px
+        double sy;
+        int drawn = -1;
+        double needMax;
+        double needMin = Double.MAX_VALUE;
+
+        Cast(Member member) {
+            this.member = member;
+            this.photoWidth = member.analysis().image().getWidth();
+            this.photoHeight = member.analysis().image().getHeight();
+        }
+    }
+
+    /**
+     * One plate placed in a shot at zoom 1: photo pixel p lands at {@code scale * p + (ox, oy)}; the camera zooms
+     * about {@code (cx, cy)}; only columns {@code [clipX0, clipX1)} are drawn.
+     */
+    private record Layer(Cast cast, double scale, double ox, double oy, double cx, double cy, int clipX0,
+                         int clipX1, int clipY0, int clipY1, boolean cutOut) {
+    }
+
+    /** What a shot draws. */
+    private record Setup(Shot shot, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut, boolean identity,
+                         double rain) {
+    }
+
+    private final int width;
+    private final int height;
+    private final int fps;
+    private final List<Shot> shots;
+    private final Setup[] setups;
+    private final PlateSampler sampler;
+    private final GradeLut fade = new GradeLut();
+    /** The current shot's background under its grade: graded once per shot, and per frame only during fades. */
+    private final byte[] gradedBackground;
+    private int gradedFor = -1;
+    private final Rain rain;
+    private final double[] phase = new double[6];
+    private final List<Cast> cast;
+    private int cursor;
+    private boolean closed;
+    // Camera of the frame being drawn.
+    private double zoom;
+    private double tx;
+    private double ty;
+
+    private ShotCompositor(List<Member> members, List<Shot> shots, VideoFormat format, long seed,
+                           PlateSource plates) {
+        long t0 = System.nanoTime();
+        this.width = format.width();
+        this.height = format.height();
+        this.fps = format.fps();
+        this.shots = List.copyOf(shots);
+        Map<String, Cast> byName = new LinkedHashMap<>();
+        for (Member m : members) {
+            byName.put(key(m.actor().name()), new Cast(m));
+        }
+        this.cast = List.copyOf(byName.values());
+        Map<String, byte[]> backgrounds = new HashMap<>();
+        this.setups = new Setup[shots.size()];
+        List<Layer[]> layouts = new ArrayList<>();
+        for (Shot shot : shots) {
+            Layer[] layers = layout(shot, byName);
+            for (Layer l : layers) {
+                l.cast().needMax = Math.max(l.cast().needMax, l.scale() * maxZoom(shot));
+                l.cast().needMin = Math.min(l.cast().needMin, l.scale());
+            }
+            layouts.add(layers);
+        }
+        for (Cast c : cast) {
+            if (c.needMax == 0) {
+                continue; // never on screen
+            }
+            // Sampling a plate at less than half its scale aliases; more detail than the closest shot needs is waste.
+            double scale = Math.min(c.needMax, 2 * c.needMin);
+            scale = Math.min(scale, StillPlate.MAX_SIDE / (double) Math.max(c.photoWidth, c.photoHeight));
+            c.plate = Objects.requireNonNull(plates.create(c.member.actor(), c.member.analysis(), scale),
+                    "plate source returned null");
+            c.sx = c.plate.width() / (double) c.photoWidth;
+            c.sy = c.plate.height() / (double) c.photoHeight;
+        }
+        for (int i = 0; i < shots.size(); i++) {
+            Shot shot = shots.get(i);
+            Layer[] layers = layouts.get(i);
+            for (Layer l : layers) {
+                if (l.cutOut() && l.cast().alpha == null) {
+                    Cast c = l.cast();
+                    c.alpha = feathered(c.plate);
+                    c.extent = extent(c.alpha, c.plate.width(), c.plate.height());
+                }
+            }
+            String bgKey = background(shot, layers);
+            byte[] bg = backgrounds.computeIfAbsent(bgKey, k -> renderBackground(layers));
+            Cast[] shown = new Cast[layers.length];
+            for (int j = 0; j < layers.length; j++) {
+                shown[j] = layers[j].cast();
+            }
+            GradeLut lut = GradeLut.of(shot.grade());
+            setups[i] = new Setup(shot, layers, shown, bg, lut, lut.isIdentity(),
+                    shot.grade().raining() ? shot.grade().intensity() : 0);
+        }
+        boolean anyRain = shots.stream().anyMatch(s -> s.grade().raining());
+        this.rain = anyRain ? new Rain(width, height, seed) : null;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x48414e44L);
+        for (int i = 0; i < phase.length; i++) {
+            phase[i] = random.nextDouble() * 2 * Math.PI;
+        }
+        this.sampler = new PlateSampler(width, height);
+        this.gradedBackground = new byte[width * height * 3];
+        LOG.debug("Compositor prepared in {} ms: {} shots, {} backgrounds, plates {}",
+                (System.nanoTime() - t0) / 1_000_000, shots.size(), backgrounds.size(),
+                cast.stream().filter(c -> c.plate != null)
+                        .map(c -> c.member.actor().name() + " " + c.plate.width() + "x" + c.plate.height()).toList());
+    }
+
+    /**
+     * A compositor for these shots.
+     *
+     * @param cast   every actor the shots name, with its analysed photo
+     * @param shots  the cut, contiguous from frame 0 (frames past the last shot show the last shot)
+     * @param format frame size and rate
+     * @param seed   the scene's seed (handheld sway, rain)
+     * @param plates makes each actor's plate
+     * @throws IllegalArgumentException when a shot names an actor not in the cast, or there are no shots
+     */
+    public static ShotCompositor create(List<Member> cast, List<Shot> shots, VideoFormat format, long seed,
+                                        PlateSource plates) {
+        Objects.requireNonNull(cast, "cast");
+        Objects.requireNonNull(shots, "shots");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(plates, "plates");
+        if (shots.isEmpty()) {
+            throw new IllegalArgumentException("No shots to draw");
+        }
+        return new ShotCompositor(cast, shots, format, seed, plates);
+    }
+
+    /** The shots drawn. */
+    public List<Shot> shots() {
+        return shots;
+    }
+
+    // ---- layout, once per shot ----
+
+    private Layer[] layout(Shot shot, Map<String, Cast> byName) {
+        List<Cast> who = new ArrayList<>();
+        for (String name : shot.subjects()) {
+            Cast c = byName.get(key(name));
+            if (c == null) {
+                throw new IllegalArgumentException("Shot " + shot + " shows '" + name + "', who is not in the cast "
+                        + byName.keySet());
+            }
+            who.add(c);
+        }
+        return switch (shot.layout()) {
+            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height)};
+            // A portrait frame has no room for two people side by side: they are stacked instead.
+            case TWO_SHOT -> width >= height && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
+                    ? twoShot(who.get(0), who.get(1))
+                    : split(who.get(0), who.get(1), shot.size());
+            case SPLIT -> split(who.get(0), who.get(1), shot.size());
+        };
+    }
+
+    /** One actor framed in the region [x0, x1) x [y0, y1) of the frame. */
+    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1) {
+        int w = x1 - x0;
+        int h = y1 - y0;
+        Framing f = c.member.analysis().face()
+                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h))
+                .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, h));
+        return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY() + y0, f.centerX() + x0, f.centerY() + y0,
+                x0, x1, y0, y1, false);
+    }
+
+    /** Each actor in one half: left and right in a landscape or square frame, top and bottom in a portrait one. */
+    private Layer[] split(Cast a, Cast b, Shot.Size size) {
+        if (height > width) {
+            int half = height / 2;
+            return new Layer[] {single(a, size, 0, width, 0, half), single(b, size, 0, width, half, height)};
+        }
+        int half = width / 2;
+        return new Layer[] {single(a, size, 0, half, 0, height), single(b, size, half, width, 0, height)};
+    }
+
+    /** Both actors cut out, faces the same size on one eye line, left and right of the centre. */
+    private Layer[] twoShot(Cast a, Cast b) {
+        FaceBox fa = faceOf(a);
+        FaceBox fb = faceOf(b);
+        double eye = TWO_SHOT_EYE_LINE * height;
+        // A face big enough that each photo reaches the bottom of the frame (no body ending mid-air)...
+        double h = TWO_SHOT_FACE * height;
+        for (Cast c : List.of(a, b)) {
+            FaceBox f = faceOf(c);
+            double below = c.photoHeight - f.eyeCenter().y();
+            h = Math.max(h, (height - eye) * f.height() / below);
+        }
+        // ...but small enough that two faces fit side by side, and not blown up past the upscale limit.
+        for (Cast c : List.of(a, b)) {
+            FaceBox f = faceOf(c);
+            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
+            h = Math.min(h, Framing.MAX_UPSCALE * f.height());
+        }
+        double spread = (width >= height ? TWO_SHOT_SPREAD_LANDSCAPE : TWO_SHOT_SPREAD_PORTRAIT) * width;
+        double cy = eye;
+        double cx = width / 2.0;
+        return new Layer[] {placed(a, fa, h, width / 2.0 - spread, eye, cx, cy),
+                placed(b, fb, h, width / 2.0 + spread, eye, cx, cy)};
+    }
+
+    private Layer placed(Cast c, FaceBox f, double faceHeight, double x, double eye, double cx, double cy) {
+        double s = faceHeight / f.height();
+        return new Layer(c, s, x - s * f.centerX(), eye - s * f.eyeCenter().y(), cx, cy, 0, width, 0, height, true);
+    }
+
+    /** The face of a photo, or a stand-in in the upper middle for photos allowed without one. */
+    private static FaceBox faceOf(Cast c) {
+        return c.member.analysis().face().orElseGet(() -> FaceBox.withEstimatedKeypoints(
+                c.photoWidth * 0.35, c.photoHeight * 0.15, c.photoWidth * 0.3, c.photoHeight * 0.3, 0, "none"));
+    }
+
+    private static double maxZoom(Shot shot) {
+        return switch (shot.move()) {
+            case PUSH_IN, PULL_OUT -> 1 + MAX_PUSH * shot.strength();
+            case PAN_LEFT, PAN_RIGHT -> 1 + MAX_PAN * shot.strength();
+            case HANDHELD -> 1 + SHAKE_ZOOM;
+            case STATIC -> 1;
+        };
+    }
+
+    private static String background(Shot shot, Layer[] layers) {
+        StringBuilder k = new StringBuilder();
+        for (Layer l : layers) {
+            k.append(l.cast().member.actor().name()).append('|').append(l.clipX0()).append('|').append(l.clipY0())
+                    .append('|').append(l.cutOut()).append(';');
+        }
+        return k.toString();
+    }
+
+    /** The background behind a shot's layers: each actor's blurred backdrop (blended in a two-shot). */
+    private byte[] renderBackground(Layer[] layers) {
+        if (layers.length == 1) {
+            return Backdrop.render(image(layers[0]), width, height);
+        }
+        byte[] out = new byte[width * height * 3];
+        if (!layers[0].cutOut()) {
+            for (Layer l : layers) {
+                int w = l.clipX1() - l.clipX0();
+                int h = l.clipY1() - l.clipY0();
+                byte[] part = Backdrop.render(image(l), w, h);
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(part, y * w * 3, out, ((y + l.clipY0()) * width + l.clipX0()) * 3, w * 3);
+                }
+            }
+            return out;
+        }
+        byte[] left = Backdrop.render(image(layers[0]), width, height);
+        byte[] right = Backdrop.render(image(layers[1]), width, height);
+        int k = (int) Math.round(TWO_SHOT_BACKGROUND * 256);
+        for (int x = 0; x < width; x++) {
+            // Left backdrop on the left third, right on the right third, a smooth blend between.
+            double t = Math.max(0, Math.min(1, (x / (double) width - 1 / 3.0) * 3));
+            int w = (int) Math.round((t * t * (3 - 2 * t)) * 256);
+            for (int y = 0; y < height; y++) {
+                int o = (y * width + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    int v = ((left[o + c] & 0xff) * (256 - w) + (right[o + c] & 0xff) * w + 128) >> 8;
+                    out[o + c] = (byte) ((v * k + 128) >> 8);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage image(Layer l) {
+        return l.cast().member.analysis().image();
+    }
+
+    /** The plate's person alpha with soft edges where the plate ends, so a cut-out never shows a straight edge. */
+    private static byte[] feathered(ActorPlate plate) {
+        int w = plate.width();
+        int h = plate.height();
+        byte[] src = plate.personAlpha().orElseThrow();
+        byte[] out = new byte[src.length];
+        // Tighten the mask: the segmenter's soft rim holds a fringe of the photo's own background (a light halo
+        // around hair); treat probabilities up to EDGE_LOW as background and from EDGE_HIGH as person.
+        int[] curve = new int[256];
+        for (int i = 0; i < 256; i++) {
+            double t = Math.max(0, Math.min(1, (i / 255.0 - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
+            curve[i] = (int) Math.round(255 * t * t * (3 - 2 * t));
+        }
+        for (int i = 0; i < src.length; i++) {
+            out[i] = (byte) curve[src[i] & 0xff];
+        }
+        int f = Math.max(1, (int) Math.round(FEATHER * Math.min(w, h)));
+        for (int y = 0; y < h; y++) {
+            int ry = Math.min(Math.min(y, h - 1 - y), f);
+            for (int x = 0; x < w; x++) {
+                int r = Math.min(ry, Math.min(Math.min(x, w - 1 - x), f));
+                if (r < f) {
+                    int i = y * w + x;
+                    out[i] = (byte) (((out[i] & 0xff) * r + f / 2) / f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each alpha row, the column range (inclusive) where it or its neighbour rows have alpha, widened by one
+     * column: the sampler's bilinear taps never need more.
+     */
+    static int[] extent(byte[] alpha, int w, int h) {
+        int[] lo = new int[h];
+        int[] hi = new int[h];
+        for (int y = 0; y < h; y++) {
+            lo[y] = Integer.MAX_VALUE;
+            hi[y] = Integer.MIN_VALUE;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                if (alpha[o + x] != 0) {
+                    lo[y] = x;
+                    break;
+                }
+            }
+            for (int x = w - 1; x >= lo[y] && lo[y] != Integer.MAX_VALUE; x--) {
+                if (alpha[o + x] != 0) {
+                    hi[y] = x;
+                    break;
+                }
+            }
+        }
+        int[] out = new int[2 * h];
+        for (int y = 0; y < h; y++) {
+            int a = Integer.MAX_VALUE;
+            int b = Integer.MIN_VALUE;
+            for (int k = Math.max(0, y - 1); k <= Math.min(h - 1, y + 1); k++) {
+                a = Math.min(a, lo[k]);
+                b = Math.max(b, hi[k]);
+            }
+            out[2 * y] = a == Integer.MAX_VALUE ? 1 : Math.max(0, a - 1);
+            out[2 * y + 1] = b == Integer.MIN_VALUE ? 0 : Math.min(w - 1, b + 1);
+        }
+        return out;
+    }
+
+    // ---- per frame ----
+
+    @Override
+    public void render(int index, FrameBuffer target) {
+        if (closed) {
+            throw new IllegalStateException("Renderer is closed");
+        }
+        if (target.width() != width || target.height() != height) {
+            throw new IllegalArgumentException("Frame buffer is " + target.width() + "x" + target.height()
+                    + ", this renderer draws " + width + "x" + height);
+        }
+        int k = shotIndex(index);
+        Setup st = setups[k];
+        Shot shot = st.shot();
+        for (Cast c : st.cast()) {
+            if (c.drawn != index) {
+                c.plate.draw(index);
+                c.drawn = index;
+            }
+        }
+        camera(shot, index);
+        GradeLut lut = st.lut();
+        double rainAmount = st.rain();
+        int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
+        boolean fading = false;
+        if (k > 0 && index - shot.startFrame() < fadeFrames && shot.fadesFrom(setups[k - 1].shot())) {
+            double t = Math.max(0, (index - shot.startFrame()) / (double) fadeFrames);
+            t = t * t * (3 - 2 * t);
+            fade.blend(setups[k - 1].lut(), st.lut(), t);
+            lut = fade;
+            fading = true;
+            rainAmount = setups[k - 1].rain() + (st.rain() - setups[k - 1].rain()) * t;
+        }
+        byte[] dst = target.bgr();
+        if (!covers(st)) {
+            byte[] bg = st.background();
+            if (fading) {
+                lut.apply(bg, gradedBackground);
+                gradedFor = -1;
+                bg = gradedBackground;
+            } else if (!st.identity()) {
+                if (gradedFor != k) {
+                    lut.apply(bg, gradedBackground);
+                    gradedFor = k;
+                }
+                bg = gradedBackground;
+            }
+            System.arraycopy(bg, 0, dst, 0, dst.length);
+        }
+        for (Layer l : st.layers()) {
+            Cast c = l.cast();
+            ActorPlate p = c.plate;
+            double s = l.scale();
+            double ax = c.sx / (zoom * s);
+            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
+            double ay = c.sy / (zoom * s);
+            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
+            sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), l.cutOut() ? c.alpha : null,
+                    c.extent, p.width(), p.height(), ax, bx, ay, by, lut);
+        }
+        if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
+            seam(dst, st.layers()[1]);
+        }
+        if (rain != null && rainAmount > 0) {
+            rain.draw(dst, index, rainAmount);
+        }
+        target.index(index);
+    }
+
+    /** The thin dark line between the halves of a split screen, at the second half's edge. */
+    private void seam(byte[] dst, Layer second) {
+        int t = Math.max(2, Math.min(width, height) / 270);
+        if (second.clipY0() > 0) {
+            int y0 = second.clipY0() - t / 2;
+            java.util.Arrays.fill(dst, y0 * width * 3, (y0 + t) * width * 3, (byte) 12);
+        } else {
+            for (int y = 0; y < height; y++) {
+                int o = (y * width + second.clipX0() - t / 2) * 3;
+                java.util.Arrays.fill(dst, o, o + 3 * t, (byte) 12);
+            }
+        }
+    }
+
+    /** Whether the one opaque layer of a shot covers the whole frame at this frame's camera. */
+    private boolean covers(Setup st) {
+        if (st.layers().length != 1 || st.layers()[0].cutOut()) {
+            return false;
+        }
+        Layer l = st.layers()[0];
+        Cast c = l.cast();
+        double left = l.cx() + zoom * (l.ox() - l.cx()) + tx;
+        double top = l.cy() + zoom * (l.oy() - l.cy()) + ty;
+        double right = left + zoom * l.scale() * c.plate.width() / c.sx;
+        double bottom = top + zoom * l.scale() * c.plate.height() / c.sy;
+        return left <= -1 && top <= -1 && right >= width + 1 && bottom >= height + 1;
+    }
+
+    /** Sets the zoom and translation of frame {@code index} in its shot. */
+    private void camera(Shot shot, int index) {
+        double p = shot.progress(index);
+        double e = 0.5 - 0.5 * Math.cos(Math.PI * p);
+        double s = shot.strength();
+        zoom = 1;
+        tx = 0;
+        ty = 0;
+        switch (shot.move()) {
+            case PUSH_IN -> zoom = 1 + MAX_PUSH * s * e;
+            case PULL_OUT -> zoom = 1 + MAX_PUSH * s * (1 - e);
+            case PAN_LEFT, PAN_RIGHT -> {
+                double pan = MAX_PAN * s;
+                zoom = 1 + pan;
+                // Panning left moves the view left, so the picture slides right.
+                tx = (shot.move() == Shot.Move.PAN_LEFT ? 1 : -1) * (e - 0.5) * pan * width;
+            }
+            case HANDHELD -> {
+                zoom = 1 + SHAKE_ZOOM;
+                double t = index / (double) fps;
+                double a = SHAKE * s * height;
+                tx = a * sway(t, 0);
+                ty = a * sway(t, 3);
+            }
+            case STATIC -> {
+                // still
+            }
+        }
+    }
+
+    /** Smooth sway in about -1..1: three incommensurate slow sines with seeded phases. */
+    private double sway(double t, int p) {
+        return 0.6 * Math.sin(2 * Math.PI * 0.23 * t + phase[p])
+                + 0.3 * Math.sin(2 * Math.PI * 0.57 * t + phase[p + 1])
+                + 0.1 * Math.sin(2 * Math.PI * 1.31 * t + phase[p + 2]);
+    }
+
+    private int shotIndex(int index) {
+        int n = setups.length;
+        if (cursor >= n || index < setups[cursor].shot().startFrame()) {
+            cursor = 0;
+        }
+        while (cursor < n - 1 && index >= setups[cursor].shot().endFrame()) {
+            cursor++;
+        }
+        return cursor;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Cast c : cast) {
+            if (c.plate != null) {
+                c.plate.close();
+            }
+        }
+    }
+
+    /** Grade of the shot showing frame {@code index} (for tests and logs). */
+    Grade gradeAt(int index) {
+        return setups[shotIndex(index)].shot().grade();
+    }
+}
