@@ -37,13 +37,13 @@ final class EmotionShapes {
                 BROW_OUTER_UP, 0.1, HEAD_PITCH, 1.5);
         shape(Emotion.SADNESS, BROW_INNER_UP, 0.7, MOUTH_FROWN, 0.55, MOUTH_PRESS, 0.1, EYE_SQUINT, 0.1,
                 GAZE_Y, -0.3, HEAD_PITCH, -4.0);
-        shape(Emotion.ANGER, BROW_DOWN, 0.75, EYE_SQUINT, 0.35, NOSE_SNEER, 0.35, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
+        shape(Emotion.ANGER, BROW_DOWN, 0.8, EYE_SQUINT, 0.6, NOSE_SNEER, 0.35, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
                 HEAD_PITCH, -2.0);
         shape(Emotion.FEAR, BROW_INNER_UP, 0.7, BROW_OUTER_UP, 0.3, EYE_WIDE, 0.6, MOUTH_STRETCH, 0.45,
                 HEAD_PITCH, -1.5);
         shape(Emotion.SURPRISE, BROW_INNER_UP, 0.6, BROW_OUTER_UP, 0.75, EYE_WIDE, 0.7, JAW_OPEN, 0.2,
                 HEAD_PITCH, 2.0);
-        shape(Emotion.DISGUST, NOSE_SNEER, 0.6, MOUTH_UPPER_UP, 0.45, BROW_DOWN, 0.45, EYE_SQUINT, 0.2,
+        shape(Emotion.DISGUST, NOSE_SNEER, 0.6, MOUTH_UPPER_UP, 0.75, BROW_DOWN, 0.5, EYE_SQUINT, 0.3,
                 MOUTH_FROWN, 0.2, HEAD_PITCH, -1.0);
         shape(Emotion.TENDERNESS, MOUTH_SMILE, 0.35, CHEEK_SQUINT, 0.15, EYE_SQUINT, 0.15, BROW_INNER_UP, 0.2,
                 HEAD_ROLL, 4.0);

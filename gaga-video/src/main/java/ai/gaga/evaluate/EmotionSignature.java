@@ -16,6 +16,10 @@ import static ai.gaga.face.Blendshapes.Name.browOuterUpLeft;
 import static ai.gaga.face.Blendshapes.Name.browOuterUpRight;
 import static ai.gaga.face.Blendshapes.Name.cheekSquintLeft;
 import static ai.gaga.face.Blendshapes.Name.cheekSquintRight;
+import static ai.gaga.face.Blendshapes.Name.eyeLookDownLeft;
+import static ai.gaga.face.Blendshapes.Name.eyeLookDownRight;
+import static ai.gaga.face.Blendshapes.Name.eyeSquintLeft;
+import static ai.gaga.face.Blendshapes.Name.eyeSquintRight;
 import static ai.gaga.face.Blendshapes.Name.eyeWideLeft;
 import static ai.gaga.face.Blendshapes.Name.eyeWideRight;
 import static ai.gaga.face.Blendshapes.Name.jawOpen;
@@ -29,8 +33,6 @@ import static ai.gaga.face.Blendshapes.Name.mouthStretchLeft;
 import static ai.gaga.face.Blendshapes.Name.mouthStretchRight;
 import static ai.gaga.face.Blendshapes.Name.mouthUpperUpLeft;
 import static ai.gaga.face.Blendshapes.Name.mouthUpperUpRight;
-import static ai.gaga.face.Blendshapes.Name.noseSneerLeft;
-import static ai.gaga.face.Blendshapes.Name.noseSneerRight;
 
 /**
  * Which blendshapes show an emotion, and the per-frame signature: the mean weight of those blendshapes (0..1). The
@@ -43,13 +45,17 @@ public final class EmotionSignature {
 
     static {
         SHAPES.put(Emotion.JOY, List.of(mouthSmileLeft, mouthSmileRight, cheekSquintLeft, cheekSquintRight));
-        SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, mouthFrownLeft, mouthFrownRight));
-        SHAPES.put(Emotion.ANGER, List.of(browDownLeft, browDownRight, mouthPressLeft, mouthPressRight,
-                noseSneerLeft, noseSneerRight));
+        // sadness: inner brows up, lip corners down, and the downcast gaze that goes with them
+        SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, mouthFrownLeft, mouthFrownRight, eyeLookDownLeft,
+                eyeLookDownRight));
+        // noseSneer stays at 0 on every face we measured (the landmark model does not see the nose wrinkle), so it
+        // would only dilute: anger reads as lowered brows, narrowed eyes and pressed lips.
+        SHAPES.put(Emotion.ANGER, List.of(browDownLeft, browDownRight, eyeSquintLeft, eyeSquintRight, mouthPressLeft,
+                mouthPressRight));
         SHAPES.put(Emotion.SURPRISE, List.of(eyeWideLeft, eyeWideRight, browOuterUpLeft, browOuterUpRight, jawOpen));
         SHAPES.put(Emotion.FEAR, List.of(eyeWideLeft, eyeWideRight, browInnerUp, mouthStretchLeft,
                 mouthStretchRight));
-        SHAPES.put(Emotion.DISGUST, List.of(noseSneerLeft, noseSneerRight, mouthUpperUpLeft, mouthUpperUpRight));
+        SHAPES.put(Emotion.DISGUST, List.of(mouthUpperUpLeft, mouthUpperUpRight, browDownLeft, browDownRight));
         SHAPES.put(Emotion.TENDERNESS, List.of(mouthSmileLeft, mouthSmileRight));
     }
 

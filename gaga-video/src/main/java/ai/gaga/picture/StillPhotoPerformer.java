@@ -60,7 +60,7 @@ public final class StillPhotoPerformer implements Performer {
     private final FaceDetector detector;
     /** Person segmentation for two-shots; null when unavailable (two-shots then become split screens). */
     private final Function<BufferedImage, PersonMask> segmenter;
-    private final PlateSource plates;
+    private final PlateSourceFactory plates;
     private final Map<PhotoKey, PhotoAnalysis> cache = new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -77,6 +77,11 @@ public final class StillPhotoPerformer implements Performer {
 
     /** A performer with the context's models whose actors are drawn by {@code plates}. */
     public StillPhotoPerformer(ServiceContext context, PlateSource plates) {
+        this(context, (PlateSourceFactory) (scene, timeline, format) -> plates);
+    }
+
+    /** A performer with the context's models whose actors are drawn by the plates {@code plates} makes per scene. */
+    public StillPhotoPerformer(ServiceContext context, PlateSourceFactory plates) {
         this(new FaceDetector(Objects.requireNonNull(context, "context")), lazySegmenter(context), plates);
     }
 
@@ -92,6 +97,12 @@ public final class StillPhotoPerformer implements Performer {
      */
     public StillPhotoPerformer(FaceDetector detector, Function<BufferedImage, PersonMask> segmenter,
                                PlateSource plates) {
+        this(detector, segmenter, (PlateSourceFactory) (scene, timeline, format) -> plates);
+    }
+
+    /** A performer over existing models, with plates made per scene by {@code plates}. */
+    public StillPhotoPerformer(FaceDetector detector, Function<BufferedImage, PersonMask> segmenter,
+                               PlateSourceFactory plates) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.segmenter = segmenter;
         this.plates = Objects.requireNonNull(plates, "plates");
@@ -165,7 +176,7 @@ public final class StillPhotoPerformer implements Performer {
         }
         LOG.info("Picture {}x{}, {} frames in {} shot(s)", format.width(), format.height(), format.frameCount(),
                 shots.size());
-        return ShotCompositor.create(cast, shots, format, scene.seed(), plates);
+        return ShotCompositor.create(cast, shots, format, scene.seed(), plates.forScene(scene, timeline, format));
     }
 
     /** The timeline's cut at the format's rate, planned here if the timeline has none. */

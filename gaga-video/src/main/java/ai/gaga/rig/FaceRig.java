@@ -581,11 +581,11 @@ public final class FaceRig {
                     add(lowerDown, i, 0, 0.07 * lipWeight(i, 0.2));
                 } else {
                     add(rollUpper, i, 0, -0.45 * s * lw);
-                    add(upperUp, i, 0, -0.06 * lipWeight(i, 0.2));
+                    add(upperUp, i, 0, -0.09 * lipWeight(i, 0.2));
                 }
             }
             corners(table(FaceControl.MOUTH_SMILE), 0.22, 0.09, -0.12);
-            corners(table(FaceControl.MOUTH_FROWN), 0.22, 0.02, 0.1);
+            corners(table(FaceControl.MOUTH_FROWN), 0.22, 0.02, 0.14);
             corners(table(FaceControl.MOUTH_STRETCH), 0.25, 0.1, 0.02);
             corners(table(FaceControl.MOUTH_DIMPLE), 0.15, 0.05, -0.01);
             // A smile also lifts the cheeks (and with them, a little, the lower lids).
@@ -618,8 +618,8 @@ public final class FaceRig {
             gauss(outer, (u[70] + u[46]) / 2, (v[70] + v[46]) / 2, 0.2, 0, -0.11, 1);
             gauss(outer, (u[300] + u[276]) / 2, (v[300] + v[276]) / 2, 0.2, 0, -0.11, 1);
             float[] down = table(FaceControl.BROW_DOWN);
-            gauss(down, u[66], v[66], 0.25, 0.035, 0.065, 1);
-            gauss(down, u[296], v[296], 0.25, -0.035, 0.065, 1);
+            gauss(down, u[66], v[66], 0.25, 0.05, 0.1, 1);
+            gauss(down, u[296], v[296], 0.25, -0.05, 0.1, 1);
         }
 
         private void eyes() {

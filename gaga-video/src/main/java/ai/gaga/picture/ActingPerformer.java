@@ -1,0 +1,47 @@
+package ai.gaga.picture;
+
+import ai.gaga.render.FrameRenderer;
+import ai.gaga.render.Performer;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.scene.Scene;
+import ai.gaga.spi.ServiceContext;
+import ai.gaga.timeline.Timeline;
+
+import java.util.Objects;
+
+/**
+ * The default performer ({@value #ID}): every actor's photo acts the scene — lip sync, expressions, blinks, gaze, head
+ * motion, listening — and the shots, camera moves, grades and rain of the timeline frame them. It is the still-photo
+ * performer's compositor with {@link ActingPlates} instead of still plates.
+ */
+public final class ActingPerformer implements Performer {
+    /** Performer id. */
+    public static final String ID = "acting";
+
+    private final StillPhotoPerformer pictures;
+
+    /** A performer with the context's face models. */
+    public ActingPerformer(ServiceContext context) {
+        this.pictures = new StillPhotoPerformer(Objects.requireNonNull(context, "context"), new ActingPlates(context));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void inspect(Scene scene) {
+        pictures.inspect(scene);
+    }
+
+    @Override
+    public FrameRenderer prepare(Scene scene, Timeline timeline, VideoFormat format) {
+        return pictures.prepare(scene, timeline, format);
+    }
+
+    @Override
+    public void close() {
+        pictures.close();
+    }
+}

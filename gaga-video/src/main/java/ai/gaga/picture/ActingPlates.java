@@ -1,0 +1,105 @@
+package ai.gaga.picture;
+
+import ai.gaga.GagaException;
+import ai.gaga.animation.FaceAnimator;
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceAnalyzer;
+import ai.gaga.face.FaceWarning;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.rig.AnimatedPlate;
+import ai.gaga.rig.FaceControl;
+import ai.gaga.rig.FacePerformance;
+import ai.gaga.scene.Scene;
+import ai.gaga.spi.ServiceContext;
+import ai.gaga.timeline.Timeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+
+/**
+ * Plates whose faces act the scene: each actor's photo is analysed once (478 landmarks, blendshapes, person mask),
+ * rigged ({@link AnimatedPlate}) and driven by a {@link FaceAnimator} that follows the timeline — lip sync from the
+ * viseme tracks, the emotions of the lines, blinks, gaze, head motion and listening. A photo whose face cannot be
+ * rigged (eyes under {@value FaceAnalyzer#MIN_EYE_DISTANCE} px apart, or no face in an {@code allowNoFace} scene) is
+ * shown still, with a warning in the log; a strong profile is animated with smaller head and mouth motion.
+ */
+public final class ActingPlates implements PlateSourceFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(ActingPlates.class);
+
+    private final FaceAnalyzer analyzer;
+    /** Analyses per decoded photo: the performer caches photos, so the same image object means the same file. */
+    private final Map<BufferedImage, FaceAnalysis> analyses = new WeakHashMap<>();
+
+    /** Plates analysed with the context's face models. */
+    public ActingPlates(ServiceContext context) {
+        this(new FaceAnalyzer(Objects.requireNonNull(context, "context")));
+    }
+
+    /** Plates analysed by {@code analyzer}. */
+    public ActingPlates(FaceAnalyzer analyzer) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    @Override
+    public PlateSource forScene(Scene scene, Timeline timeline, VideoFormat format) {
+        return (actor, photo, scale) -> {
+            if (photo.face().isEmpty()) {
+                return new StillPlate(actor, photo, scale);
+            }
+            FaceAnalysis face;
+            try {
+                face = analysis(photo);
+            } catch (GagaException e) {
+                LOG.warn("The face of '{}' cannot be animated ({}); showing the photo still", actor.name(),
+                        e.getMessage());
+                return new StillPlate(actor, photo, scale);
+            }
+            if (face.warnings().contains(FaceWarning.TOO_SMALL)) {
+                LOG.warn("The face of '{}' is too small to animate well ({}); showing the photo still",
+                        actor.name(), FaceWarning.TOO_SMALL.message());
+                return new StillPlate(actor, photo, scale);
+            }
+            FacePerformance performance = FaceAnimator.of(scene, timeline, actor.name(), format.fps());
+            return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face));
+        };
+    }
+
+    private FaceAnalysis analysis(PhotoAnalysis photo) {
+        synchronized (analyses) {
+            FaceAnalysis a = analyses.get(photo.image());
+            if (a == null) {
+                a = analyzer.analyze(photo.image(), photo.face().orElseThrow());
+                analyses.put(photo.image(), a);
+            }
+            return a;
+        }
+    }
+
+    private static final FaceControl[] HEAD = {FaceControl.HEAD_YAW, FaceControl.HEAD_PITCH, FaceControl.HEAD_ROLL};
+    private static final FaceControl[] MOUTH = java.util.Arrays.stream(FaceControl.values())
+            .filter(c -> c == FaceControl.JAW_OPEN || c.name().startsWith("MOUTH_")).toArray(FaceControl[]::new);
+
+    /**
+     * A strong profile cannot turn much further, nor open its far side much, without showing what the photo never
+     * had: such a face acts with scaled-down head and mouth motion.
+     */
+    static FacePerformance restrained(FacePerformance performance, FaceAnalysis face) {
+        if (!face.warnings().contains(FaceWarning.STRONG_PROFILE)) {
+            return performance;
+        }
+        LOG.info("Strong profile: animating conservatively (head motion x0.4, mouth x0.7)");
+        return (frame, out) -> {
+            performance.controlsAt(frame, out);
+            for (FaceControl c : HEAD) {
+                out.set(c, out.get(c) * 0.4);
+            }
+            for (FaceControl c : MOUTH) {
+                out.set(c, out.get(c) * 0.7);
+            }
+        };
+    }
+}
