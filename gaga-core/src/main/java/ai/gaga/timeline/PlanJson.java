@@ -66,7 +66,8 @@ public final class PlanJson {
             if (l.hasMarkup()) {
                 n.put("markup", l.markup());
             }
-            n.put("language", scene.actor(l.actor()).map(a -> a.voice().language()).orElse(""));
+            n.put("language", scene.actor(l.actor()).map(a -> ai.gaga.voice.LineVoices.forLine(a.voice(), l.text())
+                    .language()).orElse(""));
             n.put("emotion", l.emotion().name().toLowerCase(java.util.Locale.ROOT));
             n.put("intensity", l.intensity());
             n.put("delivery", l.delivery().name().toLowerCase(java.util.Locale.ROOT));
@@ -82,9 +83,16 @@ public final class PlanJson {
         t.put("frameCount", timeline.frameCount(fps));
         ArrayNode entries = t.putArray("entries");
         for (TimelineEntry e : timeline.entries()) {
-            entries.addObject().put("line", indexOf(lines, e.line())).put("actor", e.line().actor())
+            ObjectNode n = entries.addObject().put("line", indexOf(lines, e.line())).put("actor", e.line().actor())
                     .put("text", e.line().text()).put("start", e.start()).put("end", e.end())
-                    .put("startFrame", e.startFrame(fps)).put("endFrame", e.endFrame(fps));
+                    .put("startFrame", e.startFrame(fps)).put("endFrame", e.endFrame(fps))
+                    .put("engine", e.utterance().engine());
+            // the mouth shapes lip sync follows, in seconds from the line's start
+            ArrayNode visemes = n.putArray("visemes");
+            for (ai.gaga.voice.viseme.Viseme v : e.utterance().visemes().visemes()) {
+                visemes.addObject().put("viseme", v.shape().code()).put("start", round(v.start()))
+                        .put("end", round(v.end()));
+            }
         }
         ArrayNode cues = t.putArray("cues");
         for (TimedCue c : timeline.cues()) {
@@ -134,5 +142,9 @@ public final class PlanJson {
         } else if (e instanceof TagCue tag) {
             n.put("type", "tag").put("name", tag.name()).put("argument", tag.argument());
         }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10_000) / 10_000.0;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Picks the voice for one line, so that a script mixing languages just works: an actor left on the default voice
- * speaks each line in the language its words are in ({@code "Je dois partir."} in French, {@code "我爱你"} in
- * Chinese); an actor given a voice keeps it, except for lines in another writing system, which it cannot read
- * (a French voice given Chinese characters speaks them with a Chinese voice).
+ * speaks each line of three words or more in the language its words are in ({@code "Je dois partir."} in French),
+ * and any line in another writing system in that system's language ({@code "我爱你"} in Chinese); an actor given a
+ * voice keeps it, except for lines in another writing system, which it cannot read (a French voice given Chinese
+ * characters speaks them with a Chinese voice).
  */
 public final class LineVoices {
     private static final LanguageDetector DETECTOR = new LanguageDetector();
@@ -25,10 +26,22 @@ public final class LineVoices {
             return actorVoice;
         }
         boolean otherScript = !latin(detected) || !latin(current);
-        if (actorVoice.equals(Voice.DEFAULT) || otherScript) {
+        if (otherScript) {
+            return Voice.of(detected);
+        }
+        // Between languages written in Latin letters, one or two words are too little evidence ("Wait!", "OK").
+        if (actorVoice.equals(Voice.DEFAULT) && words(text) >= 3) {
             return Voice.of(detected);
         }
         return actorVoice;
+    }
+
+    private static int words(String text) {
+        int n = 0;
+        for (String w : text.split("[^\\p{L}']+")) {
+            n += w.isEmpty() ? 0 : 1;
+        }
+        return n;
     }
 
     private static String primary(String language) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlanJsonTest {
     @Test
@@ -32,7 +33,13 @@ class PlanJsonTest {
         assertEquals("sadness", plan.at("/lines/0/emotion").asText());
         assertEquals(0.7, plan.at("/lines/0/intensity").asDouble());
         assertEquals("whisper", plan.at("/lines/0/delivery").asText());
-        assertEquals("en-US", plan.at("/lines/0/language").asText());
+        assertEquals("fr", plan.at("/lines/0/language").asText(), "the default voice speaks French words in French");
+        assertEquals("en-US", plan.at("/lines/1/language").asText());
+        JsonNode visemes = plan.at("/timeline/entries/0/visemes");
+        assertTrue(visemes.size() >= 1, "each line's viseme track is in the plan");
+        assertEquals(0.0, visemes.get(0).get("start").asDouble());
+        assertEquals(2.0, visemes.get(visemes.size() - 1).get("end").asDouble(), 1e-3, "covering its audio");
+        assertEquals(timeline.entries().get(0).utterance().engine(), plan.at("/timeline/entries/0/engine").asText());
         assertEquals(0.6, plan.at("/lines/0/pauses/0/seconds").asDouble());
         assertEquals("overlap", plan.at("/lines/1/start/kind").asText());
         assertEquals(0.3, plan.at("/timeline/entries/1/start").asDouble(), 1e-9);

@@ -14,6 +14,7 @@ class LineVoicesTest {
         assertEquals("zh", LineVoices.forLine(Voice.DEFAULT, "我必须走了。").language());
         assertEquals("de", LineVoices.forLine(Voice.DEFAULT, "Ich muss jetzt gehen, es ist spät.").language());
         assertSame(Voice.DEFAULT, LineVoices.forLine(Voice.DEFAULT, "OK!"), "nothing to tell: keep the voice");
+        assertSame(Voice.DEFAULT, LineVoices.forLine(Voice.DEFAULT, "Wait!"), "one word is too little evidence");
     }
 
     @Test
