@@ -38,6 +38,7 @@ public final class AudioFiles {
         int max = (int) Math.min(Integer.MAX_VALUE - 16, MAX_SECONDS * rate * channels);
         float[] out = new float[Math.min(max, rate * channels * 30)];
         int n = 0;
+        FfmpegLogLevel.quiet();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             g.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);

@@ -47,6 +47,7 @@ public final class LoudnessMeter {
             throw new UncheckedIOException("Cannot create a temporary file for the loudness report", e);
         }
         String graph = "ebur128=peak=true:metadata=1,ametadata=mode=print:file=" + filterPath(report);
+        FfmpegLogLevel.quiet();
         FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, ch);
         try {
             filter.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);

@@ -111,6 +111,7 @@ public final class LoudnessNormalizer {
         int ch = in.channels();
         float[] out = new float[in.samples().length + in.sampleRate() * ch];
         int written = 0;
+        FfmpegLogLevel.quiet();
         FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, ch);
         try {
             filter.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
