@@ -194,6 +194,10 @@ final class RenderRun {
             Line line = lines.get(i);
             Actor actor = scene.actor(line.actor()).orElseThrow(() -> new InvalidSceneException(
                     "Line '" + line.text() + "' belongs to unknown actor " + line.actor()));
+            if (line.recorded().isPresent()) {
+                utterances.add(services.recordingReader().read(line.recorded().get()));
+                continue;
+            }
             Voice voice = LineVoices.forLine(actor.voice(), line.text());
             utterances.add(LineSpeaker.speak(services.speechEngine(voice), line, voice));
         }

@@ -37,6 +37,7 @@ final class Services implements ServiceContext, AutoCloseable {
     private final List<PerformerFactory> performerFactories;
     private final List<SoundDesignerFactory> soundFactories;
     private final List<VideoSinkFactory> sinkFactories;
+    private final List<ai.gaga.voice.RecordingReader> recordingReaders;
     private final Map<String, SpeechEngine> engines = new ConcurrentHashMap<>();
     private volatile Performer performer;
     private volatile SoundDesigner soundDesigner;
@@ -49,6 +50,7 @@ final class Services implements ServiceContext, AutoCloseable {
         this.performerFactories = load(PerformerFactory.class, loader, PerformerFactory::priority);
         this.soundFactories = load(SoundDesignerFactory.class, loader, SoundDesignerFactory::priority);
         this.sinkFactories = load(VideoSinkFactory.class, loader, VideoSinkFactory::priority);
+        this.recordingReaders = load(ai.gaga.voice.RecordingReader.class, loader, r -> 0);
         LOG.debug("Plug-ins: speech {}, performers {}, sound {}, sinks {}", ids(speechFactories),
                 ids(performerFactories), ids(soundFactories), ids(sinkFactories));
     }
@@ -77,6 +79,15 @@ final class Services implements ServiceContext, AutoCloseable {
     @Override
     public GagaSettings settings() {
         return settings;
+    }
+
+    /** Reads users' recordings ({@code says(Path)}). */
+    ai.gaga.voice.RecordingReader recordingReader() {
+        if (recordingReaders.isEmpty()) {
+            throw new GagaException("A line plays a recording, but no recording reader is installed: add the "
+                    + "gaga-audio module to the classpath");
+        }
+        return recordingReaders.get(0);
     }
 
     /** The engine for a voice: the one it names, else the highest-priority engine that speaks its language. */

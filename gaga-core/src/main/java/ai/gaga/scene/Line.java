@@ -1,10 +1,12 @@
 package ai.gaga.scene;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One spoken line.
@@ -22,10 +24,13 @@ import java.util.Objects;
  *                      analyser ({@code ai.gaga.direction}), which only fills the emotions not given
  * @param deliveryGiven whether the delivery was asked for rather than left to the analyser
  * @param arc       how the emotion turns inside the line; {@link EmotionArc#NONE} when it holds one emotion
+ * @param recording the user's own recording of the line ({@code says(Path)}), played instead of a voice and
+ *                  lip-synced from its sound; {@code null} for lines a voice speaks (see {@link #recorded()}).
+ *                  {@code text} is then the transcript, possibly empty
  */
 public record Line(String actor, String text, Emotion emotion, double intensity, Delivery delivery,
                    LineStart start, List<Beat> beats, String markup, boolean emotionGiven, boolean deliveryGiven,
-                   EmotionArc arc)
+                   EmotionArc arc, Path recording)
         implements SceneElement {
     /** How long an ellipsis ({@code …} or {@code ...}) inside a line holds: a hesitation, not a full pause. */
     public static final Duration ELLIPSIS_PAUSE = Duration.ofMillis(400);
@@ -47,6 +52,28 @@ public record Line(String actor, String text, Emotion emotion, double intensity,
             throw new IllegalArgumentException("Emotion intensity must be within 0..1, got " + intensity);
         }
         beats = normalise(text, beats);
+        if (recording == null && text.isBlank()) {
+            throw new IllegalArgumentException("A line needs text to speak (only a recorded line may have none)");
+        }
+    }
+
+    /** A line a voice speaks (no recording). */
+    public Line(String actor, String text, Emotion emotion, double intensity, Delivery delivery,
+                LineStart start, List<Beat> beats, String markup, boolean emotionGiven, boolean deliveryGiven,
+                EmotionArc arc) {
+        this(actor, text, emotion, intensity, delivery, start, beats, markup, emotionGiven, deliveryGiven, arc, null);
+    }
+
+    /** A line played from the user's recording, with its transcript (may be empty). */
+    public static Line recorded(String actor, Path recording, String transcript) {
+        Objects.requireNonNull(recording, "recording");
+        return new Line(actor, transcript == null ? "" : transcript.strip(), Emotion.NEUTRAL, 0.0, Delivery.NORMAL,
+                LineStart.SEQUENTIAL, List.of(), "", false, false, EmotionArc.NONE, recording);
+    }
+
+    /** The user's recording of this line, if it is not spoken by a voice. */
+    public Optional<Path> recorded() {
+        return Optional.ofNullable(recording);
     }
 
     /**
@@ -72,12 +99,13 @@ public record Line(String actor, String text, Emotion emotion, double intensity,
     /** The same line with an emotion asked for (it counts as given; any inferred arc is dropped). */
     public Line withEmotion(Emotion newEmotion, double newIntensity) {
         return new Line(actor, text, newEmotion, newIntensity, delivery, start, beats, markup, true, deliveryGiven,
-                EmotionArc.NONE);
+                EmotionArc.NONE, recording);
     }
 
     /** The same line with a delivery asked for (it counts as given). */
     public Line withDelivery(Delivery newDelivery) {
-        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, true, arc);
+        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, true, arc,
+                recording);
     }
 
     /**
@@ -85,30 +113,31 @@ public record Line(String actor, String text, Emotion emotion, double intensity,
      */
     public Line withInferredEmotion(Emotion newEmotion, double newIntensity, EmotionArc newArc) {
         return new Line(actor, text, newEmotion, newIntensity, delivery, start, beats, markup, false, deliveryGiven,
-                newArc);
+                newArc, recording);
     }
 
     /** The same line with a delivery the analyser inferred (still "not given"). */
     public Line withInferredDelivery(Delivery newDelivery) {
-        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, false, arc);
+        return new Line(actor, text, emotion, intensity, newDelivery, start, beats, markup, emotionGiven, false, arc,
+                recording);
     }
 
     /** The same line starting differently. */
     public Line withStart(LineStart newStart) {
         return new Line(actor, text, emotion, intensity, delivery, newStart, beats, markup, emotionGiven,
-                deliveryGiven, arc);
+                deliveryGiven, arc, recording);
     }
 
     /** The same line with other text, beats and markup (beats refer to the new text; an inferred arc is dropped). */
     public Line withText(String newText, List<Beat> newBeats, String newMarkup) {
         return new Line(actor, newText, emotion, intensity, delivery, start, newBeats, newMarkup, emotionGiven,
-                deliveryGiven, EmotionArc.NONE);
+                deliveryGiven, EmotionArc.NONE, recording);
     }
 
     /** The same line said by another actor. */
     public Line withActor(String newActor) {
         return new Line(newActor, text, emotion, intensity, delivery, start, beats, markup, emotionGiven,
-                deliveryGiven, arc);
+                deliveryGiven, arc, recording);
     }
 
     /** Whether the line carries SSML markup. */

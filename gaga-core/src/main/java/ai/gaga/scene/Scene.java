@@ -302,6 +302,25 @@ public final class Scene {
             return this;
         }
 
+        /**
+         * The current actor's line from the user's own recording (any format FFmpeg reads): it is played as it is and
+         * the face lip-syncs to its sound. No subtitles without a transcript: see {@link #says(Path, String)}.
+         */
+        public Builder says(Path recording) {
+            return says(recording, "");
+        }
+
+        /**
+         * The current actor's line from a recording, with its transcript for subtitles and for the emotion analyser.
+         * The file is checked when the scene is rendered.
+         */
+        public Builder says(Path recording, String transcript) {
+            Objects.requireNonNull(recording, "recording");
+            Actor a = requireCurrentActor("says(" + recording.getFileName() + ")");
+            elements.add(Line.recorded(a.name(), recording, transcript));
+            return this;
+        }
+
         /** A sigh at the current end of the line just added (script: {@code [sighs]}). */
         public Builder sighs() {
             return beat(Beat.Kind.SIGH, "sighs()");
@@ -406,7 +425,7 @@ public final class Scene {
             Objects.requireNonNull(element, "element");
             if (element instanceof Line line) {
                 actor(line.actor());
-                if (line.text().isBlank()) {
+                if (line.text().isBlank() && line.recorded().isEmpty()) {
                     throw new InvalidSceneException("Line " + (lineCount() + 1) + " of actor '" + line.actor()
                             + "' is empty: a line needs text to speak (use pause(...) for silence)");
                 }

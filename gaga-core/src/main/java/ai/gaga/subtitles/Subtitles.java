@@ -23,6 +23,9 @@ public final class Subtitles {
     public static List<SubtitleCue> cues(Timeline timeline) {
         List<SubtitleCue> cues = new ArrayList<>();
         for (TimelineEntry e : timeline.entries()) {
+            if (e.line().text().isBlank()) {
+                continue; // a recording without transcript
+            }
             List<String> rows = wrap(e.line().text());
             int total = rows.stream().mapToInt(String::length).sum();
             double t = e.start();
