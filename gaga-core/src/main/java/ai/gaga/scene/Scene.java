@@ -234,6 +234,7 @@ public final class Scene {
                 throw new InvalidSceneException("Line " + (lineCount() + 1) + " of actor '" + a.name()
                         + "' is empty: says(...) needs text to speak (use pause(...) for silence)");
             }
+            requireWords(text, a.name());
             elements.add(Line.of(a.name(), text.strip()));
             return this;
         }
@@ -429,10 +430,22 @@ public final class Scene {
                     throw new InvalidSceneException("Line " + (lineCount() + 1) + " of actor '" + line.actor()
                             + "' is empty: a line needs text to speak (use pause(...) for silence)");
                 }
+                if (line.recorded().isEmpty()) {
+                    requireWords(line.text(), line.actor());
+                }
                 element = line.withActor(actors.get(currentActor).name());
             }
             elements.add(element);
             return this;
+        }
+
+        /** A spoken line needs a letter or digit: punctuation and emoji alone give a voice nothing to say. */
+        private void requireWords(String text, String actor) {
+            if (!text.isBlank() && text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                throw new InvalidSceneException("Line " + (lineCount() + 1) + " of actor '" + actor
+                        + "' has nothing to speak ('" + abbreviate(text.strip()) + "'): write words, or use a pause"
+                        + " (pause(...), [pause 1s]) for silence");
+            }
         }
 
         public Builder resolution(Resolution resolution) {

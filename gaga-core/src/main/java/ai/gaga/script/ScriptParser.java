@@ -171,6 +171,8 @@ public final class ScriptParser {
         StringBuilder plain = new StringBuilder();
         StringBuilder markup = new StringBuilder();
         boolean ssml = false;
+        // open SSML elements: name, line, column, the raw line (for the error snippet)
+        java.util.Deque<Object[]> openTags = new java.util.ArrayDeque<>();
         List<Beat> beats = new ArrayList<>();
         List<ScriptElement> before = new ArrayList<>();
         List<Object[]> after = new ArrayList<>(); // {offset, ScriptElement}
@@ -263,11 +265,15 @@ public final class ScriptParser {
                             place(plain.length() > 0, plain.length(), new ScriptElement(new Pause(d), n, i + 1),
                                     before, after);
                         } else {
+                            checkNesting(tag, openTags, n, i + 1, raw);
                             markup.append(tag);
                             ssml = true;
                         }
                         i = m.end();
                         continue;
+                    }
+                    if (i + 1 < raw.length() && (Character.isLetter(raw.charAt(i + 1)) || raw.charAt(i + 1) == '/')) {
+                        throw error(n, i + 1, raw, "SSML tag is not closed with '>'");
                     }
                 }
                 if (Character.isWhitespace(c)) {
@@ -282,6 +288,11 @@ public final class ScriptParser {
                 }
                 i++;
             }
+        }
+        if (!openTags.isEmpty()) {
+            Object[] o = openTags.peek();
+            throw error((int) o[1], (int) o[2], (String) o[3], "<" + o[0] + "> is never closed: end it with </"
+                    + o[0] + "> inside the line");
         }
         String text = plain.toString().strip();
         List<Beat> inside = new ArrayList<>();
@@ -435,6 +446,30 @@ public final class ScriptParser {
                 return tag;
             }
         }
+    }
+
+    private static final Pattern SSML_NAME = Pattern.compile("^</?([A-Za-z][\\w:-]*)");
+
+    /** Keeps SSML elements balanced: an opening tag is pushed, a closing tag must close the innermost one. */
+    private static void checkNesting(String tag, java.util.Deque<Object[]> open, int line, int column, String raw) {
+        Matcher m = SSML_NAME.matcher(tag);
+        if (!m.find() || tag.endsWith("/>")) {
+            return;
+        }
+        String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        if (!tag.startsWith("</")) {
+            open.push(new Object[] {name, line, column, raw});
+            return;
+        }
+        if (open.isEmpty()) {
+            throw error(line, column, raw, "</" + name + "> closes nothing: there is no <" + name + "> before it");
+        }
+        Object[] top = open.peek();
+        if (!top[0].equals(name)) {
+            throw error(line, column, raw, "</" + name + "> where </" + top[0] + "> was expected (<" + top[0]
+                    + "> opened at line " + top[1] + ", column " + top[2] + ")");
+        }
+        open.pop();
     }
 
     private static ScriptException error(int line, int column, String snippet, String reason) {

@@ -142,6 +142,39 @@ class ScriptParserTest {
     }
 
     @Test
+    void ssmlThatDoesNotParseSaysWhere() {
+        ScriptException unclosed = assertThrows(ScriptException.class,
+                () -> new ScriptParser().parse("MAYA\nHello <prosody rate=\"fast\">there"));
+        assertEquals(2, unclosed.line());
+        assertEquals(7, unclosed.column());
+        assertTrue(unclosed.getMessage().contains("<prosody> is never closed"), unclosed.getMessage());
+        ScriptException crossed = assertThrows(ScriptException.class,
+                () -> new ScriptParser().parse("MAYA\n<prosody rate=\"slow\"><emphasis>Go</prosody></emphasis>"));
+        assertTrue(crossed.getMessage().contains("</prosody> where </emphasis> was expected"), crossed.getMessage());
+        assertEquals(34, crossed.column());
+        ScriptException stray = assertThrows(ScriptException.class,
+                () -> new ScriptParser().parse("MAYA\nGo now</emphasis>"));
+        assertTrue(stray.getMessage().contains("closes nothing"), stray.getMessage());
+        ScriptException open = assertThrows(ScriptException.class,
+                () -> new ScriptParser().parse("MAYA\nGo <prosody rate=\"slow\" now"));
+        assertTrue(open.getMessage().contains("not closed with '>'"), open.getMessage());
+        // balanced SSML and self-closing breaks still parse
+        assertEquals("Go now", new ScriptParser().parse(
+                "MAYA\n<prosody rate=\"slow\">Go <break time=\"300ms\"/>now</prosody>").toScene(
+                java.util.Map.of("MAYA", java.nio.file.Path.of("m.jpg"))).lines().get(0).text());
+    }
+
+    @Test
+    void aLineOfOnlyPunctuationOrEmojiHasNothingToSay() {
+        ScriptException e = assertThrows(ScriptException.class, () -> new ScriptParser().parse("MAYA\n!!! ... ???")
+                .toScene(java.util.Map.of("MAYA", java.nio.file.Path.of("m.jpg"))));
+        assertEquals(1, e.line(), "the line's character cue");
+        assertTrue(e.getMessage().contains("nothing to speak"), e.getMessage());
+        assertThrows(ai.gaga.InvalidSceneException.class, () -> ai.gaga.scene.Scene.builder()
+                .actor("maya", java.nio.file.Path.of("m.jpg")).says("\uD83D\uDE22\uD83D\uDE22"));
+    }
+
+    @Test
     void negativeTimeIsRejected() {
         ScriptException e = assertThrows(ScriptException.class,
                 () -> new ScriptParser().parse("MAYA\nHi.\nLEO\n[at -0.5s] Ho."));
