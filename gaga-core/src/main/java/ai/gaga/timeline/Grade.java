@@ -25,7 +25,9 @@ public record Grade(Look look, double intensity, double warmth) {
         /** Dark, blue and with crushed blacks. */
         NIGHT,
         /** Wet contrast, cool and a little dark, with falling rain drawn over the picture. */
-        RAIN;
+        RAIN,
+        /** Rain at night: the night's darkness with the wet look's contrast, and falling rain. */
+        NIGHT_RAIN;
 
         /** The lower-case name used in the JSON plan. */
         public String jsonName() {
@@ -63,6 +65,6 @@ public record Grade(Look look, double intensity, double warmth) {
 
     /** Whether rain falls in the picture. */
     public boolean raining() {
-        return look == Look.RAIN && intensity > 0;
+        return (look == Look.RAIN || look == Look.NIGHT_RAIN) && intensity > 0;
     }
 }

@@ -81,7 +81,10 @@ public record Shot(double start, double end, int startFrame, int endFrame, Layou
     public boolean fadesFrom(Shot previous) {
         Grade.Look a = previous.grade().look();
         Grade.Look b = grade.look();
-        return !previous.grade().equals(grade) && (a == b || a == Grade.Look.RAIN || b == Grade.Look.RAIN);
+        boolean nightRain = (a == Grade.Look.NIGHT && b == Grade.Look.NIGHT_RAIN)
+                || (a == Grade.Look.NIGHT_RAIN && b == Grade.Look.NIGHT);
+        return !previous.grade().equals(grade) && (a == b || a == Grade.Look.RAIN || b == Grade.Look.RAIN
+                || nightRain);
     }
 
     /** Number of frames. */

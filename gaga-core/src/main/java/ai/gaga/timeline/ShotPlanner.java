@@ -32,7 +32,7 @@ import java.util.Objects;
  *       split keep both actors in frame until another size is asked for; push-in, pull-out, pans, handheld and
  *       static move the next shot. {@code [cut]}, {@code CUT TO:} and a new scene heading force a cut.</li>
  *   <li>Grades: the scene heading gives the base look (night, warm exterior day, neutral interior), rain in the
- *       heading or the ambience gives {@link Grade.Look#RAIN}, and the emotion of the line a shot starts on tints it
+ *       heading or the ambience gives {@link Grade.Look#RAIN} ({@link Grade.Look#NIGHT_RAIN} at night), and the emotion of the line a shot starts on tints it
  *       (joy warmer, sadness cooler).</li>
  * </ul>
  * A cut that would leave a shot shorter than {@link #MIN_SHOT_SECONDS} is dropped, and the shot before runs on.
@@ -156,7 +156,7 @@ public final class ShotPlanner {
                 forceCut = true;
                 decides = true;
             } else if (e instanceof SoundCue s && s.kind() == SoundCue.Kind.AMBIENCE) {
-                base = rainy(s.description()) ? Grade.of(Grade.Look.RAIN, 0.8)
+                base = rainy(s.description()) ? wet(headingGrade)
                         : headingGrade; // other weather: back to the heading's light
             }
             // A cue right before a line takes effect on that line's cut; one in a silence cuts where it stands.
@@ -344,14 +344,21 @@ public final class ShotPlanner {
         }
     }
 
+    /** Rain falling in the heading's light: at night it stays night. */
+    static Grade wet(Grade light) {
+        boolean night = light.look() == Grade.Look.NIGHT || light.look() == Grade.Look.NIGHT_RAIN;
+        return Grade.of(night ? Grade.Look.NIGHT_RAIN : Grade.Look.RAIN, 0.8);
+    }
+
     /** The light a scene heading asks for. */
     static Grade headingGrade(SceneHeading h) {
         String text = h.text().toUpperCase(Locale.ROOT);
-        if (rainy(text)) {
-            return Grade.of(Grade.Look.RAIN, 0.8);
-        }
         String time = h.timeOfDay().toUpperCase(Locale.ROOT);
-        if (time.matches(".*\\b(NIGHT|EVENING|MIDNIGHT|DUSK|LATE)\\b.*")) {
+        boolean night = time.matches(".*\\b(NIGHT|EVENING|MIDNIGHT|DUSK|LATE)\\b.*");
+        if (rainy(text)) {
+            return Grade.of(night ? Grade.Look.NIGHT_RAIN : Grade.Look.RAIN, 0.8);
+        }
+        if (night) {
             return Grade.of(Grade.Look.NIGHT, 0.8);
         }
         if (time.matches(".*\\b(DAWN|SUNSET|SUNRISE|GOLDEN HOUR|MAGIC HOUR)\\b.*")) {

@@ -58,7 +58,7 @@ class PlanJsonTest {
         assertEquals(50, plan.at("/timeline/shots/0/endFrame").asInt());
         assertEquals("medium", plan.at("/timeline/shots/0/size").asText());
         assertEquals("push-in", plan.at("/timeline/shots/0/move").asText());
-        assertEquals("rain", plan.at("/timeline/shots/0/grade/look").asText());
+        assertEquals("night_rain", plan.at("/timeline/shots/0/grade/look").asText());
         assertEquals(-0.7, plan.at("/timeline/shots/0/grade/warmth").asDouble(), 1e-9);
     }
 }

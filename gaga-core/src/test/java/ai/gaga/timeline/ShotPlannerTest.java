@@ -194,8 +194,9 @@ class ShotPlannerTest {
         assertEquals(4, s.size(), s.toString());
         assertEquals(Grade.NEUTRAL, s.get(0).grade());
         assertEquals(Grade.Look.NIGHT, s.get(1).grade().look());
-        assertEquals(Grade.Look.RAIN, s.get(2).grade().look());
+        assertEquals(Grade.Look.NIGHT_RAIN, s.get(2).grade().look(), "rain in the night street stays night");
         assertTrue(s.get(2).grade().raining());
+        assertTrue(s.get(2).fadesFrom(s.get(1)), "rain beginning fades in");
         assertEquals(-0.8, s.get(2).grade().warmth(), 1e-9);
         assertEquals(Grade.Look.WARM, s.get(3).grade().look());
         assertEquals(1.0, s.get(3).grade().warmth(), 1e-9);
@@ -204,8 +205,10 @@ class ShotPlannerTest {
 
     @Test
     void rainInTheHeadingRains() {
-        assertEquals(Grade.Look.RAIN, ShotPlanner.headingGrade(new ai.gaga.scene.SceneHeading(
+        assertEquals(Grade.Look.NIGHT_RAIN, ShotPlanner.headingGrade(new ai.gaga.scene.SceneHeading(
                 "EXT. PIER - NIGHT (RAIN)")).look());
+        assertEquals(Grade.Look.RAIN, ShotPlanner.headingGrade(new ai.gaga.scene.SceneHeading(
+                "EXT. PIER - DAY (RAIN)")).look());
         assertEquals(Grade.Look.NEUTRAL, ShotPlanner.headingGrade(new ai.gaga.scene.SceneHeading(
                 "INT. TRAINING ROOM - DAY")).look(), "'training' is not rain");
     }

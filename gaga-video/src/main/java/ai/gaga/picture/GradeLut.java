@@ -42,6 +42,14 @@ final class GradeLut {
                 gamma = 1 + 0.60 * k;
                 contrast = 0.10 * k;
             }
+            case NIGHT_RAIN -> {
+                // Rain at night: the night's darkness and blue, with some of the wet look's harder contrast.
+                gr = 1 - 0.52 * k;
+                gg = 1 - 0.38 * k;
+                gb = 1 - 0.14 * k;
+                gamma = 1 + 0.55 * k;
+                contrast = 0.20 * k;
+            }
             case RAIN -> {
                 // Wet: grey-blue, darker, with the harder contrast of wet surfaces and diffuse skylight.
                 gr = 1 - 0.22 * k;
@@ -55,7 +63,8 @@ final class GradeLut {
             }
         }
         // Emotion tints the light, but a night or a rain look must still read as one: half the tint there.
-        double w = grade.warmth() * (grade.look() == Grade.Look.NIGHT || grade.look() == Grade.Look.RAIN ? 0.5 : 1);
+        double w = grade.warmth() * (grade.look() == Grade.Look.NIGHT || grade.look() == Grade.Look.RAIN
+                || grade.look() == Grade.Look.NIGHT_RAIN ? 0.5 : 1);
         gr *= 1 + 0.10 * w;
         gg *= 1 + 0.02 * w;
         gb *= 1 - 0.12 * w;
