@@ -30,6 +30,36 @@ public record WordTiming(String word, double start, double end) {
         return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
     }
 
+    /**
+     * Words as the runs of speech between silences, for engines whose phone timeline marks every word boundary
+     * with a (possibly zero-length) silence, as Piper's does for the spaces of its phoneme string. Each word is
+     * labelled with its phones joined.
+     */
+    public static List<WordTiming> runs(List<PhoneTiming> phones) {
+        List<WordTiming> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        double start = 0;
+        double end = 0;
+        for (PhoneTiming p : phones) {
+            if (p.isSilence()) {
+                if (word.length() > 0) {
+                    out.add(new WordTiming(word.toString(), start, end));
+                    word.setLength(0);
+                }
+                continue;
+            }
+            if (word.length() == 0) {
+                start = p.start();
+            }
+            word.append(p.phone());
+            end = p.end();
+        }
+        if (word.length() > 0) {
+            out.add(new WordTiming(word.toString(), start, end));
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether a word is spoken at all (has a letter or digit), rather than a lone dash or ellipsis. */
     static boolean spoken(String word) {
         return word.codePoints().anyMatch(Character::isLetterOrDigit);

@@ -111,4 +111,12 @@ class LineArcSpeechTest {
         assertEquals(2.0 * 5 / 9, u.timeOf("abcd efgh", 5), 1e-9);
         assertEquals(2.0, u.timeOf("abcd efgh", 9), 1e-9);
     }
+
+    @Test
+    void runsOfSpeechBetweenSilencesAreWords() {
+        List<WordTiming> words = WordTiming.runs(List.of(new PhoneTiming("_", 0, 0.1), new PhoneTiming("h", 0.1, 0.2),
+                new PhoneTiming("i", 0.2, 0.4), new PhoneTiming("_", 0.4, 0.4), new PhoneTiming("j", 0.4, 0.5),
+                new PhoneTiming("o", 0.5, 0.7), new PhoneTiming("_", 0.7, 0.9)));
+        assertEquals(List.of(new WordTiming("hi", 0.1, 0.4), new WordTiming("jo", 0.4, 0.7)), words);
+    }
 }
