@@ -28,6 +28,8 @@ public final class LineSpeaker {
     public static final int MAX_PIECE = 240;
     /** Breath between the parts of a split long piece. */
     static final double SPLIT_GAP = 0.12;
+    /** Silence kept on each side of a turn of the arc (the speech runs on, with a breath's worth of a gap). */
+    static final double TURN_EDGE = 0.05;
     private static final int RATE = PcmAudio.STANDARD_RATE;
 
     private LineSpeaker() {
@@ -74,6 +76,7 @@ public final class LineSpeaker {
             }
             from = to;
         }
+        tightenTurns(parts);
         double level = speechLevel(parts);
 
         List<float[]> pieces = new ArrayList<>();
@@ -124,6 +127,80 @@ public final class LineSpeaker {
         visemes.add(new Viseme(OculusViseme.SIL, total, total));
         return new Utterance(new PcmAudio(audio, RATE, 1), phones, engine.id(), VisemeTrack.of(visemes),
                 WordTiming.fit(line.text(), words, phones, total));
+    }
+
+    /**
+     * Two pieces spoken back to back meet at a turn of the arc (chunks of a long piece are parted by
+     * {@link #SPLIT_GAP}, beats by their sound): each engine pads its piece with silence at both ends (MaryTTS ends
+     * every piece with a sentence pause, measured 0.4 s at a turn), which would be heard as a pause the line does
+     * not have. Keep {@link #TURN_EDGE} of it on each side.
+     */
+    private static void tightenTurns(List<Object> parts) {
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            if (parts.get(i) instanceof Spoken a && parts.get(i + 1) instanceof Spoken b) {
+                Utterance ua = a.utterance();
+                Utterance ub = b.utterance();
+                parts.set(i, new Spoken(a.text(), clip(ua, 0, Math.min(ua.durationSeconds(),
+                        speechEnd(ua) + TURN_EDGE))));
+                parts.set(i + 1, new Spoken(b.text(), clip(ub, Math.max(0, speechStart(ub) - TURN_EDGE),
+                        ub.durationSeconds())));
+            }
+        }
+    }
+
+    private static double speechStart(Utterance u) {
+        return u.phones().stream().filter(p -> !p.isSilence()).mapToDouble(PhoneTiming::start).min().orElse(0);
+    }
+
+    private static double speechEnd(Utterance u) {
+        return u.phones().stream().filter(p -> !p.isSilence()).mapToDouble(PhoneTiming::end).max()
+                .orElse(u.durationSeconds());
+    }
+
+    /** The part of an utterance from {@code from} to {@code to} seconds, with faded edges, as one of its own. */
+    static Utterance clip(Utterance u, double from, double to) {
+        if (from <= 0 && to >= u.durationSeconds()) {
+            return u;
+        }
+        int a = (int) Math.round(from * RATE);
+        int b = Math.max(a, Math.min(u.audio().frames(), (int) Math.round(to * RATE)));
+        float[] samples = java.util.Arrays.copyOfRange(u.audio().samples(), a, b);
+        int fade = Math.min(samples.length / 2, RATE / 200); // 5 ms: the cut falls in near-silence, but not quite
+        for (int i = 0; i < fade; i++) {
+            float g = i / (float) fade;
+            if (a > 0) {
+                samples[i] *= g;
+            }
+            if (b < u.audio().frames()) {
+                samples[samples.length - 1 - i] *= g;
+            }
+        }
+        double start = a / (double) RATE;
+        double end = b / (double) RATE;
+        List<PhoneTiming> phones = new ArrayList<>();
+        for (PhoneTiming p : u.phones()) {
+            double s = Math.max(p.start(), start);
+            double e = Math.min(p.end(), end);
+            if (e > s || (e == s && !p.isSilence() && p.start() >= start && p.start() <= end)) {
+                phones.add(new PhoneTiming(p.phone(), s - start, e - start));
+            }
+        }
+        List<Viseme> visemes = new ArrayList<>();
+        for (Viseme v : u.visemes().visemes()) {
+            double s = Math.max(v.start(), start);
+            double e = Math.min(v.end(), end);
+            if (e > s) {
+                visemes.add(new Viseme(v.shape(), s - start, e - start));
+            }
+        }
+        visemes.add(new Viseme(OculusViseme.SIL, end - start, end - start));
+        List<WordTiming> words = new ArrayList<>();
+        for (WordTiming w : u.words()) {
+            double s = Math.min(Math.max(w.start(), start), end);
+            double e = Math.min(Math.max(w.end(), s), end);
+            words.add(new WordTiming(w.word(), s - start, e - start));
+        }
+        return new Utterance(new PcmAudio(samples, RATE, 1), phones, u.engine(), VisemeTrack.of(visemes), words);
     }
 
     /** A place the text is cut: at a beat, or (beat null) at a turn of the line's emotion arc. */

@@ -119,4 +119,40 @@ class LineArcSpeechTest {
                 new PhoneTiming("o", 0.5, 0.7), new PhoneTiming("_", 0.7, 0.9)));
         assertEquals(List.of(new WordTiming("hi", 0.1, 0.4), new WordTiming("jo", 0.4, 0.7)), words);
     }
+
+    /** Pads every piece with 0.3 s of silence on both sides, as real engines do (MaryTTS: sentence pauses). */
+    static final class PaddedEngine implements SpeechEngine {
+        @Override
+        public String id() {
+            return "padded";
+        }
+
+        @Override
+        public Utterance synthesize(SpeechRequest request) {
+            int rate = PcmAudio.STANDARD_RATE;
+            double speech = request.text().length() * 0.05;
+            float[] x = new float[(int) Math.round((speech + 0.6) * rate)];
+            java.util.Arrays.fill(x, (int) (0.3 * rate), (int) ((0.3 + speech) * rate), 0.5f);
+            double end = x.length / (double) rate;
+            return new Utterance(new PcmAudio(x, rate, 1), List.of(new PhoneTiming("_", 0, 0.3),
+                    new PhoneTiming("a", 0.3, 0.3 + speech), new PhoneTiming("_", 0.3 + speech, end)), id());
+        }
+    }
+
+    @Test
+    void theEnginesPaddingAtATurnIsCutToABreath() {
+        Utterance u = LineSpeaker.speak(new PaddedEngine(), turning(), Voice.DEFAULT);
+        List<PhoneTiming> speech = u.phones().stream().filter(p -> !p.isSilence()).toList();
+        assertEquals(2, speech.size(), u.phones().toString());
+        double gap = speech.get(1).start() - speech.get(0).end();
+        assertEquals(2 * LineSpeaker.TURN_EDGE, gap, 1.0 / PcmAudio.STANDARD_RATE * 2, "gap at the turn " + gap);
+        assertEquals(0.3, speech.get(0).start(), 1e-6, "the line's own start keeps its padding");
+        assertEquals(u.durationSeconds() - 0.3, speech.get(1).end(), 1e-3, "and so does its end");
+        // the audio follows the phones: sound where the second piece's phone starts, silence in the gap
+        float[] s = u.audio().samples();
+        assertEquals(0.5f, s[(int) ((speech.get(1).start() + 0.01) * PcmAudio.STANDARD_RATE)]);
+        assertEquals(0f, s[(int) ((speech.get(0).end() + gap / 2) * PcmAudio.STANDARD_RATE)]);
+        assertEquals(u.durationSeconds(), u.visemes().visemes().get(u.visemes().visemes().size() - 1).end(), 1e-6);
+        assertEquals(speech.get(1).start(), u.timeOf(TURNING, TURNING.indexOf("and then")), 1e-3);
+    }
 }
