@@ -68,7 +68,8 @@ public record WordTiming(String word, double start, double end) {
     /**
      * The words of {@code text} timed in an utterance. When the engine timed as many words as the text has spoken
      * words, its times are kept and the text's spelling is used; otherwise (no timings, or an engine that reads
-     * "42" as two words) each word gets a share of the speech (the non-silent phones) in proportion to its letters.
+     * "42" as two words) the engine's words are joined where their letters spell the text's words (MaryTTS reads
+     * "cannot" as "can" "not"), and failing that each word gets a share of the speech (the non-silent phones) in proportion to its letters.
      * Words without letters sit, with no length, where the speech before them ends.
      *
      * @param text     what was spoken
@@ -89,7 +90,10 @@ public record WordTiming(String word, double start, double end) {
                 spans.add(new double[] {w.start(), w.end()});
             }
         } else {
-            spans = estimate(words, phones, duration);
+            spans = byLetters(words, engine);
+            if (spans == null) {
+                spans = estimate(words, phones, duration);
+            }
         }
         List<WordTiming> out = new ArrayList<>(words.size());
         int k = 0;
@@ -106,6 +110,43 @@ public record WordTiming(String word, double start, double end) {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Spans of the text's spoken words made by joining consecutive engine words whose letters, run together, spell
+     * each text word (case and punctuation ignored); null when they do not spell the text.
+     */
+    private static List<double[]> byLetters(List<String> words, List<WordTiming> engine) {
+        if (engine.isEmpty()) {
+            return null;
+        }
+        List<double[]> out = new ArrayList<>();
+        int k = 0;
+        for (String w : words) {
+            if (!spoken(w)) {
+                continue;
+            }
+            String target = normal(w);
+            StringBuilder got = new StringBuilder();
+            double start = k < engine.size() ? engine.get(k).start() : 0;
+            double end = start;
+            while (k < engine.size() && got.length() < target.length()) {
+                got.append(normal(engine.get(k).word()));
+                end = engine.get(k).end();
+                k++;
+            }
+            if (!got.toString().equals(target)) {
+                return null;
+            }
+            out.add(new double[] {start, end});
+        }
+        return k == engine.size() ? out : null;
+    }
+
+    private static String normal(String word) {
+        StringBuilder sb = new StringBuilder();
+        word.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     /**

@@ -96,6 +96,11 @@ class LineArcSpeechTest {
         assertEquals(1.0, estimated.get(1).start(), 1e-9);
         assertEquals(1.4, estimated.get(1).end(), 1e-9);
 
+        // an engine that reads "cannot" as two words: joined, its times kept
+        List<WordTiming> split = WordTiming.fit("I cannot", List.of(new WordTiming("I", 0.2, 0.3),
+                new WordTiming("can", 0.3, 0.5), new WordTiming("not", 1.0, 1.3)), phones, 1.5);
+        assertEquals(List.of(new WordTiming("I", 0.2, 0.3), new WordTiming("cannot", 0.3, 1.3)), split);
+
         List<WordTiming> dash = WordTiming.fit("ab - cd", List.of(), phones, 1.5);
         assertEquals(3, dash.size());
         assertEquals(0.6, dash.get(1).start(), 1e-9, "a lone dash sits where the word before it ends");
