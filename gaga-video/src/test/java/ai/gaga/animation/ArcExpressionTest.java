@@ -106,4 +106,20 @@ class ArcExpressionTest {
         assertEquals(turn, pieces.get(1).start(), 1e-9);
         assertEquals(START, pieces.get(0).start(), 1e-9);
     }
+
+    @Test
+    void aListenerMirrorsEachSideOfTheSpeakersTurn() {
+        Line leo = turning().withActor("LEO");
+        Scene scene = Stages.twoActors().actor("LEO").says(TEXT).build();
+        Timeline timeline = new Timeline(List.of(new TimelineEntry(leo, speech(), START)), 10.0, List.of());
+        ControlCurves maya = FaceAnimator.of(scene, timeline, "MAYA").curves();
+        int joyful = frame(START + TURN - 0.4);
+        int sad = frame(START + TURN + ExpressionTrack.REACTION_DELAY + 0.8);
+        assertTrue(maya.value(joyful, MOUTH_SMILE) > 0.1 && maya.value(joyful, BROW_INNER_UP) < 0.08,
+                "a mirrored smile while he is happy: smile " + maya.value(joyful, MOUTH_SMILE) + ", brow "
+                        + maya.value(joyful, BROW_INNER_UP));
+        assertTrue(maya.value(sad, BROW_INNER_UP) > 0.1 && maya.value(sad, MOUTH_SMILE) < 0.1,
+                "concern once he turns sad: brow " + maya.value(sad, BROW_INNER_UP) + ", smile "
+                        + maya.value(sad, MOUTH_SMILE));
+    }
 }
