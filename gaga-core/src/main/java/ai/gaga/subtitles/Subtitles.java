@@ -2,6 +2,7 @@ package ai.gaga.subtitles;
 
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelineEntry;
+import ai.gaga.voice.WordTiming;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,15 @@ import java.util.Locale;
 
 /**
  * Subtitles from a timeline: one cue per line, split into rows of at most {@link #MAX_ROW} characters and cues of at
- * most two rows. Word timings are not available yet, so a line that needs several cues shares its time between them
- * in proportion to their characters.
+ * most two rows. A line that needs several cues shows each from the moment its first word is heard (the utterance's
+ * {@link ai.gaga.voice.Utterance#words() word timings}); without word timings that match the text, the line's time is
+ * shared between its cues in proportion to their characters.
  */
 public final class Subtitles {
     /** Broadcast convention: about 42 characters per row, two rows per cue. */
     public static final int MAX_ROW = 42;
+    /** Shortest time a cue of a split line stays up, seconds (a word heard right after the previous cue's). */
+    static final double MIN_CUE = 0.3;
 
     private Subtitles() {
     }
@@ -27,13 +31,25 @@ public final class Subtitles {
                 continue; // a recording without transcript
             }
             List<String> rows = wrap(e.line().text());
+            List<WordTiming> words = e.utterance().words();
+            boolean timed = words.size() == WordTiming.words(e.line().text()).size();
             int total = rows.stream().mapToInt(String::length).sum();
             double t = e.start();
             int done = 0;
+            int word = 0; // index of the first word of the next cue
             for (int i = 0; i < rows.size(); i += 2) {
                 List<String> pair = rows.subList(i, Math.min(i + 2, rows.size()));
                 done += pair.stream().mapToInt(String::length).sum();
-                double end = i + 2 >= rows.size() ? e.end() : e.start() + (e.end() - e.start()) * done / total;
+                for (String row : pair) {
+                    word += WordTiming.words(row).size();
+                }
+                double end = i + 2 >= rows.size() ? e.end()
+                        : timed ? e.start() + words.get(word).start()
+                        : e.start() + (e.end() - e.start()) * done / total;
+                end = Math.min(e.end(), Math.max(end, t + MIN_CUE));
+                if (end <= t) {
+                    break; // a degenerate timing left no room: the previous cue already runs to the line's end
+                }
                 cues.add(new SubtitleCue(t, end, e.line().actor(), pair));
                 t = end;
             }

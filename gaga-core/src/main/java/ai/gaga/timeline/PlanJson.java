@@ -22,9 +22,9 @@ import java.util.List;
 /**
  * The plan of a render as JSON, for {@code gaga analyze} and for people who want to preview or edit it: the scene
  * settings and actors, every line with language, emotion, delivery, start rule and beats, and the timeline (lines,
- * pauses and cues with start/end seconds and frames, and the shots of the cut with layout, subjects, size, camera move
- * and grade). Built as an explicit tree so the format does not change when
- * a record gains a component.
+ * pauses and cues with start/end seconds and frames, each line's mouth shapes and word timings, and the shots of the
+ * cut with layout, subjects, size, camera move and grade). Built as an explicit tree so the format does not change
+ * when a record gains a component.
  */
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -92,6 +92,11 @@ public final class PlanJson {
             for (ai.gaga.voice.viseme.Viseme v : e.utterance().visemes().visemes()) {
                 visemes.addObject().put("viseme", v.shape().code()).put("start", round(v.start()))
                         .put("end", round(v.end()));
+            }
+            // when each word is heard, in seconds from the line's start (karaoke captions, editing)
+            ArrayNode words = n.putArray("words");
+            for (ai.gaga.voice.WordTiming w : e.utterance().words()) {
+                words.addObject().put("word", w.word()).put("start", round(w.start())).put("end", round(w.end()));
             }
         }
         ArrayNode cues = t.putArray("cues");

@@ -2,6 +2,8 @@ package ai.gaga.voice;
 
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Beat;
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.EmotionArc;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.viseme.OculusViseme;
@@ -13,18 +15,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Speaks a whole line, honouring what happens inside it: the text is cut at each beat, every piece is spoken with the
- * line's emotion and delivery, and the pieces are joined with what the beats ask for: silence of the pause's length
- * ({@code [pause 600ms]}, SSML breaks, {@code …}), or a synthesised laugh or sigh ({@code [laughs]}, {@code [sighs]})
- * at the speech's own level. Pieces longer than {@link #MAX_PIECE} characters are split at clause boundaries, so no
+ * Speaks a whole line, honouring what happens inside it: the text is cut at each beat and at each turn of its
+ * {@link EmotionArc} (no pause there: the speech runs on), every piece is spoken with the line's delivery and the
+ * emotion of the arc where it starts (the line's emotion when it does not turn), and the pieces are joined with what
+ * the beats ask for: silence of the pause's length ({@code [pause 600ms]}, SSML breaks, {@code …}), or a synthesised
+ * laugh or sigh ({@code [laughs]}, {@code [sighs]}) at the speech's own level. Pieces longer than {@link #MAX_PIECE} characters are split at clause boundaries, so no
  * engine meets an unbounded input. Phone timings and viseme tracks are shifted and joined to match. Works with any
- * {@link SpeechEngine}.
+ * {@link SpeechEngine}. The result always has word timings ({@link WordTiming#fit}).
  */
 public final class LineSpeaker {
     /** Longest text handed to an engine at once (a few sentences). */
     public static final int MAX_PIECE = 240;
     /** Breath between the parts of a split long piece. */
     static final double SPLIT_GAP = 0.12;
+    /** Silence kept on each side of a turn of the arc (the speech runs on, with a breath's worth of a gap). */
+    static final double TURN_EDGE = 0.05;
     private static final int RATE = PcmAudio.STANDARD_RATE;
 
     private LineSpeaker() {
@@ -34,44 +39,61 @@ public final class LineSpeaker {
     public static Utterance speak(SpeechEngine engine, Line line, Voice voice) {
         List<Beat> beats = new ArrayList<>(line.pauses());
         line.beats().stream().filter(b -> b.kind() != Beat.Kind.PAUSE).forEach(beats::add);
-        beats.sort(Comparator.comparingInt(Beat::at));
-        if (beats.isEmpty() && line.text().length() <= MAX_PIECE) {
-            return engine.synthesize(request(line, line.text(), voice));
+        List<Integer> turns = turns(line);
+        List<Cut> cuts = new ArrayList<>();
+        beats.forEach(b -> cuts.add(new Cut(b.at(), b)));
+        turns.forEach(t -> cuts.add(new Cut(t, null)));
+        cuts.sort(Comparator.comparingInt(Cut::at)); // stable: a beat before a turn at the same place
+        if (cuts.isEmpty() && line.text().length() <= MAX_PIECE) {
+            Utterance u = engine.synthesize(request(line, line.text(), voice, line.emotion(), line.intensity()));
+            return u.withWords(WordTiming.fit(line.text(), u.words(), u.phones(), u.durationSeconds()));
         }
         // Speak every text piece first: laughs and sighs are made at the level of the line's speech.
-        List<Object> parts = new ArrayList<>(); // Utterance, Double (silence seconds) or Beat (vocalisation)
+        List<Object> parts = new ArrayList<>(); // Spoken, Double (silence seconds) or Beat (vocalisation)
         int from = 0;
-        for (int i = 0; i <= beats.size(); i++) {
-            int to = i < beats.size() ? Math.min(beats.get(i).at(), line.text().length()) : line.text().length();
+        for (int i = 0; i <= cuts.size(); i++) {
+            int to = i < cuts.size() ? Math.min(cuts.get(i).at(), line.text().length()) : line.text().length();
             String piece = line.text().substring(Math.min(from, to), to).strip();
+            // The piece's own emotion where the line turns; a turn is a cut without a pause, so speech runs on.
+            EmotionArc.Segment segment = turns.isEmpty() ? null : line.arc().at(Math.min(from, to)).orElse(null);
+            Emotion emotion = segment == null ? line.emotion() : segment.emotion();
+            double intensity = segment == null ? line.intensity() : segment.intensity();
             List<String> chunks = split(piece, MAX_PIECE);
             for (int c = 0; c < chunks.size(); c++) {
                 if (c > 0) {
                     parts.add(SPLIT_GAP);
                 }
-                Utterance u = engine.synthesize(request(line, chunks.get(c), voice));
+                Utterance u = engine.synthesize(request(line, chunks.get(c), voice, emotion, intensity));
                 if (u.audio().channels() != 1 || u.audio().sampleRate() != RATE) {
                     throw new IllegalStateException("Engine " + engine.id() + " broke the contract: "
                             + u.audio() + " instead of mono " + RATE + " Hz");
                 }
-                parts.add(u);
+                parts.add(new Spoken(chunks.get(c), u));
             }
-            if (i < beats.size()) {
-                Beat b = beats.get(i);
+            if (i < cuts.size() && cuts.get(i).beat() != null) {
+                Beat b = cuts.get(i).beat();
                 parts.add(b.kind() == Beat.Kind.PAUSE ? (Object) (b.duration().toNanos() / 1e9) : b);
             }
             from = to;
         }
+        tightenTurns(parts);
         double level = speechLevel(parts);
 
         List<float[]> pieces = new ArrayList<>();
         List<PhoneTiming> phones = new ArrayList<>();
         List<Viseme> visemes = new ArrayList<>();
+        List<WordTiming> words = new ArrayList<>();
         long frames = 0;
         int beatIndex = 0;
         for (Object part : parts) {
             double offset = frames / (double) RATE;
-            if (part instanceof Utterance u) {
+            if (part instanceof Spoken spoken) {
+                Utterance u = spoken.utterance();
+                for (WordTiming w : WordTiming.fit(spoken.text(), u.words(), u.phones(), u.durationSeconds())) {
+                    if (WordTiming.spoken(w.word())) {
+                        words.add(new WordTiming(w.word(), w.start() + offset, w.end() + offset));
+                    }
+                }
                 u.phones().forEach(p -> phones.add(new PhoneTiming(p.phone(), p.start() + offset, p.end() + offset)));
                 visemes.addAll(Utterance.shifted(u.visemes(), offset));
                 pieces.add(u.audio().samples());
@@ -103,7 +125,113 @@ public final class LineSpeaker {
         // Pauses are silence: VisemeTrack.of fills every gap between the pieces' tracks with SIL.
         double total = frames / (double) RATE;
         visemes.add(new Viseme(OculusViseme.SIL, total, total));
-        return new Utterance(new PcmAudio(audio, RATE, 1), phones, engine.id(), VisemeTrack.of(visemes));
+        return new Utterance(new PcmAudio(audio, RATE, 1), phones, engine.id(), VisemeTrack.of(visemes),
+                WordTiming.fit(line.text(), words, phones, total));
+    }
+
+    /**
+     * Two pieces spoken back to back meet at a turn of the arc (chunks of a long piece are parted by
+     * {@link #SPLIT_GAP}, beats by their sound): each engine pads its piece with silence at both ends (MaryTTS ends
+     * every piece with a sentence pause, measured 0.4 s at a turn), which would be heard as a pause the line does
+     * not have. Keep {@link #TURN_EDGE} of it on each side.
+     */
+    private static void tightenTurns(List<Object> parts) {
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            if (parts.get(i) instanceof Spoken a && parts.get(i + 1) instanceof Spoken b) {
+                Utterance ua = a.utterance();
+                Utterance ub = b.utterance();
+                parts.set(i, new Spoken(a.text(), clip(ua, 0, Math.min(ua.durationSeconds(),
+                        speechEnd(ua) + TURN_EDGE))));
+                parts.set(i + 1, new Spoken(b.text(), clip(ub, Math.max(0, speechStart(ub) - TURN_EDGE),
+                        ub.durationSeconds())));
+            }
+        }
+    }
+
+    private static double speechStart(Utterance u) {
+        return u.phones().stream().filter(p -> !p.isSilence()).mapToDouble(PhoneTiming::start).min().orElse(0);
+    }
+
+    private static double speechEnd(Utterance u) {
+        return u.phones().stream().filter(p -> !p.isSilence()).mapToDouble(PhoneTiming::end).max()
+                .orElse(u.durationSeconds());
+    }
+
+    /** The part of an utterance from {@code from} to {@code to} seconds, with faded edges, as one of its own. */
+    static Utterance clip(Utterance u, double from, double to) {
+        if (from <= 0 && to >= u.durationSeconds()) {
+            return u;
+        }
+        int a = (int) Math.round(from * RATE);
+        int b = Math.max(a, Math.min(u.audio().frames(), (int) Math.round(to * RATE)));
+        float[] samples = java.util.Arrays.copyOfRange(u.audio().samples(), a, b);
+        int fade = Math.min(samples.length / 2, RATE / 200); // 5 ms: the cut falls in near-silence, but not quite
+        for (int i = 0; i < fade; i++) {
+            float g = i / (float) fade;
+            if (a > 0) {
+                samples[i] *= g;
+            }
+            if (b < u.audio().frames()) {
+                samples[samples.length - 1 - i] *= g;
+            }
+        }
+        double start = a / (double) RATE;
+        double end = b / (double) RATE;
+        List<PhoneTiming> phones = new ArrayList<>();
+        for (PhoneTiming p : u.phones()) {
+            double s = Math.max(p.start(), start);
+            double e = Math.min(p.end(), end);
+            if (e > s || (e == s && !p.isSilence() && p.start() >= start && p.start() <= end)) {
+                phones.add(new PhoneTiming(p.phone(), s - start, e - start));
+            }
+        }
+        List<Viseme> visemes = new ArrayList<>();
+        for (Viseme v : u.visemes().visemes()) {
+            double s = Math.max(v.start(), start);
+            double e = Math.min(v.end(), end);
+            if (e > s) {
+                visemes.add(new Viseme(v.shape(), s - start, e - start));
+            }
+        }
+        visemes.add(new Viseme(OculusViseme.SIL, end - start, end - start));
+        List<WordTiming> words = new ArrayList<>();
+        for (WordTiming w : u.words()) {
+            double s = Math.min(Math.max(w.start(), start), end);
+            double e = Math.min(Math.max(w.end(), s), end);
+            words.add(new WordTiming(w.word(), s - start, e - start));
+        }
+        return new Utterance(new PcmAudio(samples, RATE, 1), phones, u.engine(), VisemeTrack.of(visemes), words);
+    }
+
+    /** A place the text is cut: at a beat, or (beat null) at a turn of the line's emotion arc. */
+    private record Cut(int at, Beat beat) {
+    }
+
+    /** A piece of text and its speech. */
+    private record Spoken(String text, Utterance utterance) {
+    }
+
+    /**
+     * Where the line's emotion turns: the start of each arc segment whose emotion differs from the one before it,
+     * moved to the start of the word it falls in (a piece is never cut inside a word).
+     */
+    static List<Integer> turns(Line line) {
+        List<EmotionArc.Segment> segments = line.arc().segments();
+        List<Integer> out = new ArrayList<>();
+        String text = line.text();
+        for (int i = 1; i < segments.size(); i++) {
+            if (segments.get(i).emotion() == segments.get(i - 1).emotion()) {
+                continue;
+            }
+            int at = segments.get(i).start();
+            while (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
+                at--;
+            }
+            if (at > 0 && text.substring(at).codePoints().anyMatch(Character::isLetterOrDigit)) {
+                out.add(at);
+            }
+        }
+        return out;
     }
 
     /** RMS of the spoken parts (a default when the line is only a laugh). */
@@ -111,7 +239,8 @@ public final class LineSpeaker {
         double sum = 0;
         long n = 0;
         for (Object p : parts) {
-            if (p instanceof Utterance u) {
+            if (p instanceof Spoken spoken) {
+                Utterance u = spoken.utterance();
                 for (float v : u.audio().samples()) {
                     sum += v * (double) v;
                 }
@@ -163,7 +292,7 @@ public final class LineSpeaker {
         }
     }
 
-    private static SpeechRequest request(Line line, String text, Voice voice) {
-        return new SpeechRequest(text, voice, line.emotion(), line.intensity(), line.delivery());
+    private static SpeechRequest request(Line line, String text, Voice voice, Emotion emotion, double intensity) {
+        return new SpeechRequest(text, voice, emotion, intensity, line.delivery());
     }
 }

@@ -17,13 +17,22 @@ import java.util.Objects;
  * @param phones  phone timeline in order, covering the audio
  * @param engine  id of the engine that spoke it
  * @param visemes the mouth shapes over the whole audio, contiguous from 0 to its end
+ * @param words   when each word is heard, in text order; empty when the engine timed none (a line spoken by
+ *                {@link LineSpeaker} always has them, estimated from the phones where needed)
  */
-public record Utterance(PcmAudio audio, List<PhoneTiming> phones, String engine, VisemeTrack visemes) {
+public record Utterance(PcmAudio audio, List<PhoneTiming> phones, String engine, VisemeTrack visemes,
+                        List<WordTiming> words) {
     public Utterance {
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(visemes, "visemes");
         phones = List.copyOf(phones);
+        words = List.copyOf(Objects.requireNonNull(words, "words"));
+    }
+
+    /** An utterance without word timings. */
+    public Utterance(PcmAudio audio, List<PhoneTiming> phones, String engine, VisemeTrack visemes) {
+        this(audio, phones, engine, visemes, List.of());
     }
 
     /**
@@ -40,7 +49,52 @@ public record Utterance(PcmAudio audio, List<PhoneTiming> phones, String engine,
 
     /** The same speech with another viseme track (e.g. one derived from the audio itself). */
     public Utterance withVisemes(VisemeTrack track) {
-        return new Utterance(audio, phones, engine, track);
+        return new Utterance(audio, phones, engine, track, words);
+    }
+
+    /** The same speech with other word timings. */
+    public Utterance withWords(List<WordTiming> newWords) {
+        return new Utterance(audio, phones, engine, visemes, newWords);
+    }
+
+    /**
+     * When the character at {@code offset} of the spoken {@code text} is heard: the start of the word it begins or
+     * falls in (the next word's start for an offset between words), when the word timings match the text's words;
+     * otherwise the same fraction of the audio as of the text. 0 for offset 0, the end for the text's end.
+     */
+    public double timeOf(String text, int offset) {
+        Objects.requireNonNull(text, "text");
+        if (offset <= 0 || text.isEmpty()) {
+            return 0;
+        }
+        if (offset >= text.length()) {
+            return durationSeconds();
+        }
+        List<String> textWords = WordTiming.words(text);
+        if (words.size() == textWords.size() && !words.isEmpty()) {
+            // the index of the word at or after offset: words that start before it, less one if offset is inside
+            int index = 0;
+            int i = 0;
+            while (i < text.length()) {
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i >= text.length() || i >= offset) {
+                    break;
+                }
+                int end = i;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                if (offset < end) {
+                    return words.get(index).start(); // inside this word
+                }
+                index++;
+                i = end;
+            }
+            return index < words.size() ? words.get(index).start() : durationSeconds();
+        }
+        return durationSeconds() * offset / text.length();
     }
 
     private static VisemeTrack derive(PcmAudio audio, List<PhoneTiming> phones, String engine) {

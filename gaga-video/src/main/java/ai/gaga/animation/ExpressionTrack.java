@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * How much of each emotion the face shows, per frame. A line's emotion is the target from {@link #LEAD} before it
- * starts until it ends; it holds through a pause when the actor's next line has the same emotion, and otherwise fades
+ * starts until it ends (a line whose {@link ai.gaga.scene.EmotionArc arc} turns changes target {@link #LEAD} before
+ * each turn is heard, see {@link ArcTimes}); it holds through a pause when the actor's next line has the same emotion, and otherwise fades
  * to neutral over {@link #RELAX}. While another actor speaks with feeling, the listener shows the
  * {@link EmotionShapes#mirror mirrored} emotion at {@link #LISTENER_SHARE} of its intensity after
  * {@link #REACTION_DELAY}. {@code [action: NAME smiles]} and {@code frowns} add a smile or a frown for
@@ -40,16 +41,21 @@ final class ExpressionTrack {
         for (int i = 0; i < lines.size(); i++) {
             TimelineEntry e = lines.get(i);
             TimelineEntry next = i + 1 < lines.size() ? lines.get(i + 1) : null;
-            Emotion emotion = e.line().emotion();
-            float intensity = emotion == Emotion.NEUTRAL ? 0f : (float) e.line().intensity();
+            // A line whose emotion turns (its arc) changes target at each turn, LEAD ahead like a new line.
+            List<ArcTimes.Piece> pieces = ArcTimes.of(e);
+            ArcTimes.Piece last = pieces.get(pieces.size() - 1);
+            Emotion emotion = last.emotion();
+            float intensity = last.intensity();
             double from = e.start() - LEAD;
             double to = e.end();
             double nextFrom = next == null ? Double.POSITIVE_INFINITY : next.start() - LEAD;
-            boolean hold = next != null && next.line().emotion() == emotion && next.start() - to < HOLD_GAP;
+            boolean hold = next != null && ArcTimes.of(next).get(0).emotion() == emotion
+                    && next.start() - to < HOLD_GAP;
             for (int f = 0; f < frames; f++) {
                 double t = Curves.time(f, fps);
                 if (t >= from && t < to) {
-                    own[emotion.ordinal()][f] = Math.max(own[emotion.ordinal()][f], intensity);
+                    ArcTimes.Piece p = ArcTimes.at(pieces, t + LEAD);
+                    own[p.emotion().ordinal()][f] = Math.max(own[p.emotion().ordinal()][f], p.intensity());
                     ownActive[f] = true;
                 } else if (t >= to && t < nextFrom) {
                     float v = hold ? intensity : (float) (intensity * (1 - Curves.smoothstep((t - to) / RELAX)));
@@ -60,15 +66,18 @@ final class ExpressionTrack {
         }
         float[][] listen = new float[EMOTIONS.length][frames];
         for (TimelineEntry e : stage.others) {
-            Emotion mirrored = EmotionShapes.mirror(e.line().emotion());
-            if (mirrored == Emotion.NEUTRAL) {
-                continue;
-            }
-            float intensity = (float) (LISTENER_SHARE * e.line().intensity());
+            List<ArcTimes.Piece> pieces = ArcTimes.of(e);
             double from = e.start() + REACTION_DELAY;
             double to = e.end() + 0.3;
             for (int f = 0; f < frames; f++) {
                 double t = Curves.time(f, fps);
+                // the listener reacts to each turn of the speaker's arc after the same delay
+                ArcTimes.Piece p = ArcTimes.at(pieces, t < to ? t - REACTION_DELAY : Double.POSITIVE_INFINITY);
+                Emotion mirrored = EmotionShapes.mirror(p.emotion());
+                if (mirrored == Emotion.NEUTRAL) {
+                    continue;
+                }
+                float intensity = (float) (LISTENER_SHARE * p.intensity());
                 float v = t < from ? 0f : t < to ? intensity
                         : (float) (intensity * (1 - Curves.smoothstep((t - to) / RELAX)));
                 listen[mirrored.ordinal()][f] = Math.max(listen[mirrored.ordinal()][f], v);

@@ -6,6 +6,8 @@ import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.Resampler;
 import ai.gaga.scene.Actor;
 import ai.gaga.scene.Emotion;
+import ai.gaga.scene.EmotionArc;
+import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.SceneHeading;
 import ai.gaga.scene.SoundCue;
@@ -34,12 +36,12 @@ import java.util.Locale;
 
 /**
  * The soundtrack of a scene: dialogue on top (actors placed slightly apart in stereo), the score when the scene asks
- * for music ({@code [music: melancholic]}: that mood, then following the lines' emotions at their turns), ambience
- * from {@code [ambience: rain]} or a scene heading that names one ({@code EXT. STREET - NIGHT - RAIN}), effects from
- * {@code [sfx: door]} at their place; music and ambience ducked under speech; the master brought to the loudness
- * target (-16 LUFS by default, true peak at most -1.5 dBTP) as measured by FFmpeg's ebur128. A cue naming an audio
- * file ({@code [music: theme.mp3]}, {@code [ambience: rain.ogg]}, {@code [sfx: door.wav]}) plays the user's
- * recording instead. Seeded by the scene. Thread-safe.
+ * for music ({@code [music: melancholic]}: that mood, then following the lines' emotions at their turns, inside a line
+ * too where its emotion arc turns), ambience from {@code [ambience: rain]} or a scene heading that names one
+ * ({@code EXT. STREET - NIGHT - RAIN}), effects from {@code [sfx: door]} at their place; music and ambience ducked
+ * under speech; the master brought to the loudness target (-16 LUFS by default, true peak at most -1.5 dBTP) as
+ * measured by FFmpeg's ebur128. A cue naming an audio file ({@code [music: theme.mp3]}, {@code [ambience: rain.ogg]},
+ * {@code [sfx: door.wav]}) plays the user's recording instead. Seeded by the scene. Thread-safe.
  */
 public final class SceneSoundDesigner implements SoundDesigner {
     public static final String ID = "scene";
@@ -47,6 +49,8 @@ public final class SceneSoundDesigner implements SoundDesigner {
     static final double MUSIC_DB = -10;
     static final double AMBIENCE_DB = -14;
     static final double EFFECT_DB = -4;
+    /** The least intensity of a line's emotion (or of a turn inside it) that turns the score's mood. */
+    static final double TURN_INTENSITY = 0.4;
     private static final int RATE = PcmAudio.STANDARD_RATE;
 
     private final ScoreGenerator score = new ScoreGenerator();
@@ -168,17 +172,47 @@ public final class SceneSoundDesigner implements SoundDesigner {
                 j++;
             }
             double end = j < cues.size() ? cues.get(j).start() : duration;
-            for (TimelineEntry e : timeline.entries()) {
-                if (e.start() > start && e.start() < end && e.line().emotion() != Emotion.NEUTRAL
-                        && e.line().intensity() >= 0.4) {
-                    segments.add(new MoodSegment(e.start() - start, Mood.forEmotion(e.line().emotion())));
-                }
-            }
+            segments.addAll(lineMoods(timeline, start, end));
             if (end - start > 0.5) {
                 stems.add(new Stem(score.generate(segments, end - start, seed), start, MUSIC_DB, 0,
                         Stem.Role.MUSIC));
             }
             i = j;
+        }
+    }
+
+    /**
+     * Where the lines turn the score inside a run of mood cues from {@code start} to {@code end} (clip seconds):
+     * at each line that starts there with a strong enough emotion ({@link #TURN_INTENSITY}), and at each turn of a
+     * line's {@link ai.gaga.scene.EmotionArc arc} to a strong enough emotion, when the turn is heard
+     * ({@link ai.gaga.voice.Utterance#timeOf}). Segment starts are relative to {@code start}.
+     */
+    static List<MoodSegment> lineMoods(Timeline timeline, double start, double end) {
+        List<MoodSegment> out = new ArrayList<>();
+        for (TimelineEntry e : timeline.entries()) {
+            Line line = e.line();
+            List<EmotionArc.Segment> arc = line.arc().segments();
+            boolean turns = arc.stream().map(EmotionArc.Segment::emotion).distinct().count() > 1;
+            if (!turns) {
+                moodAt(out, e.start(), line.emotion(), line.intensity(), start, end);
+                continue;
+            }
+            Emotion previous = null;
+            for (EmotionArc.Segment s : arc) {
+                if (s.emotion() != previous) {
+                    double at = e.start() + (previous == null ? 0 : e.utterance().timeOf(line.text(), s.start()));
+                    moodAt(out, at, s.emotion(), s.intensity(), start, end);
+                }
+                previous = s.emotion();
+            }
+        }
+        return out;
+    }
+
+    private static void moodAt(List<MoodSegment> out, double at, Emotion emotion, double intensity, double start,
+                               double end) {
+        if (at > start && at < end && emotion != Emotion.NEUTRAL && intensity >= TURN_INTENSITY) {
+            out.add(new MoodSegment(at - start, Mood.forEmotion(emotion)));
         }
     }
 

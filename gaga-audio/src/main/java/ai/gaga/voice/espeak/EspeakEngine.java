@@ -71,12 +71,14 @@ public final class EspeakEngine implements SpeechEngine {
             // phonemes have no ɜ vowel, so it is dropped like the other tone digits.
             ipa = ipa.replace("ɜ", "");
         }
-        List<PhoneTiming> phones = PhoneAligner.align(IpaPhones.words(ipa), audio);
+        List<List<String>> ipaWords = IpaPhones.words(ipa);
+        List<PhoneTiming> phones = PhoneAligner.align(ipaWords, audio);
         if (LOG.isDebugEnabled()) {
             LOG.debug("espeak {} [{}] {} chars -> {} in {} ms", voice, prosody, text.length(), audio,
                     (System.nanoTime() - t0) / 1_000_000);
         }
-        return new Utterance(audio, phones, ID);
+        // espeak's words, as it wrote them in IPA (it may join short words: LineSpeaker then estimates the text's)
+        return new Utterance(audio, phones, ID).withWords(PhoneAligner.words(ipaWords, phones));
     }
 
     /**

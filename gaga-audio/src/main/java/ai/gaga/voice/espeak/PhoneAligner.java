@@ -106,6 +106,27 @@ final class PhoneAligner {
         return out;
     }
 
+    /**
+     * The words of an {@link #align alignment}: each of {@code words} (espeak's IPA words) from its first phone's
+     * start to its last phone's end, labelled with its phones joined; empty when nothing was aligned.
+     */
+    static List<ai.gaga.voice.WordTiming> words(List<List<String>> words, List<PhoneTiming> aligned) {
+        List<ai.gaga.voice.WordTiming> out = new ArrayList<>(words.size());
+        int k = 0;
+        for (List<String> word : words) {
+            while (k < aligned.size() && aligned.get(k).phone().equals("_")) {
+                k++;
+            }
+            if (k + word.size() > aligned.size()) {
+                return List.of(); // not this alignment's words
+            }
+            double start = aligned.get(k).start();
+            k += word.size();
+            out.add(new ai.gaga.voice.WordTiming(String.join("", word), start, aligned.get(k - 1).end()));
+        }
+        return List.copyOf(out);
+    }
+
     /** Word boundaries in speech time ({@code words.size() + 1} values), snapped to the pauses. */
     static double[] wordBounds(List<List<String>> words, List<Segment> speech) {
         int n = words.size();

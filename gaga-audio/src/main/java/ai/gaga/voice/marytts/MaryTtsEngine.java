@@ -7,6 +7,7 @@ import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.Resampler;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.PhoneTiming;
+import ai.gaga.voice.WordTiming;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
@@ -93,7 +94,8 @@ public final class MaryTtsEngine implements SpeechEngine {
     public Utterance synthesize(SpeechRequest request) {
         MarySpeech speech = speak(request);
         List<PhoneTiming> phones = PhoneAlignment.fit(speech.plannedPhones(), speech.audio().durationSeconds());
-        return new Utterance(speech.audio(), phones, ID);
+        List<WordTiming> words = AcousticTimings.words(speech.acoustic(), phones);
+        return new Utterance(speech.audio(), phones, ID).withWords(words);
     }
 
     /** Audio and Mary's planned phone timings, before they are fitted to each other (tests compare the two). */
@@ -123,7 +125,7 @@ public final class MaryTtsEngine implements SpeechEngine {
                 String.format(Locale.ROOT, "%.2f", audio.durationSeconds()), abbreviate(text), prosody,
                 String.format(Locale.ROOT, "%.2f", seconds),
                 String.format(Locale.ROOT, "%.3f", seconds / audio.durationSeconds()));
-        return new MarySpeech(audio, phones, voiceAudio.sampleRate());
+        return new MarySpeech(audio, phones, voiceAudio.sampleRate(), acoustic);
     }
 
     /** The Mary voice for a requested voice; rejects other languages and unknown names. */
@@ -166,7 +168,8 @@ public final class MaryTtsEngine implements SpeechEngine {
      * @param audio         mono at {@link PcmAudio#STANDARD_RATE}
      * @param plannedPhones the phone timings Mary planned, not yet fitted to the audio's length
      * @param voiceRate     the sample rate the voice produced, before conversion to the standard rate
+     * @param acoustic      Mary's acoustic parameters the speech was made from (its tokens give the words)
      */
-    record MarySpeech(PcmAudio audio, List<PhoneTiming> plannedPhones, int voiceRate) {
+    record MarySpeech(PcmAudio audio, List<PhoneTiming> plannedPhones, int voiceRate, Document acoustic) {
     }
 }

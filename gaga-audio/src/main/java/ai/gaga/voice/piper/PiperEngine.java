@@ -108,7 +108,9 @@ public final class PiperEngine implements SpeechEngine {
         List<PhoneTiming> phones = PiperPhonemes.timings(units, perId, config.sampleRate());
         PcmAudio audio = Resampler.resample(new PcmAudio(run.audio(), config.sampleRate(), 1),
                 PcmAudio.STANDARD_RATE);
-        return new Utterance(audio, clamp(phones, audio.durationSeconds()), ID);
+        List<PhoneTiming> timed = clamp(phones, audio.durationSeconds());
+        // the phoneme string's spaces are silences in the timeline, so its runs of speech are espeak's words
+        return new Utterance(audio, timed, ID).withWords(ai.gaga.voice.WordTiming.runs(timed));
     }
 
     private static String defaultVoice(SpeechRequest request) {

@@ -110,6 +110,17 @@ class PiperEngineTest {
     }
 
     @Test
+    void wordsAreTheRunsOfPhonesBetweenThePhonemeStringsSpaces() {
+        Utterance u = speak("tiny", TEXT);
+        assertEquals(ai.gaga.voice.WordTiming.words(TEXT).size(), u.words().size(), u.words().toString());
+        for (int i = 0; i < u.words().size(); i++) {
+            ai.gaga.voice.WordTiming w = u.words().get(i);
+            assertTrue(w.end() > w.start() && (i == 0 || w.start() >= u.words().get(i - 1).end() - 1e-9), "" + w);
+            assertTrue(u.phones().stream().anyMatch(p -> !p.isSilence() && p.start() == w.start()), "" + w);
+        }
+    }
+
+    @Test
     void lengthScaleStretchesEveryPhone() {
         Utterance normal = speak("tiny", TEXT);
         Utterance slow = speak("tiny-slow", TEXT);
