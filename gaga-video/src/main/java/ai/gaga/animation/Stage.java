@@ -81,12 +81,9 @@ final class Stage {
     }
 
     /**
-     * When a beat is heard: at the end of the speech for a beat after the last word; inside the line, at the same
-     * fraction of the speech as of the text (voices give no timing for beats).
-     */
-    /**
      * When the {@code nth} laugh or sigh of a line is heard: the voice marks each with a {@code (laugh)} or
-     * {@code (sigh)} phone; without one (another engine), the same fraction of the audio as of the text.
+     * {@code (sigh)} phone; without one (another engine), at the end of the speech for a beat after the last word,
+     * else where its place in the text is heard (word timings, or the same fraction of the audio as of the text).
      */
     private static double beatTime(TimelineEntry e, Beat b, int nth) {
         int seen = 0;
@@ -97,8 +94,8 @@ final class Stage {
                 }
             }
         }
-        int length = e.line().text().length();
-        return b.at() >= length ? e.end() : e.start() + e.utterance().durationSeconds() * b.at() / length;
+        String text = e.line().text();
+        return b.at() >= text.length() ? e.end() : e.start() + e.utterance().timeOf(text, b.at());
     }
 
     private static boolean covered(List<TimelineEntry> entries, double t) {
