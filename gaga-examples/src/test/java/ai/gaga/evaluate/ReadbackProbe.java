@@ -1,0 +1,178 @@
+package ai.gaga.evaluate;
+
+import ai.gaga.Gaga;
+import ai.gaga.GagaSettings;
+import ai.gaga.animation.FaceAnimator;
+import ai.gaga.face.Blendshapes;
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceAnalyzer;
+import ai.gaga.face.Images;
+import ai.gaga.face.PhotoLoader;
+import ai.gaga.onnx.ExecutionDevice;
+import ai.gaga.onnx.OnnxSessions;
+import ai.gaga.rig.AnimatedPlate;
+import ai.gaga.rig.FaceControl;
+import ai.gaga.rig.FaceControls;
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Scene;
+import ai.gaga.spi.ServiceContext;
+import ai.gaga.testing.Fixtures;
+import ai.gaga.timeline.Timeline;
+import ai.gaga.timeline.TimelineEntry;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Diagnostic: where the emotion signal is lost between the rig and the evaluated render. Run by hand. */
+class ReadbackProbe {
+    static final List<Emotion> EMOTIONS = List.of(Emotion.JOY, Emotion.SADNESS, Emotion.ANGER, Emotion.SURPRISE,
+            Emotion.FEAR, Emotion.DISGUST);
+
+    @Test
+    void probe() throws Exception {
+        String which = System.getProperty("probe.photo", "astronaut");
+        Path photo = which.equals("grace") ? Fixtures.graceHopper() : Fixtures.astronaut();
+        GagaSettings settings = GagaSettings.defaults();
+        try (Gaga gaga = Gaga.builder().models(Fixtures.modelStore()).build();
+             OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads());
+             ClipEvaluator evaluator = ClipEvaluator.open(Fixtures.modelDir())) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(ServiceContext.of(Fixtures.modelStore(), sessions, settings));
+            String text = "Look at this.";
+            Scene.Builder b = Scene.builder().actor("actor", photo);
+            List<Emotion> order = new ArrayList<>(List.of(Emotion.NEUTRAL));
+            order.addAll(EMOTIONS);
+            order.add(Emotion.NEUTRAL);
+            for (Emotion e : order) {
+                double intensity = e == Emotion.NEUTRAL ? 0.7 : 0.9;
+                b.says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(1600))
+                        .says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(900));
+            }
+            Scene scene = b.maxDuration(java.time.Duration.ofSeconds(60)).build();
+            Timeline plan = gaga.plan(scene);
+            Path out = Path.of("target", "probe-" + which + ".mp4");
+            Files.createDirectories(out.getParent());
+            if (!Files.exists(out) || Boolean.getBoolean("probe.render")) {
+                gaga.render(scene, out);
+            }
+            EvaluationOptions.Builder options = EvaluationOptions.builder().blendshapes(true);
+            List<EmotionRange> ranges = new ArrayList<>();
+            List<TimelineEntry> entries = plan.entries();
+            for (int i = 0; i + 1 < entries.size(); i += 2) {
+                EmotionRange r = EmotionRange.of(entries.get(i).line().emotion(), entries.get(i).end() + 0.25,
+                        entries.get(i + 1).start() - 0.25);
+                ranges.add(r);
+                options.emotion(r);
+            }
+            ClipReport report = evaluator.evaluate(out, options.build());
+            System.out.println("PROBE summary " + report.summary());
+            double fps = report.fps();
+            // sample frames: every 4th frame of each range
+            TreeMap<Integer, Emotion> sample = new TreeMap<>();
+            for (EmotionRange r : ranges) {
+                for (int f = (int) Math.ceil(r.range().start() * fps); f / fps < r.range().end(); f += 4) {
+                    sample.put(f, r.emotion());
+                }
+            }
+            BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+            FaceAnalysis face = analyzer.analyze(img);
+            FaceAnimator anim = FaceAnimator.of(scene, plan, "actor", (int) Math.round(fps));
+            AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, anim);
+            String[] methods = {"rigAnim", "rigExprOnly", "renderDetect", "renderTrack"};
+            Map<Emotion, double[][]> sums = new EnumMap<>(Emotion.class); // [method][emotionSig]
+            Map<Emotion, int[]> counts = new EnumMap<>(Emotion.class);
+            Map<Emotion, double[]> iod = new EnumMap<>(Emotion.class);
+            FaceControls c = new FaceControls();
+            Map<Integer, BufferedImage> frames = new TreeMap<>();
+            ClipDecoder.decode(out, false, (index, time, frame) -> {
+                if (sample.containsKey(index)) {
+                    frames.put(index, Images.toBgr(frame));
+                }
+                return true;
+            });
+            for (Map.Entry<Integer, Emotion> s : sample.entrySet()) {
+                int f = s.getKey();
+                Emotion e = s.getValue();
+                Blendshapes[] bs = new Blendshapes[4];
+                anim.controlsAt(f, c);
+                plate.draw(c);
+                bs[0] = reanalyse(analyzer, plate);
+                for (FaceControl k : new FaceControl[] {FaceControl.HEAD_YAW, FaceControl.HEAD_PITCH,
+                        FaceControl.HEAD_ROLL, FaceControl.GAZE_X, FaceControl.GAZE_Y, FaceControl.EYE_BLINK_LEFT,
+                        FaceControl.EYE_BLINK_RIGHT, FaceControl.BREATH}) {
+                    c.set(k, 0);
+                }
+                plate.draw(c);
+                bs[1] = reanalyse(analyzer, plate);
+                try {
+                    bs[2] = analyzer.analyze(frames.get(f)).expression();
+                } catch (RuntimeException ex) {
+                    System.out.println("PROBE no face at " + f + ": " + ex.getMessage());
+                }
+                FrameSample fs = report.frames().get(f);
+                bs[3] = fs.blendshapes();
+                double[][] sm = sums.computeIfAbsent(e, k -> new double[4][EMOTIONS.size()]);
+                int[] cn = counts.computeIfAbsent(e, k -> new int[4]);
+                for (int m = 0; m < 4; m++) {
+                    if (bs[m] == null) {
+                        continue;
+                    }
+                    cn[m]++;
+                    for (int k = 0; k < EMOTIONS.size(); k++) {
+                        sm[m][k] += EmotionSignature.of(EMOTIONS.get(k), bs[m]);
+                    }
+                }
+                double[] io = iod.computeIfAbsent(e, k -> new double[3]);
+                io[0] += fs.interOcular();
+                io[1] += fs.pitch();
+                io[2]++;
+                if (Boolean.getBoolean("probe.verbose")) {
+                    System.out.printf("PROBE frame %d %s iod %.1f pitch %.1f%n", f, e, fs.interOcular(), fs.pitch());
+                }
+            }
+            double[][] neutral = mean(sums.get(Emotion.NEUTRAL), counts.get(Emotion.NEUTRAL));
+            StringBuilder sb = new StringBuilder("PROBE " + which + " own-signature rise over neutral:\n");
+            sb.append(String.format("%-9s %8s %8s %8s %8s %6s %6s%n", "emotion", methods[0], methods[1], methods[2],
+                    methods[3], "iod", "pitch"));
+            for (Emotion e : order.subList(0, order.size() - 1)) {
+                double[][] m = mean(sums.get(e), counts.get(e));
+                double[] io = iod.get(e);
+                int k = EMOTIONS.indexOf(e);
+                if (k < 0) {
+                    sb.append(String.format("%-9s %8s %8s %8s %8s %6.1f %6.1f%n", e, "-", "-", "-", "-",
+                            io[0] / io[2], io[1] / io[2]));
+                    continue;
+                }
+                sb.append(String.format("%-9s %+8.3f %+8.3f %+8.3f %+8.3f %6.1f %6.1f%n", e,
+                        m[0][k] - neutral[0][k], m[1][k] - neutral[1][k], m[2][k] - neutral[2][k],
+                        m[3][k] - neutral[3][k], io[0] / io[2], io[1] / io[2]));
+            }
+            System.out.println(sb);
+            // per-blendshape detail for the rigExprOnly vs renderTrack
+            if (Boolean.getBoolean("probe.detail")) {
+                System.out.println("PROBE (detail not implemented)");
+            }
+        }
+    }
+
+    private static Blendshapes reanalyse(FaceAnalyzer analyzer, AnimatedPlate p) {
+        return analyzer.analyze(Images.fromBgr(p.bgr(), p.width(), p.height())).expression();
+    }
+
+    private static double[][] mean(double[][] s, int[] n) {
+        double[][] m = new double[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            m[i] = new double[s[i].length];
+            for (int k = 0; k < s[i].length; k++) {
+                m[i][k] = s[i][k] / Math.max(1, n[i]);
+            }
+        }
+        return m;
+    }
+}
