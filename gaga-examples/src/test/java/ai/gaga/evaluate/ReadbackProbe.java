@@ -88,11 +88,14 @@ class ReadbackProbe {
             Map<Emotion, double[][]> sums = new EnumMap<>(Emotion.class); // [method][emotionSig]
             Map<Emotion, int[]> counts = new EnumMap<>(Emotion.class);
             Map<Emotion, double[]> iod = new EnumMap<>(Emotion.class);
+            Map<String, double[]> detail = new java.util.HashMap<>();
             FaceControls c = new FaceControls();
             Map<Integer, BufferedImage> frames = new TreeMap<>();
             ClipDecoder.decode(out, false, (index, time, frame) -> {
                 if (sample.containsKey(index)) {
-                    frames.put(index, Images.toBgr(frame));
+                    BufferedImage copy = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                    copy.getGraphics().drawImage(frame, 0, 0, null);
+                    frames.put(index, copy);
                 }
                 return true;
             });
@@ -124,6 +127,11 @@ class ReadbackProbe {
                         continue;
                     }
                     cn[m]++;
+                    double[] d = detail.computeIfAbsent(e.name() + m, k -> new double[Blendshapes.COUNT]);
+                    float[] w = bs[m].weights();
+                    for (int k = 0; k < w.length; k++) {
+                        d[k] += w[k];
+                    }
                     for (int k = 0; k < EMOTIONS.size(); k++) {
                         sm[m][k] += EmotionSignature.of(EMOTIONS.get(k), bs[m]);
                     }
@@ -155,9 +163,56 @@ class ReadbackProbe {
             }
             System.out.println(sb);
             // per-blendshape detail for the rigExprOnly vs renderTrack
-            if (Boolean.getBoolean("probe.detail")) {
-                System.out.println("PROBE (detail not implemented)");
+            if (!Boolean.getBoolean("probe.brief")) {
+                StringBuilder d = new StringBuilder("PROBE detail (rigAnim/rigExprOnly/renderDetect/renderTrack rise per shape)\n");
+                for (Emotion e : EMOTIONS) {
+                    for (Blendshapes.Name n : EmotionSignature.shapes(e)) {
+                        d.append(String.format("%-9s %-18s", e, n));
+                        for (int m = 0; m < 4; m++) {
+                            double v = detail.get(e.name() + m)[n.ordinal()] / counts.get(e)[m];
+                            double v0 = detail.get("NEUTRAL" + m)[n.ordinal()] / counts.get(Emotion.NEUTRAL)[m];
+                            d.append(String.format(" %.3f->%.3f(%+.3f)", v0, v, v - v0));
+                        }
+                        d.append('\n');
+                    }
+                }
+                System.out.println(d);
             }
+        }
+    }
+
+    /** Which blendshapes each single control moves on the rig (plate 1.5x), per photo. */
+    @Test
+    void controls() {
+        GagaSettings settings = GagaSettings.defaults();
+        try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads())) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(ServiceContext.of(Fixtures.modelStore(), sessions, settings));
+            StringBuilder sb = new StringBuilder();
+            for (Path photo : List.of(Fixtures.astronaut(), Fixtures.graceHopper())) {
+                BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+                FaceAnalysis face = analyzer.analyze(img);
+                AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, ai.gaga.rig.FacePerformance.REST);
+                plate.draw(new FaceControls());
+                float[] rest = reanalyse(analyzer, plate).weights();
+                Object[][] probes = {{FaceControl.BROW_DOWN, 1.0}, {FaceControl.MOUTH_PRESS, 1.0},
+                        {FaceControl.MOUTH_FROWN, 1.0}, {FaceControl.NOSE_SNEER, 1.0}, {FaceControl.EYE_SQUINT, 1.0},
+                        {FaceControl.GAZE_Y, -0.6}, {FaceControl.HEAD_PITCH, -4.0}, {FaceControl.BROW_INNER_UP, 1.0},
+                        {FaceControl.MOUTH_UPPER_UP, 1.0}, {FaceControl.CHEEK_SQUINT, 1.0},
+                        {FaceControl.MOUTH_STRETCH, 1.0}, {FaceControl.EYE_WIDE, 1.0}};
+                for (Object[] pr : probes) {
+                    FaceControls c = new FaceControls().set((FaceControl) pr[0], (Double) pr[1]);
+                    plate.draw(c);
+                    float[] w = reanalyse(analyzer, plate).weights();
+                    sb.append(String.format("PROBE %s %s=%s:", photo.getFileName(), pr[0], pr[1]));
+                    for (int k = 0; k < w.length; k++) {
+                        if (Math.abs(w[k] - rest[k]) >= 0.03) {
+                            sb.append(String.format(" %s %.2f->%.2f", Blendshapes.Name.values()[k], rest[k], w[k]));
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
+            System.out.println(sb);
         }
     }
 
