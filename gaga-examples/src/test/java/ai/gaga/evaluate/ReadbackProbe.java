@@ -30,7 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Diagnostic: where the emotion signal is lost between the rig and the evaluated render. Run by hand. */
+/**
+ * Diagnostic, not a test (no assertions; the name keeps it out of the build's test run): where an emotion's
+ * blendshape signal is lost between the rig and the evaluated render. {@link #probe} renders the acting-evaluation
+ * scene (cached in target/probe-NAME.mp4; {@code -Dprobe.render=true} renders again, {@code -Dprobe.photo=grace}
+ * for Grace Hopper) and reads each emotion's signature rise over neutral four ways: the rig drawn with the
+ * animator's controls and re-analysed, the same without head/gaze/blink layers, the rendered frames analysed with
+ * the detector, and the evaluator's own per-frame readings. {@link #controls} lists what each single control moves.
+ * Run: {@code mvn -o verify -pl gaga-examples -am -Dtest=ReadbackProbe -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
 class ReadbackProbe {
     static final List<Emotion> EMOTIONS = List.of(Emotion.JOY, Emotion.SADNESS, Emotion.ANGER, Emotion.SURPRISE,
             Emotion.FEAR, Emotion.DISGUST);

@@ -39,9 +39,10 @@ final class EmotionShapes {
         // re-detection; -0.3 was lost under the gaze layer's own glances).
         shape(Emotion.SADNESS, BROW_INNER_UP, 0.7, MOUTH_FROWN, 0.55, MOUTH_PRESS, 0.1, EYE_SQUINT, 0.1,
                 GAZE_Y, -0.45, HEAD_PITCH, -4.0);
-        // Anger is lowered, drawn brows over narrowed eyes and pressed lips (FACS 4+5/7+23); no nose wrinkle, which
-        // belongs to disgust and, drawn here, parted the lips (mouthPress fell on re-detection).
-        shape(Emotion.ANGER, BROW_DOWN, 0.85, EYE_SQUINT, 0.7, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
+        // Anger is lowered, drawn brows over narrowed eyes and pressed lips (FACS 4+5/7+23) with only a trace of the
+        // nose wrinkle: at 0.35 the sneer parted the lips (mouthLowerDown/UpperUp rose, mouthPress fell on
+        // re-detection), working against the pressed mouth.
+        shape(Emotion.ANGER, BROW_DOWN, 0.85, EYE_SQUINT, 0.7, NOSE_SNEER, 0.2, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
                 HEAD_PITCH, -2.0);
         shape(Emotion.FEAR, BROW_INNER_UP, 0.7, BROW_OUTER_UP, 0.3, EYE_WIDE, 0.6, MOUTH_STRETCH, 0.45,
                 HEAD_PITCH, -1.5);
