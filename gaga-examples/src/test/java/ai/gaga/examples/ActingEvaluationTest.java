@@ -124,12 +124,18 @@ class ActingEvaluationTest {
             assertTrue(Files.size(sheet) > 10_000, "contact sheet written");
         }
         LOG.info("Signature rise over neutral [grace, astronaut]: {}", deltas);
-        // Measured on renders (2026-11): joy, fear and surprise rise by 0.09-0.25; sadness, anger and disgust only by
-        // 0.013-0.03 although the rig alone moves them by 0.03-0.12 on the same photos — the weak channels are
-        // asserted at what the renders reach today, so a regression still fails.
+        // Measured on renders (2026-11, libopenh264), rise over neutral [grace, astronaut]: joy +0.49/+0.06,
+        // sadness +0.03/+0.09, anger +0.01/+0.05, surprise +0.01/+0.09, fear +0.01/+0.11, disgust -0.01/+0.09.
+        // (Before the evaluator read expressions on detector crops and the rig's brow-down was deepened: sadness,
+        // anger and disgust reached only 0.013-0.03.) Grace Hopper's spectacles hide brows and lids from the landmark
+        // model, so all but joy are carried by the astronaut. Thresholds sit about a third under those numbers.
         for (Emotion e : emotions) {
             double best = deltas.get(e).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            double required = e == Emotion.JOY || e == Emotion.FEAR || e == Emotion.SURPRISE ? 0.06 : 0.01;
+            double required = switch (e) {
+                case JOY -> 0.3;
+                case ANGER -> 0.035;
+                default -> 0.06;
+            };
             assertTrue(best > required, e + " rises above neutral on a fixture photo: " + deltas.get(e));
         }
     }

@@ -35,9 +35,14 @@ final class EmotionShapes {
         shape(Emotion.NEUTRAL);
         shape(Emotion.JOY, MOUTH_SMILE, 0.75, CHEEK_SQUINT, 0.5, EYE_SQUINT, 0.22, MOUTH_DIMPLE, 0.2,
                 BROW_OUTER_UP, 0.1, HEAD_PITCH, 1.5);
+        // The downcast look of sadness is in the eyes more than in the head (-0.45 gaze reads as eyeLookDown on
+        // re-detection; -0.3 was lost under the gaze layer's own glances).
         shape(Emotion.SADNESS, BROW_INNER_UP, 0.7, MOUTH_FROWN, 0.55, MOUTH_PRESS, 0.1, EYE_SQUINT, 0.1,
-                GAZE_Y, -0.3, HEAD_PITCH, -4.0);
-        shape(Emotion.ANGER, BROW_DOWN, 0.8, EYE_SQUINT, 0.6, NOSE_SNEER, 0.35, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
+                GAZE_Y, -0.45, HEAD_PITCH, -4.0);
+        // Anger is lowered, drawn brows over narrowed eyes and pressed lips (FACS 4+5/7+23) with only a trace of the
+        // nose wrinkle: at 0.35 the sneer parted the lips (mouthLowerDown/UpperUp rose, mouthPress fell on
+        // re-detection), working against the pressed mouth.
+        shape(Emotion.ANGER, BROW_DOWN, 0.85, EYE_SQUINT, 0.7, NOSE_SNEER, 0.2, MOUTH_PRESS, 0.4, MOUTH_FROWN, 0.15,
                 HEAD_PITCH, -2.0);
         shape(Emotion.FEAR, BROW_INNER_UP, 0.7, BROW_OUTER_UP, 0.3, EYE_WIDE, 0.6, MOUTH_STRETCH, 0.45,
                 HEAD_PITCH, -1.5);

@@ -108,7 +108,8 @@ public final class ClipEvaluator implements AutoCloseable {
         ClipDecoder.Result decoded = ClipDecoder.decode(mp4, true, (index, time, frame) -> {
             FaceMesh m = tracker.track(frame);
             if (m != null) {
-                track.add(index, measure(m, irisModel, blendModel, frame));
+                track.add(index, measure(m, irisModel == null ? null : tracker.asDetected(frame, m), irisModel,
+                        blendModel, frame));
                 shape.add(time, m);
             }
             return true;
@@ -149,14 +150,15 @@ public final class ClipEvaluator implements AutoCloseable {
                             double faceY, Blendshapes blendshapes, float[] stable) {
     }
 
-    private static Measured measure(FaceMesh m, IrisModel irisModel, BlendshapeModel blendModel,
+    /** {@code m} as tracked; {@code expression}: the same face on the detector's crop, read for blendshapes. */
+    private static Measured measure(FaceMesh m, FaceMesh expression, IrisModel irisModel, BlendshapeModel blendModel,
                                     BufferedImage frame) {
         Blendshapes bs = null;
         FaceMesh eyes = m;
         if (irisModel != null) {
-            Landmarks478 refined = irisModel.refine(frame, m);
+            Landmarks478 refined = irisModel.refine(frame, expression);
             bs = blendModel.run(refined);
-            eyes = refined.mesh(m.presence());
+            eyes = refined.mesh(expression.presence());
         }
         float[] stable = new float[STABLE.length * 2];
         for (int k = 0; k < STABLE.length; k++) {

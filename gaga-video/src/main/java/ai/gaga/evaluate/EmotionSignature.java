@@ -14,8 +14,6 @@ import static ai.gaga.face.Blendshapes.Name.browDownRight;
 import static ai.gaga.face.Blendshapes.Name.browInnerUp;
 import static ai.gaga.face.Blendshapes.Name.browOuterUpLeft;
 import static ai.gaga.face.Blendshapes.Name.browOuterUpRight;
-import static ai.gaga.face.Blendshapes.Name.cheekSquintLeft;
-import static ai.gaga.face.Blendshapes.Name.cheekSquintRight;
 import static ai.gaga.face.Blendshapes.Name.eyeLookDownLeft;
 import static ai.gaga.face.Blendshapes.Name.eyeLookDownRight;
 import static ai.gaga.face.Blendshapes.Name.eyeSquintLeft;
@@ -23,8 +21,6 @@ import static ai.gaga.face.Blendshapes.Name.eyeSquintRight;
 import static ai.gaga.face.Blendshapes.Name.eyeWideLeft;
 import static ai.gaga.face.Blendshapes.Name.eyeWideRight;
 import static ai.gaga.face.Blendshapes.Name.jawOpen;
-import static ai.gaga.face.Blendshapes.Name.mouthFrownLeft;
-import static ai.gaga.face.Blendshapes.Name.mouthFrownRight;
 import static ai.gaga.face.Blendshapes.Name.mouthPressLeft;
 import static ai.gaga.face.Blendshapes.Name.mouthPressRight;
 import static ai.gaga.face.Blendshapes.Name.mouthSmileLeft;
@@ -44,10 +40,13 @@ public final class EmotionSignature {
     private static final Map<Emotion, List<Name>> SHAPES = new EnumMap<>(Emotion.class);
 
     static {
-        SHAPES.put(Emotion.JOY, List.of(mouthSmileLeft, mouthSmileRight, cheekSquintLeft, cheekSquintRight));
-        // sadness: inner brows up, lip corners down, and the downcast gaze that goes with them
-        SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, mouthFrownLeft, mouthFrownRight, eyeLookDownLeft,
-                eyeLookDownRight));
+        // cheekSquint is dead in the landmark blendshape model: 0.000 on both fixture photos at rest, smiling, and
+        // with the rig's cheek raise at full weight (measured by ReadbackProbe), so joy is read on the smile alone.
+        SHAPES.put(Emotion.JOY, List.of(mouthSmileLeft, mouthSmileRight));
+        // sadness: inner brows up and the downcast gaze that goes with them. mouthFrown is left out: it stays under
+        // 0.02 on every face we measured, and the rig's full lip-corner pull moves it by less than 0.03 while it moves
+        // mouthSmile by 0.2-0.3 (the model sees a frown only as a lost smile).
+        SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, eyeLookDownLeft, eyeLookDownRight));
         // noseSneer stays at 0 on every face we measured (the landmark model does not see the nose wrinkle), so it
         // would only dilute: anger reads as lowered brows, narrowed eyes and pressed lips.
         SHAPES.put(Emotion.ANGER, List.of(browDownLeft, browDownRight, eyeSquintLeft, eyeSquintRight, mouthPressLeft,

@@ -618,8 +618,10 @@ public final class FaceRig {
             gauss(outer, (u[70] + u[46]) / 2, (v[70] + v[46]) / 2, 0.2, 0, -0.11, 1);
             gauss(outer, (u[300] + u[276]) / 2, (v[300] + v[276]) / 2, 0.2, 0, -0.11, 1);
             float[] down = table(FaceControl.BROW_DOWN);
-            gauss(down, u[66], v[66], 0.25, 0.05, 0.1, 1);
-            gauss(down, u[296], v[296], 0.25, -0.05, 0.1, 1);
+            // Lowered and drawn together (corrugator): centred towards the inner brow, and deep enough (0.16 IOD) that
+            // the landmark model reads browDown at all; at 0.1 IOD it read no change on either fixture photo.
+            gauss(down, (u[66] + u[107]) / 2, (v[66] + v[107]) / 2, 0.24, 0.06, 0.16, 1);
+            gauss(down, (u[296] + u[336]) / 2, (v[296] + v[336]) / 2, 0.24, -0.06, 0.16, 1);
         }
 
         private void eyes() {

@@ -1,0 +1,241 @@
+package ai.gaga.evaluate;
+
+import ai.gaga.Gaga;
+import ai.gaga.GagaSettings;
+import ai.gaga.animation.FaceAnimator;
+import ai.gaga.face.Blendshapes;
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceAnalyzer;
+import ai.gaga.face.Images;
+import ai.gaga.face.PhotoLoader;
+import ai.gaga.onnx.ExecutionDevice;
+import ai.gaga.onnx.OnnxSessions;
+import ai.gaga.rig.AnimatedPlate;
+import ai.gaga.rig.FaceControl;
+import ai.gaga.rig.FaceControls;
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Scene;
+import ai.gaga.spi.ServiceContext;
+import ai.gaga.testing.Fixtures;
+import ai.gaga.timeline.Timeline;
+import ai.gaga.timeline.TimelineEntry;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Diagnostic, not a test (no assertions; the name keeps it out of the build's test run): where an emotion's
+ * blendshape signal is lost between the rig and the evaluated render. {@link #probe} renders the acting-evaluation
+ * scene (cached in target/probe-NAME.mp4; {@code -Dprobe.render=true} renders again, {@code -Dprobe.photo=grace}
+ * for Grace Hopper) and reads each emotion's signature rise over neutral four ways: the rig drawn with the
+ * animator's controls and re-analysed, the same without head/gaze/blink layers, the rendered frames analysed with
+ * the detector, and the evaluator's own per-frame readings. {@link #controls} lists what each single control moves.
+ * Run: {@code mvn -o verify -pl gaga-examples -am -Dtest=ReadbackProbe -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ReadbackProbe {
+    static final List<Emotion> EMOTIONS = List.of(Emotion.JOY, Emotion.SADNESS, Emotion.ANGER, Emotion.SURPRISE,
+            Emotion.FEAR, Emotion.DISGUST);
+
+    @Test
+    void probe() throws Exception {
+        String which = System.getProperty("probe.photo", "astronaut");
+        Path photo = which.equals("grace") ? Fixtures.graceHopper() : Fixtures.astronaut();
+        GagaSettings settings = GagaSettings.defaults();
+        try (Gaga gaga = Gaga.builder().models(Fixtures.modelStore()).build();
+             OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads());
+             ClipEvaluator evaluator = ClipEvaluator.open(Fixtures.modelDir())) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(ServiceContext.of(Fixtures.modelStore(), sessions, settings));
+            String text = "Look at this.";
+            Scene.Builder b = Scene.builder().actor("actor", photo);
+            List<Emotion> order = new ArrayList<>(List.of(Emotion.NEUTRAL));
+            order.addAll(EMOTIONS);
+            order.add(Emotion.NEUTRAL);
+            for (Emotion e : order) {
+                double intensity = e == Emotion.NEUTRAL ? 0.7 : 0.9;
+                b.says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(1600))
+                        .says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(900));
+            }
+            Scene scene = b.maxDuration(java.time.Duration.ofSeconds(60)).build();
+            Timeline plan = gaga.plan(scene);
+            Path out = Path.of("target", "probe-" + which + ".mp4");
+            Files.createDirectories(out.getParent());
+            if (!Files.exists(out) || Boolean.getBoolean("probe.render")) {
+                gaga.render(scene, out);
+            }
+            EvaluationOptions.Builder options = EvaluationOptions.builder().blendshapes(true);
+            List<EmotionRange> ranges = new ArrayList<>();
+            List<TimelineEntry> entries = plan.entries();
+            for (int i = 0; i + 1 < entries.size(); i += 2) {
+                EmotionRange r = EmotionRange.of(entries.get(i).line().emotion(), entries.get(i).end() + 0.25,
+                        entries.get(i + 1).start() - 0.25);
+                ranges.add(r);
+                options.emotion(r);
+            }
+            ClipReport report = evaluator.evaluate(out, options.build());
+            System.out.println("PROBE summary " + report.summary());
+            double fps = report.fps();
+            // sample frames: every 4th frame of each range
+            TreeMap<Integer, Emotion> sample = new TreeMap<>();
+            for (EmotionRange r : ranges) {
+                for (int f = (int) Math.ceil(r.range().start() * fps); f / fps < r.range().end(); f += 4) {
+                    sample.put(f, r.emotion());
+                }
+            }
+            BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+            FaceAnalysis face = analyzer.analyze(img);
+            FaceAnimator anim = FaceAnimator.of(scene, plan, "actor", (int) Math.round(fps));
+            AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, anim);
+            String[] methods = {"rigAnim", "rigExprOnly", "renderDetect", "renderTrack"};
+            Map<Emotion, double[][]> sums = new EnumMap<>(Emotion.class); // [method][emotionSig]
+            Map<Emotion, int[]> counts = new EnumMap<>(Emotion.class);
+            Map<Emotion, double[]> iod = new EnumMap<>(Emotion.class);
+            Map<String, double[]> detail = new java.util.HashMap<>();
+            FaceControls c = new FaceControls();
+            Map<Integer, BufferedImage> frames = new TreeMap<>();
+            ClipDecoder.decode(out, false, (index, time, frame) -> {
+                if (sample.containsKey(index)) {
+                    BufferedImage copy = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                    copy.getGraphics().drawImage(frame, 0, 0, null);
+                    frames.put(index, copy);
+                }
+                return true;
+            });
+            for (Map.Entry<Integer, Emotion> s : sample.entrySet()) {
+                int f = s.getKey();
+                Emotion e = s.getValue();
+                Blendshapes[] bs = new Blendshapes[4];
+                anim.controlsAt(f, c);
+                plate.draw(c);
+                bs[0] = reanalyse(analyzer, plate);
+                for (FaceControl k : new FaceControl[] {FaceControl.HEAD_YAW, FaceControl.HEAD_PITCH,
+                        FaceControl.HEAD_ROLL, FaceControl.GAZE_X, FaceControl.GAZE_Y, FaceControl.EYE_BLINK_LEFT,
+                        FaceControl.EYE_BLINK_RIGHT, FaceControl.BREATH}) {
+                    c.set(k, 0);
+                }
+                plate.draw(c);
+                bs[1] = reanalyse(analyzer, plate);
+                try {
+                    bs[2] = analyzer.analyze(frames.get(f)).expression();
+                } catch (RuntimeException ex) {
+                    System.out.println("PROBE no face at " + f + ": " + ex.getMessage());
+                }
+                FrameSample fs = report.frames().get(f);
+                bs[3] = fs.blendshapes();
+                double[][] sm = sums.computeIfAbsent(e, k -> new double[4][EMOTIONS.size()]);
+                int[] cn = counts.computeIfAbsent(e, k -> new int[4]);
+                for (int m = 0; m < 4; m++) {
+                    if (bs[m] == null) {
+                        continue;
+                    }
+                    cn[m]++;
+                    double[] d = detail.computeIfAbsent(e.name() + m, k -> new double[Blendshapes.COUNT]);
+                    float[] w = bs[m].weights();
+                    for (int k = 0; k < w.length; k++) {
+                        d[k] += w[k];
+                    }
+                    for (int k = 0; k < EMOTIONS.size(); k++) {
+                        sm[m][k] += EmotionSignature.of(EMOTIONS.get(k), bs[m]);
+                    }
+                }
+                double[] io = iod.computeIfAbsent(e, k -> new double[3]);
+                io[0] += fs.interOcular();
+                io[1] += fs.pitch();
+                io[2]++;
+                if (Boolean.getBoolean("probe.verbose")) {
+                    System.out.printf("PROBE frame %d %s iod %.1f pitch %.1f%n", f, e, fs.interOcular(), fs.pitch());
+                }
+            }
+            double[][] neutral = mean(sums.get(Emotion.NEUTRAL), counts.get(Emotion.NEUTRAL));
+            StringBuilder sb = new StringBuilder("PROBE " + which + " own-signature rise over neutral:\n");
+            sb.append(String.format("%-9s %8s %8s %8s %8s %6s %6s%n", "emotion", methods[0], methods[1], methods[2],
+                    methods[3], "iod", "pitch"));
+            for (Emotion e : order.subList(0, order.size() - 1)) {
+                double[][] m = mean(sums.get(e), counts.get(e));
+                double[] io = iod.get(e);
+                int k = EMOTIONS.indexOf(e);
+                if (k < 0) {
+                    sb.append(String.format("%-9s %8s %8s %8s %8s %6.1f %6.1f%n", e, "-", "-", "-", "-",
+                            io[0] / io[2], io[1] / io[2]));
+                    continue;
+                }
+                sb.append(String.format("%-9s %+8.3f %+8.3f %+8.3f %+8.3f %6.1f %6.1f%n", e,
+                        m[0][k] - neutral[0][k], m[1][k] - neutral[1][k], m[2][k] - neutral[2][k],
+                        m[3][k] - neutral[3][k], io[0] / io[2], io[1] / io[2]));
+            }
+            System.out.println(sb);
+            // per-blendshape detail for the rigExprOnly vs renderTrack
+            if (!Boolean.getBoolean("probe.brief")) {
+                StringBuilder d = new StringBuilder("PROBE detail (rigAnim/rigExprOnly/renderDetect/renderTrack rise per shape)\n");
+                for (Emotion e : EMOTIONS) {
+                    for (Blendshapes.Name n : EmotionSignature.shapes(e)) {
+                        d.append(String.format("%-9s %-18s", e, n));
+                        for (int m = 0; m < 4; m++) {
+                            double v = detail.get(e.name() + m)[n.ordinal()] / counts.get(e)[m];
+                            double v0 = detail.get("NEUTRAL" + m)[n.ordinal()] / counts.get(Emotion.NEUTRAL)[m];
+                            d.append(String.format(" %.3f->%.3f(%+.3f)", v0, v, v - v0));
+                        }
+                        d.append('\n');
+                    }
+                }
+                System.out.println(d);
+            }
+        }
+    }
+
+    /** Which blendshapes each single control moves on the rig (plate 1.5x), per photo. */
+    @Test
+    void controls() {
+        GagaSettings settings = GagaSettings.defaults();
+        try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads())) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(ServiceContext.of(Fixtures.modelStore(), sessions, settings));
+            StringBuilder sb = new StringBuilder();
+            for (Path photo : List.of(Fixtures.astronaut(), Fixtures.graceHopper())) {
+                BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+                FaceAnalysis face = analyzer.analyze(img);
+                AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, ai.gaga.rig.FacePerformance.REST);
+                plate.draw(new FaceControls());
+                float[] rest = reanalyse(analyzer, plate).weights();
+                Object[][] probes = {{FaceControl.BROW_DOWN, 1.0}, {FaceControl.MOUTH_PRESS, 1.0},
+                        {FaceControl.MOUTH_FROWN, 1.0}, {FaceControl.NOSE_SNEER, 1.0}, {FaceControl.EYE_SQUINT, 1.0},
+                        {FaceControl.GAZE_Y, -0.6}, {FaceControl.HEAD_PITCH, -4.0}, {FaceControl.BROW_INNER_UP, 1.0},
+                        {FaceControl.MOUTH_UPPER_UP, 1.0}, {FaceControl.CHEEK_SQUINT, 1.0},
+                        {FaceControl.MOUTH_STRETCH, 1.0}, {FaceControl.EYE_WIDE, 1.0}};
+                for (Object[] pr : probes) {
+                    FaceControls c = new FaceControls().set((FaceControl) pr[0], (Double) pr[1]);
+                    plate.draw(c);
+                    float[] w = reanalyse(analyzer, plate).weights();
+                    sb.append(String.format("PROBE %s %s=%s:", photo.getFileName(), pr[0], pr[1]));
+                    for (int k = 0; k < w.length; k++) {
+                        if (Math.abs(w[k] - rest[k]) >= 0.03) {
+                            sb.append(String.format(" %s %.2f->%.2f", Blendshapes.Name.values()[k], rest[k], w[k]));
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
+            System.out.println(sb);
+        }
+    }
+
+    private static Blendshapes reanalyse(FaceAnalyzer analyzer, AnimatedPlate p) {
+        return analyzer.analyze(Images.fromBgr(p.bgr(), p.width(), p.height())).expression();
+    }
+
+    private static double[][] mean(double[][] s, int[] n) {
+        double[][] m = new double[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            m[i] = new double[s[i].length];
+            for (int k = 0; k < s[i].length; k++) {
+                m[i][k] = s[i][k] / Math.max(1, n[i]);
+            }
+        }
+        return m;
+    }
+}
