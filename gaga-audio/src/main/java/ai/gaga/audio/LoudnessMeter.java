@@ -1,13 +1,8 @@
 package ai.gaga.audio;
 
-import ai.gaga.GagaException;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.Frame;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +14,6 @@ import java.util.List;
  * {@code ametadata} filter prints it to a temporary file that is read back and deleted.
  */
 public final class LoudnessMeter {
-    private static final int CHUNK = 4800;
-
     private LoudnessMeter() {
     }
 
@@ -47,49 +40,17 @@ public final class LoudnessMeter {
             throw new UncheckedIOException("Cannot create a temporary file for the loudness report", e);
         }
         String graph = "ebur128=peak=true:metadata=1,ametadata=mode=print:file=" + filterPath(report);
-        FfmpegLogLevel.quiet();
-        FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, ch);
         try {
-            filter.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
-            filter.setSampleRate(audio.sampleRate());
-            filter.start();
-            float[] src = audio.samples();
-            // JavaCV reads a heap buffer from its array's start, ignoring position: each chunk gets its own array
-            float[] chunk = new float[CHUNK * ch];
-            for (int off = 0; off < src.length; off += CHUNK * ch) {
-                int len = Math.min(CHUNK * ch, src.length - off);
-                System.arraycopy(src, off, chunk, 0, len);
-                filter.pushSamples(0, ch, audio.sampleRate(), avutil.AV_SAMPLE_FMT_FLT,
-                        FloatBuffer.wrap(chunk, 0, len));
-                drain(filter);
-            }
-            filter.push(null);
-            drain(filter);
-            filter.stop();
-            filter.release();
+            AudioFilterGraph.run(audio, graph, false, "Loudness measurement");
             return parse(Files.readAllLines(report, StandardCharsets.UTF_8));
-        } catch (FFmpegFrameFilter.Exception e) {
-            throw new GagaException("Loudness measurement failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the loudness report " + report, e);
         } finally {
-            try {
-                filter.release();
-            } catch (FFmpegFrameFilter.Exception e) {
-                // already released
-            }
             try {
                 Files.deleteIfExists(report);
             } catch (IOException e) {
                 report.toFile().deleteOnExit();
             }
-        }
-    }
-
-    private static void drain(FFmpegFrameFilter filter) throws FFmpegFrameFilter.Exception {
-        Frame f;
-        while ((f = filter.pullSamples()) != null) {
-            f.close();
         }
     }
 

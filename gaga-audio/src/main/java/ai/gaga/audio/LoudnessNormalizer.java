@@ -1,12 +1,6 @@
 package ai.gaga.audio;
 
-import ai.gaga.GagaException;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.Frame;
 
-import java.nio.FloatBuffer;
-import java.util.Arrays;
 
 /**
  * Brings a finished mix to a loudness target (EBU R128: integrated loudness in LUFS, true-peak ceiling in dBTP) the
@@ -29,7 +23,6 @@ public final class LoudnessNormalizer {
     /** How close to the target a pass must land to stop. */
     static final double TOLERANCE_LU = 0.2;
     private static final int MAX_PASSES = 4;
-    private static final int CHUNK = 4800;
 
     private final double lufs;
     private final double truePeak;
@@ -103,57 +96,6 @@ public final class LoudnessNormalizer {
         String graph = String.format(java.util.Locale.ROOT,
                 "volume=%.6f:precision=float,alimiter=limit=%.6f:attack=5:release=50:level=0:latency=1,"
                         + "aformat=sample_fmts=flt", gain, limit);
-        return filter(in, graph);
-    }
-
-    /** Runs PCM through an FFmpeg audio filter graph that keeps rate and channels. */
-    private static PcmAudio filter(PcmAudio in, String graph) {
-        int ch = in.channels();
-        float[] out = new float[in.samples().length + in.sampleRate() * ch];
-        int written = 0;
-        FfmpegLogLevel.quiet();
-        FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, ch);
-        try {
-            filter.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
-            filter.setSampleRate(in.sampleRate());
-            filter.start();
-            float[] src = in.samples();
-            // JavaCV reads a heap buffer from its array's start, ignoring position: each chunk gets its own array
-            float[] chunk = new float[CHUNK * ch];
-            for (int off = 0; off < src.length; off += CHUNK * ch) {
-                int len = Math.min(CHUNK * ch, src.length - off);
-                System.arraycopy(src, off, chunk, 0, len);
-                filter.pushSamples(0, ch, in.sampleRate(), avutil.AV_SAMPLE_FMT_FLT, FloatBuffer.wrap(chunk, 0, len));
-                written = drain(filter, out, written);
-            }
-            filter.push(null); // end of stream: the limiter flushes its look-ahead
-            written = drain(filter, out, written);
-            filter.stop();
-        } catch (FFmpegFrameFilter.Exception e) {
-            throw new GagaException("Loudness normalisation failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                filter.release();
-            } catch (FFmpegFrameFilter.Exception e) {
-                // already failing or released
-            }
-        }
-        // the filter may hand back a few samples more or less than it got: keep the input's exact length
-        float[] exact = Arrays.copyOf(out, in.samples().length);
-        if (written < exact.length) {
-            Arrays.fill(exact, written, exact.length, 0f);
-        }
-        return new PcmAudio(exact, in.sampleRate(), ch);
-    }
-
-    private static int drain(FFmpegFrameFilter filter, float[] out, int written) throws FFmpegFrameFilter.Exception {
-        Frame f;
-        while ((f = filter.pullSamples()) != null) {
-            FloatBuffer b = (FloatBuffer) f.samples[0];
-            int n = Math.min(b.remaining(), out.length - written);
-            b.get(out, written, n);
-            written += n;
-        }
-        return written;
+        return AudioFilterGraph.run(in, graph, true, "Loudness normalisation");
     }
 }
