@@ -93,7 +93,7 @@ class ScoreGeneratorTest {
     }
 
     @Test
-    void aMinuteOfScoreIsFast() {
+    void aMinuteOfScoreHasExactlyItsLengthAndLogsItsTime() {
         long t0 = System.nanoTime();
         PcmAudio music = generator.generate(List.of(new MoodSegment(0, Mood.JOYFUL),
                 new MoodSegment(30, Mood.MELANCHOLIC)), 60, 9);
