@@ -222,7 +222,18 @@ public final class Scene {
         public Builder voice(Voice voice) {
             Objects.requireNonNull(voice, "voice");
             Actor a = requireCurrentActor("voice(...)");
-            actors.put(currentActor, new Actor(a.name(), a.photo(), voice));
+            actors.put(currentActor, new Actor(a.name(), a.photo(), voice, a.face()));
+            return this;
+        }
+
+        /**
+         * Which face of the current actor's photo plays them, when the photo shows several (a group photo can give
+         * several actors): {@code face(FacePick.index(1))} is the second face from the left.
+         */
+        public Builder face(FacePick face) {
+            Objects.requireNonNull(face, "face");
+            Actor a = requireCurrentActor("face(...)");
+            actors.put(currentActor, new Actor(a.name(), a.photo(), a.voice(), face));
             return this;
         }
 

@@ -53,7 +53,7 @@ public final class PlanJson {
         ArrayNode actors = s.putArray("actors");
         for (Actor a : scene.actors()) {
             actors.addObject().put("name", a.name()).put("photo", a.photo().toString())
-                    .put("language", a.voice().language());
+                    .put("language", a.voice().language()).put("face", a.face().toString());
         }
         List<Line> lines = scene.lines();
         ArrayNode ls = root.putArray("lines");

@@ -46,13 +46,18 @@ public final class FaceDetector {
     /** All faces found, largest first (empty when there is none). */
     public List<FaceBox> detect(BufferedImage image) {
         List<FaceBox> faces = blaze().detect(image);
-        if (faces.isEmpty()) {
-            faces = ultra().detect(image);
-            if (!faces.isEmpty()) {
-                LOG.debug("BlazeFace found no face; UltraFace found {}", faces.size());
+        // BlazeFace is a close-range model: in a group photo it may see only the nearest face. UltraFace looks at the
+        // whole frame; faces it finds that BlazeFace did not are added, so every face can be picked.
+        List<FaceBox> merged = new ArrayList<>(faces);
+        for (FaceBox u : ultra().detect(image)) {
+            if (merged.stream().noneMatch(f -> f.iou(u) > 0.2 || f.contains(u.eyeCenter()))) {
+                merged.add(u);
             }
         }
-        List<FaceBox> sorted = new ArrayList<>(faces);
+        if (faces.isEmpty() && !merged.isEmpty()) {
+            LOG.debug("BlazeFace found no face; UltraFace found {}", merged.size());
+        }
+        List<FaceBox> sorted = merged;
         sorted.sort(LARGEST_FIRST);
         for (int i = 0; i < Math.min(REFINED_FACES, sorted.size()); i++) {
             sorted.set(i, refine(image, sorted.get(i)));

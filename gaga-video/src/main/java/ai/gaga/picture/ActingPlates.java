@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
+import java.util.LinkedHashMap;
 
 /**
  * Plates whose faces act the scene: each actor's photo is analysed once (478 landmarks, blendshapes, person mask),
@@ -31,8 +31,18 @@ public final class ActingPlates implements PlateSourceFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ActingPlates.class);
 
     private final FaceAnalyzer analyzer;
-    /** Analyses per decoded photo: the performer caches photos, so the same image object means the same file. */
-    private final Map<BufferedImage, FaceAnalysis> analyses = new WeakHashMap<>();
+    /**
+     * Analyses per decoded photo and face (a group photo can give several actors): the performer caches photos, so
+     * the same image object means the same file. A few entries, the latest used kept.
+     */
+    private final Map<FaceKey, FaceAnalysis> analyses = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FaceKey, FaceAnalysis> eldest) {
+            return size() > 8;
+        }
+    };
 
     /** Plates analysed with the context's face models. */
     public ActingPlates(ServiceContext context) {
@@ -69,13 +79,27 @@ public final class ActingPlates implements PlateSourceFactory {
     }
 
     private FaceAnalysis analysis(PhotoAnalysis photo) {
+        FaceKey key = new FaceKey(photo.image(), photo.face().orElseThrow());
         synchronized (analyses) {
-            FaceAnalysis a = analyses.get(photo.image());
+            FaceAnalysis a = analyses.get(key);
             if (a == null) {
-                a = analyzer.analyze(photo.image(), photo.face().orElseThrow());
-                analyses.put(photo.image(), a);
+                a = analyzer.analyze(key.image(), key.face());
+                analyses.put(key, a);
             }
             return a;
+        }
+    }
+
+    /** A decoded photo (by identity) and one face in it. */
+    private record FaceKey(BufferedImage image, ai.gaga.face.FaceBox face) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FaceKey k && k.image == image && k.face.equals(face);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(image) * 31 + face.hashCode();
         }
     }
 

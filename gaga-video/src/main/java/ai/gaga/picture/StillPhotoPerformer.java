@@ -10,6 +10,7 @@ import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.Performer;
 import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Actor;
+import ai.gaga.scene.FacePick;
 import ai.gaga.scene.Scene;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.timeline.Shot;
@@ -61,11 +62,11 @@ public final class StillPhotoPerformer implements Performer {
     /** Person segmentation for two-shots; null when unavailable (two-shots then become split screens). */
     private final Function<BufferedImage, PersonMask> segmenter;
     private final PlateSourceFactory plates;
-    private final Map<PhotoKey, PhotoAnalysis> cache = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<PhotoKey, Detected> cache = new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<PhotoKey, PhotoAnalysis> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<PhotoKey, Detected> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -134,7 +135,7 @@ public final class StillPhotoPerformer implements Performer {
     public void inspect(Scene scene) {
         Objects.requireNonNull(scene, "scene");
         for (Actor actor : scene.actors()) {
-            analyse(actor.photo(), scene.allowNoFace());
+            analyse(actor, scene.allowNoFace());
         }
     }
 
@@ -163,7 +164,7 @@ public final class StillPhotoPerformer implements Performer {
             if (!shown.contains(key)) {
                 continue;
             }
-            PhotoAnalysis a = analyse(actor.photo(), scene.allowNoFace());
+            PhotoAnalysis a = analyse(actor, scene.allowNoFace());
             if (cutOut.contains(key) && segmenter != null) {
                 a = segmented(actor.photo(), a);
             }
@@ -201,40 +202,80 @@ public final class StillPhotoPerformer implements Performer {
         if (a.person().isPresent()) {
             return a;
         }
-        PhotoAnalysis withMask = a.withPerson(segmenter.apply(a.image()));
+        PersonMask mask = segmenter.apply(a.image());
         PhotoKey key = PhotoKey.of(photo);
         if (key != null) {
             synchronized (cache) {
-                cache.put(key, withMask);
+                Detected d = cache.get(key);
+                if (d != null && d.image() == a.image()) {
+                    cache.put(key, new Detected(d.image(), d.faces(), Optional.of(mask)));
+                }
             }
         }
-        return withMask;
+        return a.withPerson(mask);
     }
 
     /** The photo and its largest face, from the cache when the file is unchanged. */
     PhotoAnalysis analyse(Path photo, boolean allowNoFace) {
+        return analyse(photo, FacePick.LARGEST, allowNoFace);
+    }
+
+    /** The actor's photo and the face that plays them ({@link Actor#face()}). */
+    PhotoAnalysis analyse(Actor actor, boolean allowNoFace) {
+        return analyse(actor.photo(), actor.face(), allowNoFace);
+    }
+
+    private PhotoAnalysis analyse(Path photo, FacePick pick, boolean allowNoFace) {
         PhotoKey key = PhotoKey.of(photo);
-        PhotoAnalysis a = null;
+        Detected d = null;
         if (key != null) {
             synchronized (cache) {
-                a = cache.get(key);
+                d = cache.get(key);
             }
         }
-        if (a == null) {
+        if (d == null) {
             BufferedImage image = PhotoLoader.load(photo);
-            List<FaceBox> faces = detector.detect(image);
-            a = new PhotoAnalysis(image, faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0)));
-            LOG.debug("Photo {}: {} face(s), largest {}", photo, faces.size(), a.face().orElse(null));
+            d = new Detected(image, List.copyOf(detector.detect(image)), Optional.empty());
+            LOG.debug("Photo {}: {} face(s)", photo, d.faces().size());
             if (key != null) {
                 synchronized (cache) {
-                    cache.put(key, a);
+                    cache.put(key, d);
                 }
             }
         }
-        if (a.face().isEmpty() && !allowNoFace) {
-            throw new InvalidPhotoException(photo, NO_FACE);
+        if (d.faces().isEmpty()) {
+            if (!allowNoFace) {
+                throw new InvalidPhotoException(photo, NO_FACE);
+            }
+            return new PhotoAnalysis(d.image(), Optional.empty(), d.person());
         }
-        return a;
+        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person());
+    }
+
+    /**
+     * The face a pick names among the detected ones (largest first): by position from the left, or the one whose box
+     * holds the point (else the nearest centre).
+     */
+    static FaceBox choose(List<FaceBox> faces, FacePick pick, Path photo) {
+        if (pick.index() >= 0) {
+            if (pick.index() >= faces.size()) {
+                throw new InvalidPhotoException(photo, "asked for face #" + pick.index() + " from the left, but the "
+                        + "photo shows " + faces.size() + " face(s) (indices 0.." + (faces.size() - 1) + ")");
+            }
+            return faces.stream().sorted(java.util.Comparator.comparingDouble(FaceBox::centerX)).toList()
+                    .get(pick.index());
+        }
+        if (pick.byPoint()) {
+            FaceBox.Point p = new FaceBox.Point(pick.x(), pick.y());
+            return faces.stream().filter(f -> f.contains(p)).findFirst().orElseGet(() -> faces.stream()
+                    .min(java.util.Comparator.comparingDouble(f -> Math.hypot(f.centerX() - pick.x(),
+                            f.centerY() - pick.y()))).orElseThrow());
+        }
+        return faces.get(0);
+    }
+
+    /** A decoded photo, every face found in it (largest first) and, once a layout needed it, its person mask. */
+    private record Detected(BufferedImage image, List<FaceBox> faces, Optional<PersonMask> person) {
     }
 
     @Override
