@@ -109,6 +109,19 @@ public final class ModelStore {
     }
 
     /**
+     * Whether {@link #resolve} would find the model (in an offline store: whether it is already on disk), for plug-ins
+     * that only offer what is installed.
+     */
+    public boolean has(String id) {
+        try {
+            resolve(id);
+            return true;
+        } catch (ModelUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
      * The local file of a model, downloading it if allowed and needed.
      *
      * @throws ModelUnavailableException naming the id, where it looked and how to supply the file

@@ -53,26 +53,7 @@ public final class PersonSegmenter {
         } catch (OrtException e) {
             throw new GagaException("Person segmentation failed: " + e.getMessage(), e);
         }
-        return new PersonMask(image.getWidth(), image.getHeight(), upscale(small, image.getWidth(), image.getHeight()));
-    }
-
-    private static float[] upscale(float[] m, int w, int h) {
-        float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            double fy = Math.max(0, Math.min(SIZE - 1, (y + 0.5) * SIZE / h - 0.5));
-            int y0 = (int) fy;
-            int y1 = Math.min(SIZE - 1, y0 + 1);
-            double ay = fy - y0;
-            for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(SIZE - 1, (x + 0.5) * SIZE / w - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(SIZE - 1, x0 + 1);
-                double ax = fx - x0;
-                double v = (m[y0 * SIZE + x0] * (1 - ax) + m[y0 * SIZE + x1] * ax) * (1 - ay)
-                        + (m[y1 * SIZE + x0] * (1 - ax) + m[y1 * SIZE + x1] * ax) * ay;
-                out[y * w + x] = (float) Math.max(0, Math.min(1, v));
-            }
-        }
-        return out;
+        return new PersonMask(image.getWidth(), image.getHeight(),
+                new PersonMask(SIZE, SIZE, small).resample(image.getWidth(), image.getHeight()));
     }
 }

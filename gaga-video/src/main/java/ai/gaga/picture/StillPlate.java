@@ -2,7 +2,6 @@ package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.Images;
-import ai.gaga.face.PersonMask;
 import ai.gaga.scene.Actor;
 
 import java.awt.image.BufferedImage;
@@ -45,31 +44,7 @@ public final class StillPlate implements ActorPlate {
         double sx = width / (double) photo.getWidth();
         double sy = height / (double) photo.getHeight();
         this.face = analysis.face().map(f -> f.map(sx, sy, 0, 0));
-        this.alpha = analysis.person().map(m -> alpha(m, width, height));
-    }
-
-    /** The mask resampled (bilinear) to the plate size, as bytes. */
-    static byte[] alpha(PersonMask mask, int w, int h) {
-        byte[] out = new byte[w * h];
-        float[] m = mask.values();
-        int mw = mask.width();
-        int mh = mask.height();
-        for (int y = 0; y < h; y++) {
-            double fy = Math.max(0, Math.min(mh - 1, (y + 0.5) * mh / h - 0.5));
-            int y0 = (int) fy;
-            int y1 = Math.min(mh - 1, y0 + 1);
-            double ay = fy - y0;
-            for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(mw - 1, (x + 0.5) * mw / w - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(mw - 1, x0 + 1);
-                double ax = fx - x0;
-                double v = (m[y0 * mw + x0] * (1 - ax) + m[y0 * mw + x1] * ax) * (1 - ay)
-                        + (m[y1 * mw + x0] * (1 - ax) + m[y1 * mw + x1] * ax) * ay;
-                out[y * w + x] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
-            }
-        }
-        return out;
+        this.alpha = analysis.person().map(m -> m.alpha(width, height));
     }
 
     @Override

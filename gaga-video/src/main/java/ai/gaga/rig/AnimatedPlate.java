@@ -3,7 +3,6 @@ package ai.gaga.rig;
 import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.Images;
-import ai.gaga.face.PersonMask;
 import ai.gaga.picture.ActorPlate;
 
 import java.awt.image.BufferedImage;
@@ -53,7 +52,7 @@ public final class AnimatedPlate implements ActorPlate {
         double sx = width / (double) photo.getWidth();
         double sy = height / (double) photo.getHeight();
         face = analysis.box().map(sx, sy, 0, 0);
-        alpha = personAlpha(analysis.mask(), width, height);
+        alpha = analysis.mask().alpha(width, height);
         rig = FaceRig.create(analysis, width, height);
         mouth = new MouthPainter(rig, rest);
         lids = new EyelidPainter(rig, rest);
@@ -211,25 +210,5 @@ public final class AnimatedPlate implements ActorPlate {
         }
         return Optional.of(new int[] {Math.max(0, dirty[0]), Math.max(0, dirty[1]), Math.min(width - 1, dirty[2]),
                 Math.min(height - 1, dirty[3])});
-    }
-
-    private static byte[] personAlpha(PersonMask mask, int w, int h) {
-        byte[] out = new byte[w * h];
-        double sx = mask.width() / (double) w;
-        double sy = mask.height() / (double) h;
-        for (int y = 0; y < h; y++) {
-            double my = (y + 0.5) * sy - 0.5;
-            int y0 = (int) Math.floor(my);
-            double fy = my - y0;
-            for (int x = 0; x < w; x++) {
-                double mx = (x + 0.5) * sx - 0.5;
-                int x0 = (int) Math.floor(mx);
-                double fx = mx - x0;
-                double v = (mask.at(x0, y0) * (1 - fx) + mask.at(x0 + 1, y0) * fx) * (1 - fy)
-                        + (mask.at(x0, y0 + 1) * (1 - fx) + mask.at(x0 + 1, y0 + 1) * fx) * fy;
-                out[y * w + x] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
-            }
-        }
-        return out;
     }
 }

@@ -37,7 +37,6 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real renders of the two fixture actors through the compositor: cuts, two-shots, grades, rain, aspect ratios. */
@@ -139,7 +138,7 @@ class ShotCompositorTest {
         assertEquals(Shot.Layout.TWO_SHOT, opening.layout());
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
         try (FrameRenderer r = performer.prepare(scene, timeline, format)) {
-            FrameBuffer fb = render(r, 10, format);
+            FrameBuffer fb = RenderedFrames.render(r, 10, format);
             List<FaceBox> faces = detector.detect(Images.fromBgr(fb.bgr(), fb.width(), fb.height()));
             LOG.info("Two-shot faces: {}", faces);
             assertTrue(faces.size() >= 2, "two faces expected, found " + faces);
@@ -183,16 +182,16 @@ class ShotCompositorTest {
         Shot rain = shot(100, 150, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC,
                 Grade.of(Grade.Look.RAIN, 1.0));
         try (FrameRenderer r = compositor(List.of(day, night, rain), format)) {
-            double cut = luma(meanColour(render(r, 50, format)));
-            double settled = luma(meanColour(render(r, 80, format)));
+            double cut = luma(meanColour(RenderedFrames.render(r, 50, format)));
+            double settled = luma(meanColour(RenderedFrames.render(r, 80, format)));
             LOG.info("Day to night, luma at the cut {} and later {}", cut, settled);
             assertEquals(settled, cut, 0.5, "a new time of day switches with the cut");
 
-            double before = luma(meanColour(render(r, 99, format)));
-            double at = luma(meanColour(render(r, 100, format)));
-            double mid = luma(meanColour(render(r, 112, format)));
-            double after = luma(meanColour(render(r, 125, format)));
-            double later = luma(meanColour(render(r, 140, format)));
+            double before = luma(meanColour(RenderedFrames.render(r, 99, format)));
+            double at = luma(meanColour(RenderedFrames.render(r, 100, format)));
+            double mid = luma(meanColour(RenderedFrames.render(r, 112, format)));
+            double after = luma(meanColour(RenderedFrames.render(r, 125, format)));
+            double later = luma(meanColour(RenderedFrames.render(r, 140, format)));
             LOG.info("Night to rain, luma: {} | {} {} {} {}", before, at, mid, after, later);
             // Grace under the night grade at the cut, then the rain grade (lighter) fades in over a second.
             assertTrue(at < mid && mid < after, "light fades up: " + at + " " + mid + " " + after);
@@ -207,11 +206,11 @@ class ShotCompositorTest {
         Shot wet = shot(0, 50, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC,
                 Grade.of(Grade.Look.RAIN, 1.0));
         try (FrameRenderer r = compositor(List.of(dry), format)) {
-            assertArrayEquals(render(r, 10, format).bgr(), render(r, 11, format).bgr(), "a static shot is still");
+            assertArrayEquals(RenderedFrames.render(r, 10, format).bgr(), RenderedFrames.render(r, 11, format).bgr(), "a static shot is still");
         }
         try (FrameRenderer r = compositor(List.of(wet), format)) {
-            FrameBuffer a = render(r, 10, format);
-            FrameBuffer b = render(r, 11, format);
+            FrameBuffer a = RenderedFrames.render(r, 10, format);
+            FrameBuffer b = RenderedFrames.render(r, 11, format);
             save(a, "rain", 10, List.of());
             int changed = 0;
             for (int i = 0; i < a.bgr().length; i += 3) {
@@ -235,7 +234,7 @@ class ShotCompositorTest {
                         Grade.NEUTRAL);
                 try (FrameRenderer r = compositor(List.of(s), format)) {
                     for (int i : new int[] {0, 59}) {
-                        FaceBox f = detect(render(r, i, format));
+                        FaceBox f = RenderedFrames.detect(detector, RenderedFrames.render(r, i, format));
                         LOG.info("{} {} frame {} face {}", res, size, i, f);
                         assertInside(f, format);
                     }
@@ -244,7 +243,7 @@ class ShotCompositorTest {
             Shot two = shot(0, 60, Shot.Layout.TWO_SHOT, List.of("grace", "eileen"), Shot.Move.HANDHELD,
                     Grade.NEUTRAL);
             try (FrameRenderer r = compositor(List.of(two), format)) {
-                FrameBuffer fb = render(r, 30, format);
+                FrameBuffer fb = RenderedFrames.render(r, 30, format);
                 save(fb, "two-" + res, 30, List.of());
                 List<FaceBox> faces = detector.detect(Images.fromBgr(fb.bgr(), fb.width(), fb.height()));
                 LOG.info("{} two-shot faces {}", res, faces);
@@ -267,18 +266,18 @@ class ShotCompositorTest {
             double largest = 0;
             double total = 0;
             try (FrameRenderer r = compositor(List.of(s), format)) {
-                FrameBuffer prev = render(r, 0, format);
+                FrameBuffer prev = RenderedFrames.render(r, 0, format);
                 first = prev.bgr().clone();
                 for (int i = 1; i < 100; i++) {
-                    FrameBuffer cur = render(r, i, format);
+                    FrameBuffer cur = RenderedFrames.render(r, i, format);
                     double d = meanAbsDiff(prev, cur);
                     largest = Math.max(largest, d);
                     prev = cur;
                 }
-                total = meanAbsDiff(render(r, 0, format), render(r, 99, format));
+                total = meanAbsDiff(RenderedFrames.render(r, 0, format), RenderedFrames.render(r, 99, format));
             }
             try (FrameRenderer r = compositor(List.of(s), format)) {
-                assertArrayEquals(first, render(r, 0, format).bgr(), move + " not deterministic");
+                assertArrayEquals(first, RenderedFrames.render(r, 0, format).bgr(), move + " not deterministic");
             }
             LOG.info("{}: largest frame-to-frame change {}, first to last {}", move, String.format("%.2f", largest),
                     String.format("%.2f", total));
@@ -296,7 +295,7 @@ class ShotCompositorTest {
         VideoFormat format = new VideoFormat(Resolution.FULL_HD, 25, 10);
         Shot s = shot(0, 10, Shot.Layout.SPLIT, List.of("grace", "eileen"), Shot.Move.STATIC, Grade.NEUTRAL);
         try (FrameRenderer r = compositor(List.of(s), format)) {
-            FrameBuffer fb = render(r, 5, format);
+            FrameBuffer fb = RenderedFrames.render(r, 5, format);
             save(fb, "split", 5, List.of());
             List<FaceBox> faces = detector.detect(Images.fromBgr(fb.bgr(), fb.width(), fb.height()));
             assertTrue(faces.size() >= 2, "two faces expected, found " + faces);
@@ -354,24 +353,10 @@ class ShotCompositorTest {
     private static FrameBuffer single(Grade grade, VideoFormat format, int index) {
         Shot s = shot(0, format.frameCount(), Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC, grade);
         try (FrameRenderer r = compositor(List.of(s), format)) {
-            FrameBuffer fb = render(r, index, format);
+            FrameBuffer fb = RenderedFrames.render(r, index, format);
             save(fb, "grade-" + grade.look() + "-" + grade.warmth(), index, List.of());
             return fb;
         }
-    }
-
-    private static FrameBuffer render(FrameRenderer r, int index, VideoFormat format) {
-        FrameBuffer fb = new FrameBuffer(format.width(), format.height());
-        Arrays.fill(fb.bgr(), (byte) 0x5a);
-        r.render(index, fb);
-        assertEquals(index, fb.index());
-        return fb;
-    }
-
-    private static FaceBox detect(FrameBuffer fb) {
-        List<FaceBox> faces = detector.detect(Images.fromBgr(fb.bgr(), fb.width(), fb.height()));
-        assertFalse(faces.isEmpty(), "no face in the rendered frame");
-        return faces.get(0);
     }
 
     private static void assertInside(FaceBox f, VideoFormat format) {

@@ -3,7 +3,6 @@ package ai.gaga.picture;
 import ai.gaga.InvalidPhotoException;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
-import ai.gaga.face.Images;
 import ai.gaga.face.TestServices;
 import ai.gaga.render.FrameBuffer;
 import ai.gaga.render.FrameRenderer;
@@ -33,7 +32,6 @@ import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,10 +63,10 @@ class StillPhotoPerformerTest {
     void landscapeCloseUpCentresTheFaceAndPushesIn() {
         VideoFormat format = format(Resolution.FULL_HD);
         try (FrameRenderer r = performer.prepare(grace(), TIMELINE, format)) {
-            FrameBuffer first = render(r, 0, format);
-            FrameBuffer last = render(r, format.frameCount() - 1, format);
-            FaceBox f0 = detect(first);
-            FaceBox f1 = detect(last);
+            FrameBuffer first = RenderedFrames.render(r, 0, format);
+            FrameBuffer last = RenderedFrames.render(r, format.frameCount() - 1, format);
+            FaceBox f0 = RenderedFrames.detect(detector, first);
+            FaceBox f1 = RenderedFrames.detect(detector, last);
             LOG.info("1920x1080 frame 0 face: {}", f0);
             LOG.info("1920x1080 frame {} face: {}", format.frameCount() - 1, f1);
             for (FaceBox f : List.of(f0, f1)) {
@@ -98,12 +96,12 @@ class StillPhotoPerformerTest {
         byte[] b;
         byte[] c;
         try (FrameRenderer r = performer.prepare(grace(), TIMELINE, format)) {
-            a = render(r, 10, format).bgr().clone();
-            render(r, 50, format);
-            b = render(r, 10, format).bgr().clone();
+            a = RenderedFrames.render(r, 10, format).bgr().clone();
+            RenderedFrames.render(r, 50, format);
+            b = RenderedFrames.render(r, 10, format).bgr().clone();
         }
         try (FrameRenderer r = performer.prepare(grace(), TIMELINE, format)) {
-            c = render(r, 10, format).bgr().clone();
+            c = RenderedFrames.render(r, 10, format).bgr().clone();
         }
         assertArrayEquals(a, b, "same renderer, frame 10 twice");
         assertArrayEquals(a, c, "two renderers, frame 10");
@@ -132,8 +130,8 @@ class StillPhotoPerformerTest {
             VideoFormat format = format(res);
             try (FrameRenderer r = performer.prepare(grace(), TIMELINE, format)) {
                 for (int i : new int[] {0, format.frameCount() - 1}) {
-                    FrameBuffer fb = render(r, i, format);
-                    FaceBox f = detect(fb);
+                    FrameBuffer fb = RenderedFrames.render(r, i, format);
+                    FaceBox f = RenderedFrames.detect(detector, fb);
                     LOG.info("{} frame {} face: {}", res, i, f);
                     assertTrue(f.x() >= 0 && f.y() >= 0 && f.maxX() <= res.width() && f.maxY() <= res.height(),
                             "face leaves the frame: " + f);
@@ -152,7 +150,7 @@ class StillPhotoPerformerTest {
         VideoFormat format = format(Resolution.FULL_HD);
         Scene scene = Scene.builder().actor("eileen", Fixtures.astronaut()).says("Hello.").build();
         try (FrameRenderer r = performer.prepare(scene, TIMELINE, format)) {
-            FaceBox f = detect(render(r, 0, format));
+            FaceBox f = RenderedFrames.detect(detector, RenderedFrames.render(r, 0, format));
             LOG.info("astronaut 1920x1080 frame 0 face: {}", f);
             // Her face is left of the photo's middle: centring it exactly would show the photo's left edge, so the
             // framing stops at the edge and the face sits a little left of centre.
@@ -182,14 +180,14 @@ class StillPhotoPerformerTest {
         Scene lenient = Scene.builder().actor("wall", grey).says("Hello.").allowNoFace(true).build();
         performer.inspect(lenient);
         try (FrameRenderer r = performer.prepare(lenient, TIMELINE, format)) {
-            FrameBuffer fb = render(r, 0, format);
+            FrameBuffer fb = RenderedFrames.render(r, 0, format);
             // The whole square photo is centred: its middle shows the photo's grey, the sides the backdrop.
             Color centre = new Color(fb.rgb(960, 200));
             assertEquals(120, centre.getRed(), 3);
             assertEquals(140, centre.getBlue(), 3);
             assertNotBlackColumn(fb, 0);
             assertNotBlackColumn(fb, fb.width() - 1);
-            render(r, format.frameCount() - 1, format);
+            RenderedFrames.render(r, format.frameCount() - 1, format);
         }
     }
 
@@ -269,21 +267,6 @@ class StillPhotoPerformerTest {
 
     private static VideoFormat format(Resolution res) {
         return new VideoFormat(res, 25, 100);
-    }
-
-    private static FrameBuffer render(FrameRenderer r, int index, VideoFormat format) {
-        FrameBuffer fb = new FrameBuffer(format.width(), format.height());
-        // Start from garbage: the renderer must overwrite every pixel.
-        Arrays.fill(fb.bgr(), (byte) 0x5a);
-        r.render(index, fb);
-        assertEquals(index, fb.index());
-        return fb;
-    }
-
-    private static FaceBox detect(FrameBuffer fb) {
-        List<FaceBox> faces = detector.detect(Images.fromBgr(fb.bgr(), fb.width(), fb.height()));
-        assertFalse(faces.isEmpty(), "no face in the rendered frame");
-        return faces.get(0);
     }
 
     private static void assertNotBlackColumn(FrameBuffer fb, int x) {

@@ -2,7 +2,6 @@ package ai.gaga.voice.kokoro;
 
 import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
-import ai.gaga.models.ModelUnavailableException;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechEngineFactory;
@@ -39,25 +38,16 @@ public final class KokoroEngineFactory implements SpeechEngineFactory {
     static Set<String> languages(ModelStore store) {
         ModelStore local = ModelStore.builder().modelDir(store.modelDir().orElse(null)).cacheDir(store.cacheDir())
                 .offline(true).build();
-        if (!present(local, ModelCatalog.KOKORO_MODEL)) {
+        if (!local.has(ModelCatalog.KOKORO_MODEL)) {
             return Set.of();
         }
         Set<String> out = new TreeSet<>();
         for (var e : KokoroEngine.DEFAULT_VOICES.entrySet()) {
-            if (!store.offline() || present(local, ModelCatalog.KOKORO_VOICE_PREFIX + e.getValue())) {
+            if (!store.offline() || local.has(ModelCatalog.KOKORO_VOICE_PREFIX + e.getValue())) {
                 out.add(e.getKey());
             }
         }
         return Set.copyOf(out);
-    }
-
-    private static boolean present(ModelStore store, String id) {
-        try {
-            store.resolve(id);
-            return true;
-        } catch (ModelUnavailableException e) {
-            return false;
-        }
     }
 
     @Override

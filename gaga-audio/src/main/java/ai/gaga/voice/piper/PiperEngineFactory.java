@@ -2,7 +2,6 @@ package ai.gaga.voice.piper;
 
 import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
-import ai.gaga.models.ModelUnavailableException;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechEngineFactory;
@@ -39,21 +38,12 @@ public final class PiperEngineFactory implements SpeechEngineFactory {
     static Set<String> installedLanguages(ModelStore store) {
         Set<String> out = new TreeSet<>();
         for (var e : PiperEngine.DEFAULT_VOICES.entrySet()) {
-            if (present(store, ModelCatalog.PIPER_PREFIX + e.getValue())
-                    && present(store, ModelCatalog.PIPER_PREFIX + e.getValue() + ".json")) {
+            if (store.has(ModelCatalog.PIPER_PREFIX + e.getValue())
+                    && store.has(ModelCatalog.PIPER_PREFIX + e.getValue() + ".json")) {
                 out.add(e.getKey().toLowerCase(Locale.ROOT));
             }
         }
         return Set.copyOf(out);
-    }
-
-    private static boolean present(ModelStore store, String id) {
-        try {
-            store.resolve(id);
-            return true;
-        } catch (ModelUnavailableException e) {
-            return false;
-        }
     }
 
     @Override
