@@ -123,8 +123,11 @@ public final class Gaga implements AutoCloseable {
     }
 
     /**
-     * Speaks every line and places it in time, without drawing or encoding: the plan a render would follow (for
-     * previews, subtitles and {@link ai.gaga.timeline.PlanJson}).
+     * Times every line and places it in time, without drawing or encoding: the plan a render would follow, frame for
+     * frame (for previews, subtitles and {@link ai.gaga.timeline.PlanJson}). Lines are timed with
+     * {@link ai.gaga.voice.SpeechEngine#time}, which gives exactly the timing the render's speech has; engines that
+     * can time speech without synthesising it (MaryTTS) leave the plan's audio silent, so use {@link #speak} or
+     * {@link #render} to hear it.
      *
      * @throws SceneTooLongException when the scene exceeds its maxDuration
      */
@@ -132,7 +135,7 @@ public final class Gaga implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
         Scene directed = direct(scene);
-        return new TimelinePlanner().plan(directed, RenderRun.speak(services, directed, i -> { }));
+        return new TimelinePlanner().plan(directed, RenderRun.speak(services, directed, i -> { }, true));
     }
 
     /** Speaks one line without rendering video (voice preview, tests). */

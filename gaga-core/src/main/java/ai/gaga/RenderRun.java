@@ -18,6 +18,7 @@ import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.LineSpeaker;
 import ai.gaga.voice.LineVoices;
 import ai.gaga.scene.Voice;
+import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.Utterance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,6 +188,15 @@ final class RenderRun {
 
     /** Speaks every line of the scene in order; {@code beforeLine} runs before each (progress, cancellation). */
     static List<Utterance> speak(Services services, Scene scene, java.util.function.IntConsumer beforeLine) {
+        return speak(services, scene, beforeLine, false);
+    }
+
+    /**
+     * As {@link #speak(Services, Scene, java.util.function.IntConsumer)}; with {@code timingOnly}, each line is only
+     * timed ({@link LineSpeaker#time}): the same timeline, faster, and speech that may be silent.
+     */
+    static List<Utterance> speak(Services services, Scene scene, java.util.function.IntConsumer beforeLine,
+                                 boolean timingOnly) {
         List<Line> lines = scene.lines();
         List<Utterance> utterances = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -199,7 +209,8 @@ final class RenderRun {
                 continue;
             }
             Voice voice = LineVoices.forLine(actor.voice(), line.text());
-            utterances.add(LineSpeaker.speak(services.speechEngine(voice), line, voice));
+            SpeechEngine engine = services.speechEngine(voice);
+            utterances.add(timingOnly ? LineSpeaker.time(engine, line, voice) : LineSpeaker.speak(engine, line, voice));
         }
         return utterances;
     }

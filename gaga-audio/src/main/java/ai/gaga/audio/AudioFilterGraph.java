@@ -9,8 +9,8 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
- * Runs float PCM through an FFmpeg audio filter graph that keeps rate and channels (loudness measurement, limiting),
- * in chunks, flushing the filters' look-ahead at the end.
+ * Runs float PCM through an FFmpeg audio filter graph that keeps rate and channels (loudness measurement, limiting,
+ * tempo), in chunks, flushing the filters' look-ahead at the end.
  */
 final class AudioFilterGraph {
     private static final int CHUNK = 4800;
@@ -25,8 +25,17 @@ final class AudioFilterGraph {
      * @param what what the graph does, for the error message
      */
     static PcmAudio run(PcmAudio in, String graph, boolean keep, String what) {
+        return run(in, graph, keep ? in.frames() : -1, what);
+    }
+
+    /**
+     * The graph's output cut or padded with silence to {@code outFrames} frames (for graphs that change the length,
+     * such as {@code atempo}), or null when {@code outFrames} is negative (filters run for their side effects).
+     */
+    static PcmAudio run(PcmAudio in, String graph, int outFrames, String what) {
         int ch = in.channels();
-        float[] out = keep ? new float[in.samples().length + in.sampleRate() * ch] : null;
+        boolean keep = outFrames >= 0;
+        float[] out = keep ? new float[Math.multiplyExact(outFrames, ch) + in.sampleRate() * ch] : null;
         int written = 0;
         FfmpegLogLevel.quiet();
         FFmpegFrameFilter filter = new FFmpegFrameFilter(graph, ch);
@@ -58,7 +67,7 @@ final class AudioFilterGraph {
         if (!keep) {
             return null;
         }
-        float[] exact = Arrays.copyOf(out, in.samples().length);
+        float[] exact = Arrays.copyOf(out, outFrames * ch);
         if (written < exact.length) {
             Arrays.fill(exact, written, exact.length, 0f);
         }

@@ -13,6 +13,7 @@ import ai.gaga.voice.viseme.VisemeTrack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Speaks a whole line, honouring what happens inside it: the text is cut at each beat and at each turn of its
@@ -37,6 +38,19 @@ public final class LineSpeaker {
 
     /** The line's speech in the voice; audio mono at {@link PcmAudio#STANDARD_RATE} like every engine's. */
     public static Utterance speak(SpeechEngine engine, Line line, Voice voice) {
+        return speak(engine, line, voice, engine::synthesize);
+    }
+
+    /**
+     * The timing {@link #speak} gives the line (see {@link SpeechEngine#time}): same length, phones, words and
+     * visemes; the speech itself may be silence, laughs and sighs are.
+     */
+    public static Utterance time(SpeechEngine engine, Line line, Voice voice) {
+        return speak(engine, line, voice, engine::time);
+    }
+
+    private static Utterance speak(SpeechEngine engine, Line line, Voice voice,
+                                   Function<SpeechRequest, Utterance> say) {
         List<Beat> beats = new ArrayList<>(line.pauses());
         line.beats().stream().filter(b -> b.kind() != Beat.Kind.PAUSE).forEach(beats::add);
         List<Integer> turns = turns(line);
@@ -45,7 +59,7 @@ public final class LineSpeaker {
         turns.forEach(t -> cuts.add(new Cut(t, null)));
         cuts.sort(Comparator.comparingInt(Cut::at)); // stable: a beat before a turn at the same place
         if (cuts.isEmpty() && line.text().length() <= MAX_PIECE) {
-            Utterance u = engine.synthesize(request(line, line.text(), voice, line.emotion(), line.intensity()));
+            Utterance u = say.apply(request(line, line.text(), voice, line.emotion(), line.intensity()));
             return u.withWords(WordTiming.fit(line.text(), u.words(), u.phones(), u.durationSeconds()));
         }
         // Speak every text piece first: laughs and sighs are made at the level of the line's speech.
@@ -63,7 +77,7 @@ public final class LineSpeaker {
                 if (c > 0) {
                     parts.add(SPLIT_GAP);
                 }
-                Utterance u = engine.synthesize(request(line, chunks.get(c), voice, emotion, intensity));
+                Utterance u = say.apply(request(line, chunks.get(c), voice, emotion, intensity));
                 if (u.audio().channels() != 1 || u.audio().sampleRate() != RATE) {
                     throw new IllegalStateException("Engine " + engine.id() + " broke the contract: "
                             + u.audio() + " instead of mono " + RATE + " Hz");

@@ -11,6 +11,15 @@ public interface SpeechEngine extends AutoCloseable {
     /** Speaks one line. Output audio is mono at {@link ai.gaga.audio.PcmAudio#STANDARD_RATE}. */
     Utterance synthesize(SpeechRequest request);
 
+    /**
+     * The timing {@link #synthesize} gives the same request: the same length to the sample, phones, words and
+     * visemes, for planning a scene without hearing it ({@link ai.gaga.Gaga#plan}). The audio may be silence.
+     * Engines that can time speech faster than they speak it override this; the default speaks it.
+     */
+    default Utterance time(SpeechRequest request) {
+        return synthesize(request);
+    }
+
     @Override
     default void close() {
     }

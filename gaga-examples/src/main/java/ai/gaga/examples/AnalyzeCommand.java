@@ -8,6 +8,8 @@ import ai.gaga.subtitles.Subtitles;
 import ai.gaga.timeline.PlanJson;
 import ai.gaga.timeline.Timeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Print the plan of a script (lines, timing, cues, shots) as JSON without rendering.")
 final class AnalyzeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeCommand.class);
+
     @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT", description = "A UTF-8 script file or the text itself.")
     String script;
 
@@ -47,11 +51,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scene parsed = RenderCommand.parseScript(script, actors);
+        long t0 = System.nanoTime();
         DirectedScript direction = new ScriptDirector().direct(parsed);
+        long t1 = System.nanoTime();
         // The directed scene is what the engine plans (planning it again changes nothing, so lines stay the same).
         Scene scene = direction.applyTo(parsed);
         try (Gaga gaga = engine.build()) {
+            long t2 = System.nanoTime();
             Timeline timeline = gaga.plan(scene);
+            LOG.info("Analysed {} lines ({} s of scene): direction {} ms, timing and plan {} ms (engine start-up and "
+                    + "model loading included, logged above)", scene.lines().size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", timeline.durationSeconds()), (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
             ObjectNode plan = PlanJson.tree(scene, timeline);
             plan.set("direction", direction.toJsonTree());
             System.out.println(plan.toPrettyString());

@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sound", description = "Also time generating 60 s of score and ambience.")
     boolean sound;
 
+    @Option(names = "--analyze", description = "Also time analysing a 60 s two-actor script (direction and plan)"
+            + " without rendering, cold and after start-up.")
+    boolean analyze;
+
     @Option(names = "--no-render", description = "Skip the render table (with --speech or --sound).")
     boolean noRender;
 
@@ -88,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
             try (Gaga gaga = engine.build()) {
                 VoiceAndSoundBench.speech(gaga);
             }
+        }
+        if (analyze) {
+            AnalyzeBench.run(engine, actorPhoto);
         }
         if (noRender) {
             return 0;

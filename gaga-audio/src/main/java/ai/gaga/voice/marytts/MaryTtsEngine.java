@@ -5,6 +5,7 @@ import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.Gain;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.Resampler;
+import ai.gaga.audio.Tempo;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.WordTiming;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,8 +25,10 @@ import java.util.Set;
  * English speech with MaryTTS 5.2 (HMM voice {@code cmu-slt-hsmm}), run inside its own class loader so that its old
  * bundled libraries never meet the application's (see {@link MaryRuntime}).
  *
- * <p>Each line is analysed once into Mary's acoustic parameters (phones, durations, F0); from those come both the
- * phone timings and the audio, so they agree (the small rounding drift left is absorbed by {@link PhoneAlignment}).
+ * <p>Each line is analysed once into Mary's acoustic parameters (phones, durations, F0) at Mary's natural rate; from
+ * those come the phone timings, the length of the speech and the audio, so they agree. The speaking rate is a tempo
+ * change of the audio ({@link Prosody#tempo()}), which keeps the length known before the vocoder runs: {@link #time}
+ * gives the timing of a line without synthesising it.
  * Emotion and delivery become MaryXML prosody, Mary audio effects, a gain and an F0 tremor ({@link Prosody}). Output
  * is mono at {@link PcmAudio#STANDARD_RATE}.
  *
@@ -92,14 +96,40 @@ public final class MaryTtsEngine implements SpeechEngine {
      */
     @Override
     public Utterance synthesize(SpeechRequest request) {
-        MarySpeech speech = speak(request);
-        List<PhoneTiming> phones = PhoneAlignment.fit(speech.plannedPhones(), speech.audio().durationSeconds());
-        List<WordTiming> words = AcousticTimings.words(speech.acoustic(), phones);
-        return new Utterance(speech.audio(), phones, ID).withWords(words);
+        return speak(request).utterance();
     }
 
-    /** Audio and Mary's planned phone timings, before they are fitted to each other (tests compare the two). */
-    synchronized MarySpeech speak(SpeechRequest request) {
+    /**
+     * The timing {@link #synthesize} gives the same request, to the sample, without running the vocoder (about 20
+     * times faster): Mary's acoustic parameters fix the length of the speech (see {@link Prosody#tempo()}). The audio
+     * is silence of that length.
+     */
+    @Override
+    public Utterance time(SpeechRequest request) {
+        Plan plan = plan(request);
+        return plan.utterance(new PcmAudio(new float[plan.frames()], PcmAudio.STANDARD_RATE, 1));
+    }
+
+    /** Audio and Mary's plan for it (tests compare what the vocoder made before it was fitted to the plan). */
+    MarySpeech speak(SpeechRequest request) {
+        Plan plan = plan(request);
+        long t0 = System.nanoTime();
+        PcmAudio voiceAudio = vocode(plan, request.text());
+        PcmAudio natural = Resampler.resample(voiceAudio, PcmAudio.STANDARD_RATE);
+        PcmAudio audio = Tempo.change(natural, plan.prosody().tempo(), plan.frames());
+        if (plan.prosody().gain() != 1) {
+            audio = Gain.apply(audio, plan.prosody().gain());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.debug("Spoke {} s of \"{}\" ({}) in {} s, real-time factor {}",
+                String.format(Locale.ROOT, "%.2f", audio.durationSeconds()), abbreviate(request.text()),
+                plan.prosody(), String.format(Locale.ROOT, "%.2f", seconds),
+                String.format(Locale.ROOT, "%.3f", seconds / audio.durationSeconds()));
+        return new MarySpeech(plan, natural, plan.utterance(audio), voiceAudio.sampleRate());
+    }
+
+    /** Mary's acoustic parameters for a request and the exact length and timings of the speech they make. */
+    private synchronized Plan plan(SpeechRequest request) {
         if (closed) {
             throw new IllegalStateException("MaryTtsEngine is closed");
         }
@@ -107,25 +137,31 @@ public final class MaryTtsEngine implements SpeechEngine {
         String text = request.text();
         requireWords(text);
         Prosody prosody = Prosody.of(request);
-        long t0 = System.nanoTime();
         Document acoustic = mary.acousticParameters(MaryXml.document(text, prosody), voice);
         F0Tremor.apply(acoustic, prosody.tremor());
-        // Timings and audio come from the same parameters, so they describe the same speech.
-        List<PhoneTiming> phones = AcousticTimings.of(acoustic);
-        PcmAudio voiceAudio = mary.audio(acoustic, voice, prosody.effects());
-        PcmAudio audio = Resampler.resample(voiceAudio, PcmAudio.STANDARD_RATE);
-        if (prosody.gain() != 1) {
-            audio = Gain.apply(audio, prosody.gain());
-        }
-        if (audio.frames() == 0 || phones.stream().allMatch(PhoneTiming::isSilence)) {
+        List<PhoneTiming> natural = AcousticTimings.of(acoustic);
+        if (natural.stream().allMatch(PhoneTiming::isSilence)) {
             throw new GagaException("MaryTTS found nothing to say in \"" + text + "\"");
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        LOG.debug("Spoke {} s of \"{}\" ({}) in {} s, real-time factor {}",
-                String.format(Locale.ROOT, "%.2f", audio.durationSeconds()), abbreviate(text), prosody,
-                String.format(Locale.ROOT, "%.2f", seconds),
-                String.format(Locale.ROOT, "%.3f", seconds / audio.durationSeconds()));
-        return new MarySpeech(audio, phones, voiceAudio.sampleRate(), acoustic);
+        double tempo = prosody.tempo();
+        int frames = (int) Math.round(natural.get(natural.size() - 1).end() / tempo * PcmAudio.STANDARD_RATE);
+        List<PhoneTiming> phones = new ArrayList<>(natural.size());
+        for (PhoneTiming p : natural) {
+            phones.add(new PhoneTiming(p.phone(), p.start() / tempo, p.end() / tempo));
+        }
+        phones = PhoneAlignment.trimOrPad(phones, frames / (double) PcmAudio.STANDARD_RATE);
+        return new Plan(voice, prosody, acoustic, natural, phones, AcousticTimings.words(acoustic, phones), frames);
+    }
+
+    private synchronized PcmAudio vocode(Plan plan, String text) {
+        if (closed) {
+            throw new IllegalStateException("MaryTtsEngine is closed");
+        }
+        PcmAudio audio = mary.audio(plan.acoustic(), plan.voice(), plan.prosody().effects());
+        if (audio.frames() == 0) {
+            throw new GagaException("MaryTTS made no audio for \"" + abbreviate(text) + "\"");
+        }
+        return audio;
     }
 
     /** The Mary voice for a requested voice; rejects other languages and unknown names. */
@@ -163,13 +199,33 @@ public final class MaryTtsEngine implements SpeechEngine {
     }
 
     /**
+     * What Mary will say for one line, before the vocoder runs.
+     *
+     * @param voice         the Mary voice
+     * @param prosody       the request's prosody
+     * @param acoustic      Mary's acoustic parameters (phones, durations, F0) the audio is made from
+     * @param naturalPhones the phones at Mary's natural rate, as planned in {@code acoustic}
+     * @param phones        the phones of the speech as heard: at the prosody's tempo, ending exactly at
+     *                      {@code frames}
+     * @param words         the words, timed by {@code phones}
+     * @param frames        the length of the speech at {@link PcmAudio#STANDARD_RATE}
+     */
+    record Plan(String voice, Prosody prosody, Document acoustic, List<PhoneTiming> naturalPhones,
+                List<PhoneTiming> phones, List<WordTiming> words, int frames) {
+        Utterance utterance(PcmAudio audio) {
+            return new Utterance(audio, phones, ID).withWords(words);
+        }
+    }
+
+    /**
      * What Mary produced for one line.
      *
-     * @param audio         mono at {@link PcmAudio#STANDARD_RATE}
-     * @param plannedPhones the phone timings Mary planned, not yet fitted to the audio's length
-     * @param voiceRate     the sample rate the voice produced, before conversion to the standard rate
-     * @param acoustic      Mary's acoustic parameters the speech was made from (its tokens give the words)
+     * @param plan      what was planned
+     * @param natural   the vocoder's audio at Mary's natural rate (resampled to {@link PcmAudio#STANDARD_RATE}),
+     *                  before the tempo change and gain
+     * @param utterance the line as {@link #synthesize} returns it
+     * @param voiceRate the sample rate the voice produced, before conversion to the standard rate
      */
-    record MarySpeech(PcmAudio audio, List<PhoneTiming> plannedPhones, int voiceRate, Document acoustic) {
+    record MarySpeech(Plan plan, PcmAudio natural, Utterance utterance, int voiceRate) {
     }
 }

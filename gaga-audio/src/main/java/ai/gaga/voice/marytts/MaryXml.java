@@ -20,15 +20,17 @@ final class MaryXml {
     private MaryXml() {
     }
 
-    /** The document as text: {@code <maryxml>} with the text, wrapped in {@code <prosody>} when that changes anything. */
+    /**
+     * The document as text: {@code <maryxml>} with the text, wrapped in {@code <prosody>} when its pitch or range
+     * change anything. The rate is never given to Mary (see {@link Prosody#tempo()}).
+     */
     static String text(String words, Prosody prosody) {
         StringBuilder xml = new StringBuilder(words.length() + 200);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<maryxml version=\"0.5\" xmlns=\"").append(NAMESPACE).append("\" xml:lang=\"")
                 .append(LANGUAGE).append("\">");
-        if (prosody.changesProsody()) {
-            xml.append("<prosody rate=\"").append(Prosody.percent(prosody.ratePercent()))
-                    .append("\" pitch=\"").append(Prosody.percent(prosody.pitchPercent()))
+        if (prosody.changesPitch()) {
+            xml.append("<prosody pitch=\"").append(Prosody.percent(prosody.pitchPercent()))
                     .append("\" range=\"").append(Prosody.percent(prosody.rangePercent())).append("\">")
                     .append(escape(words)).append("</prosody>");
         } else {

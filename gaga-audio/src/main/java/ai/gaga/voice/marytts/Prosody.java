@@ -11,8 +11,8 @@ import java.util.Locale;
  * an F0 tremor. A first, rule-of-thumb mapping (slower and lower for sadness, faster, higher and wider for joy and anger);
  * finer acting comes later.
  *
- * @param ratePercent  speaking rate change as Mary reads it: {@code -20} makes every phone 20% longer, {@code +10}
- *                     10% shorter (pauses keep their length)
+ * @param ratePercent  speaking rate change: {@code -20} makes the speech 20% longer, {@code +10} 10% shorter (see
+ *                     {@link #tempo()}: it is applied to the audio, not by Mary)
  * @param pitchPercent mean pitch change
  * @param rangePercent pitch range change (how much the melody moves)
  * @param effects      Mary audio effects joined with {@code +}, or null for none
@@ -27,7 +27,7 @@ record Prosody(double ratePercent, double pitchPercent, double rangePercent, Str
 
     /** Keeps a combination of strong emotion and delivery within what the vocoder renders without artefacts. */
     Prosody {
-        ratePercent = clamp(ratePercent, -50, 100);
+        ratePercent = clamp(ratePercent, -50, 50);
         pitchPercent = clamp(pitchPercent, -40, 80);
         rangePercent = clamp(rangePercent, -80, 150);
         gain = clamp(gain, 0.05, 4);
@@ -70,9 +70,20 @@ record Prosody(double ratePercent, double pitchPercent, double rangePercent, Str
         };
     }
 
-    /** Whether {@code <prosody>} would change anything. */
-    boolean changesProsody() {
-        return ratePercent != 0 || pitchPercent != 0 || rangePercent != 0;
+    /** Whether a {@code <prosody>} element would change anything (the rate is not Mary's: see {@link #tempo()}). */
+    boolean changesPitch() {
+        return pitchPercent != 0 || rangePercent != 0;
+    }
+
+    /**
+     * How many times as fast as Mary's natural rate the speech is played: {@code 1 / (1 - rate/100)}, so that the
+     * audio lasts {@code 1 - rate/100} of its natural length (Mary's reading of a rate). The rate is applied to the
+     * audio rather than asked of Mary because Mary's vocoder renders a changed rate state by state, with rounding
+     * that makes the audio up to 5% longer than the durations it planned (measured); at its natural rate the audio
+     * matches them to a few milliseconds, so the length of the speech is known before the vocoder runs.
+     */
+    double tempo() {
+        return 1 / (1 - ratePercent / 100);
     }
 
     /** MaryXML/SSML relative value in whole percent, e.g. {@code +12%} (Mary's parser wants integers). */

@@ -13,28 +13,24 @@ class PhoneAlignmentTest {
             new PhoneTiming("@U", 0.8, 1.0), new PhoneTiming("_", 1.0, 1.2));
 
     @Test
-    void stretchesOnlySpeechToCloseRoundingDrift() {
-        // 0.6 s of speech, 0.6 s of pauses; the audio is 30 ms longer: speech grows by 5%.
-        List<PhoneTiming> fitted = PhoneAlignment.fit(HELLO, 1.23);
-        assertEquals(0.105, fitted.get(0).end(), 1e-9);
-        assertEquals(0.4, fitted.get(2).duration(), 1e-9, "pauses keep their length");
-        assertEquals(0.21, fitted.get(3).duration(), 1e-9);
-        assertEquals(1.23, fitted.get(5).end(), 1e-12);
-        for (int i = 1; i < fitted.size(); i++) {
-            assertEquals(fitted.get(i - 1).end(), fitted.get(i).start(), 1e-12);
-        }
-    }
-
-    @Test
     void leavesTimingsThatAlreadyFitAlone() {
-        assertEquals(HELLO, PhoneAlignment.fit(HELLO, 1.2));
+        assertEquals(HELLO, PhoneAlignment.trimOrPad(HELLO, 1.2));
     }
 
     @Test
-    void trimsOrPadsWhenTheMismatchIsNotRounding() {
-        List<PhoneTiming> cut = PhoneAlignment.fit(HELLO, 0.7);
+    void closesFloatingPointDustOnTheLastPhone() {
+        List<PhoneTiming> speechOnly = List.of(new PhoneTiming("a", 0, 0.5 - 1e-9));
+        assertEquals(List.of(new PhoneTiming("a", 0, 0.5)), PhoneAlignment.trimOrPad(speechOnly, 0.5));
+    }
+
+    @Test
+    void trimsOrPadsToTheAudio() {
+        List<PhoneTiming> cut = PhoneAlignment.trimOrPad(HELLO, 0.7);
         assertEquals(List.of("h", "@", "_", "l"), cut.stream().map(PhoneTiming::phone).toList());
         assertEquals(0.7, cut.get(3).end(), 1e-12);
+
+        List<PhoneTiming> longer = PhoneAlignment.trimOrPad(HELLO, 1.3);
+        assertEquals(new PhoneTiming("_", 1.0, 1.3), longer.get(5), "a final pause absorbs the gap");
 
         List<PhoneTiming> speechOnly = List.of(new PhoneTiming("a", 0, 0.5));
         List<PhoneTiming> padded = PhoneAlignment.trimOrPad(speechOnly, 0.8);

@@ -19,7 +19,7 @@ class ProsodyTest {
     void neutralNormalChangesNothing() {
         assertEquals(Prosody.NEUTRAL, of(Emotion.NEUTRAL, 0, Delivery.NORMAL));
         assertEquals(Prosody.NEUTRAL, of(Emotion.ANGER, 0, Delivery.NORMAL), "intensity 0 is neutral");
-        assertTrue(!Prosody.NEUTRAL.changesProsody());
+        assertTrue(!Prosody.NEUTRAL.changesPitch());
     }
 
     @Test
@@ -60,5 +60,16 @@ class ProsodyTest {
         assertEquals(4, p.gain());
         assertEquals(0.2, p.tremor());
         assertEquals("+80%", Prosody.percent(p.pitchPercent()));
+    }
+
+    @Test
+    void theRateIsATempoThatScalesTheLengthAsMaryWould() {
+        assertEquals(1, Prosody.NEUTRAL.tempo());
+        // -25%: a quarter longer; +20%: a fifth shorter
+        assertEquals(1.25, 1 / new Prosody(-25, 0, 0, null, 1, 0).tempo(), 1e-12);
+        assertEquals(0.8, 1 / new Prosody(20, 0, 0, null, 1, 0).tempo(), 1e-12);
+        assertTrue(of(Emotion.SADNESS, 1, Delivery.NORMAL).tempo() < 1);
+        assertTrue(of(Emotion.JOY, 1, Delivery.NORMAL).tempo() > 1);
+        assertEquals(2, new Prosody(500, 0, 0, null, 1, 0).tempo(), 1e-12, "clamped to twice as fast");
     }
 }
