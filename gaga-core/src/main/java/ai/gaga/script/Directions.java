@@ -118,10 +118,14 @@ final class Directions {
         return new Parsed(emotion, value, delivery, List.copyOf(unknown));
     }
 
-    /** The parenthetical content for a line's emotion and delivery, or empty when both are the defaults. */
-    static String format(Emotion emotion, double intensity, Delivery delivery) {
+    /**
+     * The parenthetical content for a line's emotion and delivery, or empty when both are the defaults and neither
+     * was asked for ({@code given}: a "(neutral)" or "(normally)" the user wrote is kept, so the analyser leaves it).
+     */
+    static String format(Emotion emotion, double intensity, Delivery delivery, boolean emotionGiven,
+                         boolean deliveryGiven) {
         List<String> parts = new ArrayList<>();
-        if (!(emotion == Emotion.NEUTRAL && intensity == 0.0)) {
+        if (emotionGiven || !(emotion == Emotion.NEUTRAL && intensity == 0.0)) {
             String word = emotionWord(emotion);
             if (intensity == DEFAULT_INTENSITY) {
                 parts.add(word);
@@ -138,7 +142,7 @@ final class Directions {
                 parts.add(word + " " + BigDecimal.valueOf(intensity).toPlainString());
             }
         }
-        if (delivery != Delivery.NORMAL) {
+        if (deliveryGiven || delivery != Delivery.NORMAL) {
             parts.add(deliveryWord(delivery));
         }
         return String.join(", ", parts);

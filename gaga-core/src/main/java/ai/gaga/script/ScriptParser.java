@@ -7,6 +7,7 @@ import ai.gaga.scene.Camera;
 import ai.gaga.scene.CameraCue;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
+import ai.gaga.scene.EmotionArc;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.LineStart;
 import ai.gaga.scene.Pause;
@@ -179,6 +180,9 @@ public final class ScriptParser {
         Emotion emotion = Emotion.NEUTRAL;
         double intensity = 0.0;
         Delivery delivery = Delivery.NORMAL;
+        // "(neutral)" or "(normally)" are asked for too: the analyser must not replace them
+        boolean emotionGiven = false;
+        boolean deliveryGiven = false;
         LineStartTag start = null;
         int wordsLine = block.line;
         for (Src src : block.lines) {
@@ -219,8 +223,14 @@ public final class ScriptParser {
                             }
                             start = startTag(arg, n, argCol, raw);
                         }
-                        case "whispers", "whisper", "whispering" -> delivery = Delivery.WHISPER;
-                        case "shouts", "shout", "shouting" -> delivery = Delivery.SHOUT;
+                        case "whispers", "whisper", "whispering" -> {
+                            delivery = Delivery.WHISPER;
+                            deliveryGiven = true;
+                        }
+                        case "shouts", "shout", "shouting" -> {
+                            delivery = Delivery.SHOUT;
+                            deliveryGiven = true;
+                        }
                         case "laughs", "laugh" -> vocal(started, Beat.of(at, Beat.Kind.LAUGH), beats, after);
                         case "sighs", "sigh" -> vocal(started, Beat.of(at, Beat.Kind.SIGH), beats, after);
                         default -> place(started, at, new ScriptElement(cue(name, arg, n, argCol, i + 1, raw), n,
@@ -238,9 +248,11 @@ public final class ScriptParser {
                     if (p.emotion() != null) {
                         emotion = p.emotion();
                         intensity = p.intensity();
+                        emotionGiven = true;
                     }
                     if (p.delivery() != null) {
                         delivery = p.delivery();
+                        deliveryGiven = true;
                     }
                     if (!p.unknown().isEmpty()) {
                         warnings.add(new ScriptWarning(n, i + 2, "words not understood in the parenthetical, "
@@ -349,7 +361,7 @@ public final class ScriptParser {
         }
         LineStart lineStart = lineStart(block, start);
         Line line = new Line(actor, text, emotion, intensity, delivery, lineStart, inside,
-                ssml ? markup.toString().strip() : "");
+                ssml ? markup.toString().strip() : "", emotionGiven, deliveryGiven, EmotionArc.NONE);
         out.add(new ScriptElement(line, block.cue != null ? block.line : wordsLine, block.column));
         out.addAll(tail);
     }

@@ -66,7 +66,8 @@ public final class ScriptWriter {
             sb.append(" ^");
         }
         sb.append('\n');
-        String paren = Directions.format(line.emotion(), line.intensity(), line.delivery());
+        String paren = Directions.format(line.emotion(), line.intensity(), line.delivery(), line.emotionGiven(),
+                line.deliveryGiven());
         if (!paren.isEmpty()) {
             sb.append('(').append(paren).append(")\n");
         }

@@ -50,4 +50,19 @@ class ScriptRoundTripTest {
         Scene scene = Scene.parse(ScriptParserTest.DESIGN_EXAMPLE, ScriptParserTest.PHOTOS);
         assertEquals(scene, Scene.parse(scene.toScriptText(), ScriptParserTest.PHOTOS), scene.toScriptText());
     }
+
+    @Test
+    void neutralAndNormalThatTheUserWroteStayAskedFor() {
+        Scene scene = Scene.parse("MAYA\n(normal)\nI whisper nothing, I am furious!\n\nMAYA\n(neutral)\nWhat a wonderful day!\n\n"
+                + "MAYA\nNo direction here.\n", Map.of("MAYA", MAYA));
+        List<Line> lines = scene.lines();
+        assertEquals(List.of(true, false, false), lines.stream().map(Line::deliveryGiven).toList());
+        assertEquals(List.of(false, true, false), lines.stream().map(Line::emotionGiven).toList());
+        Scene back = Scene.parse(scene.toScriptText(), Map.of("MAYA", MAYA));
+        assertEquals(scene, back, scene.toScriptText());
+
+        Scene built = Scene.builder().actor("maya", MAYA).says("Fine.").emotion(Emotion.NEUTRAL, 0.0)
+                .delivery(Delivery.NORMAL).build();
+        assertEquals(built, Scene.parse(built.toScriptText(), Map.of("maya", MAYA)), built.toScriptText());
+    }
 }
