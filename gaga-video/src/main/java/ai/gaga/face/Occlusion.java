@@ -26,24 +26,26 @@ import java.util.Arrays;
  */
 public record Occlusion(double eyeLuminance, double eyeContrast, double lipRednessLoss, double lipTexture) {
     /**
-     * Eyes are hidden when even the brighter eye is this dark relative to the skin. Measured (see
-     * {@code OcclusionTest}): visible eyes, spectacles included, 0.72-0.85; painted dark lenses about 0.1.
+     * Eyes are hidden when even the brighter eye is this dark relative to the skin. Measured ({@code OcclusionTest}):
+     * visible eyes 0.30 (Grace Hopper: dark eyes behind spectacles) and 0.56 (astronaut); painted dark lenses
+     * 0.10-0.13. Dark eyes alone come close, so the contrast must be missing too.
      */
-    static final double HIDDEN_EYE_LUMINANCE = 0.4;
+    static final double HIDDEN_EYE_LUMINANCE = 0.22;
     /**
-     * ... and shows less than this contrast (no sclera against iris). Measured: visible eyes 0.6-0.9, lenses ~0.
+     * ... and shows less than this contrast (no sclera against iris). Measured: visible eyes 0.51-0.79, painted
+     * lenses 0.00; real lenses keep some reflections, hence well above zero.
      */
     static final double HIDDEN_EYE_CONTRAST = 0.25;
     /**
-     * The mouth is covered when the lip polygon is this much less red than the skin. Measured: real lips -0.01 to
-     * -0.03 (redder than the skin); a grey or blue surgical-mask colour +0.08 to +0.2.
+     * The mouth is covered when the lip polygon is this much less red than the skin. Measured: real lips -0.039 and
+     * -0.009 (redder than the skin); grey and light-blue surgical-mask colours +0.062 to +0.205.
      */
-    static final double COVERED_REDNESS_LOSS = 0.04;
+    static final double COVERED_REDNESS_LOSS = 0.035;
     /**
-     * ... or when the lip polygon is this flat whatever its colour (a skin-coloured or grey cover in a black-and-white
-     * photo). Measured: real closed lips 0.08-0.15 (the lip line), a flat patch about 0.01.
+     * ... or when the lip polygon is this flat whatever its colour (a skin-coloured cover, or any cover in a
+     * black-and-white photo). Measured: real closed lips 0.23-0.29 (the lip line and shading), a flat patch 0.000.
      */
-    static final double COVERED_LIP_TEXTURE = 0.03;
+    static final double COVERED_LIP_TEXTURE = 0.05;
 
     private static final int[] SKIN = {151, 50, 280, 205, 425};
     /** Skin patch radius, inter-ocular distances: small enough to stay on the cheek or forehead. */

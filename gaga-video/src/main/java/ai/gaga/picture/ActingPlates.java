@@ -120,7 +120,7 @@ public final class ActingPlates implements PlateSourceFactory {
         boolean profile = face.warnings().contains(FaceWarning.STRONG_PROFILE);
         boolean covered = face.warnings().contains(FaceWarning.MOUTH_OCCLUDED);
         if (face.warnings().contains(FaceWarning.EYES_HIDDEN)) {
-            LOG.warn("{} Blinks and gaze stay in the performance.", FaceWarning.EYES_HIDDEN.message());
+            LOG.warn("{}", FaceWarning.EYES_HIDDEN.message());
         }
         if (!profile && !covered) {
             return performance;
@@ -131,7 +131,7 @@ public final class ActingPlates implements PlateSourceFactory {
             LOG.info("Strong profile: animating conservatively (head motion x0.4, mouth x0.7)");
         }
         if (covered) {
-            LOG.warn("{} Mouth motion x{}.", FaceWarning.MOUTH_OCCLUDED.message(), OCCLUDED_MOUTH);
+            LOG.warn("{} (mouth motion x{})", FaceWarning.MOUTH_OCCLUDED.message(), OCCLUDED_MOUTH);
         }
         return (frame, out) -> {
             performance.controlsAt(frame, out);
