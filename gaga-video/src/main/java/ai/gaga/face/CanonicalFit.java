@@ -47,10 +47,12 @@ public final class CanonicalFit {
     private final double[] t;
     private final double rms;
     private final double[] offsets;
+    private final double[] fitted;
     private final HeadPose pose;
 
-    private CanonicalFit(double[] r, double scale, double[] t, double rms, double[] offsets) {
+    private CanonicalFit(double[] r, double scale, double[] t, double rms, double[] offsets, double[] fitted) {
         this.r = r;
+        this.fitted = fitted;
         this.scale = scale;
         this.t = t;
         this.rms = rms;
@@ -98,17 +100,19 @@ public final class CanonicalFit {
             sum += e * e;
         }
         double[] off = new double[3 * n];
+        double[] fitted = new double[3 * n];
         double[] d = new double[3];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < 3; a++) {
-                d[a] = p[3 * i + a] - s.t[a] - s.scale * dotRow(s.r, a, c, 3 * i);
+                fitted[3 * i + a] = s.t[a] + s.scale * dotRow(s.r, a, c, 3 * i);
+                d[a] = p[3 * i + a] - fitted[3 * i + a];
             }
             for (int a = 0; a < 3; a++) { // R^T d / scale, then back to MediaPipe's axes (y up, z to the viewer)
                 double back = (s.r[a] * d[0] + s.r[3 + a] * d[1] + s.r[6 + a] * d[2]) / s.scale;
                 off[3 * i + a] = a == 0 ? back : -back;
             }
         }
-        return new CanonicalFit(s.r, s.scale, s.t, Math.sqrt(sum / n), off);
+        return new CanonicalFit(s.r, s.scale, s.t, Math.sqrt(sum / n), off, fitted);
     }
 
     /** The head pose of the fitted rotation. */
@@ -151,6 +155,12 @@ public final class CanonicalFit {
     public double[] offset(int i) {
         Objects.checkIndex(i, FaceMesh.SIZE);
         return new double[] {offsets[3 * i], offsets[3 * i + 1], offsets[3 * i + 2]};
+    }
+
+    /** Where canonical vertex {@code i} lands in the photo (x, y pixels; z in the mesh's pixel units). */
+    public double[] fitted(int i) {
+        Objects.checkIndex(i, FaceMesh.SIZE);
+        return new double[] {fitted[3 * i], fitted[3 * i + 1], fitted[3 * i + 2]};
     }
 
     /**
