@@ -114,15 +114,6 @@ class CanonicalFitTest {
     }
 
     @Test
-    void rotationMatrixRoundTripsThroughTheAngles() {
-        HeadPose p = new HeadPose(25, -12, 7);
-        HeadPose back = HeadPose.ofRotation(p.rotation());
-        assertEquals(25, back.yaw(), 1e-9);
-        assertEquals(-12, back.pitch(), 1e-9);
-        assertEquals(7, back.roll(), 1e-9);
-    }
-
-    @Test
     void offsetsRecoverAnInjectedShapeAndAnOpenMouthDoesNotTiltThePose() {
         double[] shape = new double[3 * FaceMesh.SIZE];
         // A broader nose (wings 0.4 cm outwards) and a jaw dropped 1.2 cm (an open mouth): lower lip and chin.
