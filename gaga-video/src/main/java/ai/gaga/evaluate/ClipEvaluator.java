@@ -2,6 +2,7 @@ package ai.gaga.evaluate;
 
 import ai.gaga.GagaSettings;
 import ai.gaga.face.BlendshapeModel;
+import ai.gaga.face.CanonicalFaceMesh;
 import ai.gaga.face.Blendshapes;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
@@ -47,6 +48,7 @@ public final class ClipEvaluator implements AutoCloseable {
 
     private final FaceDetector detector;
     private final FaceMeshModel mesh;
+    private final CanonicalFaceMesh canonical;
     private final ServiceContext context;
     private final OnnxSessions owned;
     private volatile IrisModel iris;
@@ -63,6 +65,7 @@ public final class ClipEvaluator implements AutoCloseable {
         this.owned = owned;
         this.detector = new FaceDetector(context);
         this.mesh = FaceMeshModel.create(context);
+        this.canonical = CanonicalFaceMesh.load(context.models());
     }
 
     /**
@@ -109,7 +112,7 @@ public final class ClipEvaluator implements AutoCloseable {
             FaceMesh m = tracker.track(frame);
             if (m != null) {
                 track.add(index, measure(m, irisModel == null ? null : tracker.asDetected(frame, m), irisModel,
-                        blendModel, frame));
+                        canonical, blendModel, frame));
                 shape.add(time, m);
             }
             return true;
@@ -151,8 +154,8 @@ public final class ClipEvaluator implements AutoCloseable {
     }
 
     /** {@code m} as tracked; {@code expression}: the same face on the detector's crop, read for blendshapes. */
-    private static Measured measure(FaceMesh m, FaceMesh expression, IrisModel irisModel, BlendshapeModel blendModel,
-                                    BufferedImage frame) {
+    private static Measured measure(FaceMesh m, FaceMesh expression, IrisModel irisModel,
+                                    CanonicalFaceMesh canonical, BlendshapeModel blendModel, BufferedImage frame) {
         Blendshapes bs = null;
         FaceMesh eyes = m;
         if (irisModel != null) {
@@ -167,7 +170,7 @@ public final class ClipEvaluator implements AutoCloseable {
             stable[2 * k + 1] = (float) p.y();
         }
         FaceBox.Point c = m.centroid(FaceMesh.FACE_OVAL);
-        return new Measured(MouthMeasure.aperture(m), eyeOpenness(eyes), HeadPose.of(m), m.interOcularDistance(),
+        return new Measured(MouthMeasure.aperture(m), eyeOpenness(eyes), HeadPose.of(m, canonical), m.interOcularDistance(),
                 c.x(), c.y(), bs, stable);
     }
 

@@ -13,20 +13,25 @@ import java.util.Set;
  * @param mesh       468-point mesh, eyelids refined by the iris model
  * @param landmarks  478 refined landmarks (mesh + irises)
  * @param expression resting expression
- * @param pose       head pose
+ * @param fit        the canonical face mesh fitted to the mesh: head pose, scale, position and identity shape
  * @param mask       person mask at photo resolution
  * @param warnings   problems to report to the user (empty when all is well)
  */
 public record FaceAnalysis(int width, int height, FaceBox box, FaceMesh mesh, Landmarks478 landmarks,
-                           Blendshapes expression, HeadPose pose, PersonMask mask, Set<FaceWarning> warnings) {
+                           Blendshapes expression, CanonicalFit fit, PersonMask mask, Set<FaceWarning> warnings) {
     public FaceAnalysis {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(landmarks, "landmarks");
         Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(pose, "pose");
+        Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(mask, "mask");
         warnings = Set.copyOf(warnings);
+    }
+
+    /** The head pose (of the {@link #fit}). */
+    public HeadPose pose() {
+        return fit.pose();
     }
 
     /** The warnings' user messages. */

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Analyses a photo's face once: detector, mesh, iris/eyelid refinement, blendshapes (resting expression), person
- * mask, head pose and warnings. Models load on first use through the context's model store and shared sessions.
- * Thread-safe.
+ * mask, the canonical mesh fitted to the mesh (head pose), occlusion of eyes and mouth, and warnings. Models load
+ * on first use through the context's model store and shared sessions. Thread-safe.
  */
 public final class FaceAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(FaceAnalyzer.class);
@@ -32,7 +32,8 @@ public final class FaceAnalyzer {
     private final ServiceContext context;
     private volatile Models models;
 
-    private record Models(FaceMeshModel mesh, IrisModel iris, BlendshapeModel blend, PersonSegmenter segmenter) {
+    private record Models(FaceMeshModel mesh, IrisModel iris, BlendshapeModel blend, PersonSegmenter segmenter,
+                          CanonicalFaceMesh canonical) {
     }
 
     /** An analyzer over the context's models. */
@@ -69,17 +70,20 @@ public final class FaceAnalyzer {
         LOG.info("Face analysis {}x{}: mesh {} ms, iris {} ms, blendshapes {} ms, mask {} ms", photo.getWidth(),
                 photo.getHeight(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
         FaceMesh mesh = landmarks.mesh(raw.presence());
-        HeadPose pose = HeadPose.of(raw);
-        Set<FaceWarning> warnings = warnings(mesh, pose, photo.getWidth(), photo.getHeight());
+        // The raw mesh: its eyelids keep the model's own depth (the iris model's refined lids are 2-D).
+        CanonicalFit fit = CanonicalFit.fit(m.canonical, raw);
+        Occlusion occlusion = Occlusion.measure(photo, mesh);
+        LOG.debug("Face fit {}, {}", fit, occlusion);
+        Set<FaceWarning> warnings = warnings(mesh, fit.pose(), occlusion, photo.getWidth(), photo.getHeight());
         if (!warnings.isEmpty()) {
-            LOG.warn("Face warnings: {}", warnings);
+            LOG.warn("Face warnings: {} ({})", warnings, occlusion);
         }
-        return new FaceAnalysis(photo.getWidth(), photo.getHeight(), box, mesh, landmarks, expression, pose, mask,
+        return new FaceAnalysis(photo.getWidth(), photo.getHeight(), box, mesh, landmarks, expression, fit, mask,
                 warnings);
     }
 
-    /** The warnings for a mesh and pose in a photo of the given size. */
-    static Set<FaceWarning> warnings(FaceMesh mesh, HeadPose pose, int width, int height) {
+    /** The warnings for a mesh, its pose and occlusion measures in a photo of the given size. */
+    static Set<FaceWarning> warnings(FaceMesh mesh, HeadPose pose, Occlusion occlusion, int width, int height) {
         Set<FaceWarning> w = EnumSet.noneOf(FaceWarning.class);
         double iod = mesh.interOcularDistance();
         if (iod * MAX_UPSCALE < MIN_EYE_DISTANCE) {
@@ -95,6 +99,12 @@ public final class FaceAnalyzer {
         if (Math.abs(pose.yaw()) > MAX_YAW) {
             w.add(FaceWarning.STRONG_PROFILE);
         }
+        if (occlusion.eyesHidden()) {
+            w.add(FaceWarning.EYES_HIDDEN);
+        }
+        if (occlusion.mouthOccluded()) {
+            w.add(FaceWarning.MOUTH_OCCLUDED);
+        }
         return w;
     }
 
@@ -109,7 +119,8 @@ public final class FaceAnalyzer {
                 m = models;
                 if (m == null) {
                     m = new Models(FaceMeshModel.create(context), IrisModel.create(context),
-                            BlendshapeModel.create(context), PersonSegmenter.create(context));
+                            BlendshapeModel.create(context), PersonSegmenter.create(context),
+                            CanonicalFaceMesh.load(context.models()));
                     models = m;
                 }
             }

@@ -7,7 +7,11 @@ public enum FaceWarning {
     /** The face oval touches or crosses the image border. */
     NEAR_BORDER("The face is at the edge of the photo or cut off: parts of it cannot be animated"),
     /** Head turned more than {@link FaceAnalyzer#MAX_YAW} degrees. */
-    STRONG_PROFILE("The face is turned strongly to the side: it will be animated conservatively");
+    STRONG_PROFILE("The face is turned strongly to the side: it will be animated conservatively"),
+    /** Both eyes dark and flat, as behind sunglasses ({@link Occlusion#eyesHidden()}). */
+    EYES_HIDDEN("The eyes are hidden (sunglasses?): blinks and gaze are animated but will not show"),
+    /** Something that is neither lips nor skin covers the mouth ({@link Occlusion#mouthOccluded()}). */
+    MOUTH_OCCLUDED("The mouth is covered (a mask, a hand, a microphone?): it will be animated with reduced motion");
 
     private final String message;
 

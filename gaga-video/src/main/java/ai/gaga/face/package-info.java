@@ -5,9 +5,11 @@
  *
  * <p>{@link ai.gaga.face.FaceAnalyzer} then runs once per photo: {@link ai.gaga.face.FaceMeshModel} (468 points),
  * {@link ai.gaga.face.IrisModel} (eyelid refinement, 478 points), {@link ai.gaga.face.BlendshapeModel} (resting
- * expression), {@link ai.gaga.face.PersonSegmenter} (person mask), a {@link ai.gaga.face.HeadPose} and
- * {@link ai.gaga.face.FaceWarning}s, all gathered in a {@link ai.gaga.face.FaceAnalysis}. Each model class owns its
- * tensor layout, so callers never see tensors. {@link ai.gaga.face.CanonicalFaceMesh} is MediaPipe's reference
- * mesh for the rig; {@link ai.gaga.face.MouthMeasure} measures mouth opening for the evaluator.
+ * expression), {@link ai.gaga.face.PersonSegmenter} (person mask), a {@link ai.gaga.face.CanonicalFit} of
+ * MediaPipe's reference mesh ({@link ai.gaga.face.CanonicalFaceMesh}) to the photo's mesh (head pose
+ * {@link ai.gaga.face.HeadPose}, head frame for the rig, identity shape), {@link ai.gaga.face.Occlusion} measures
+ * (sunglasses, a covered mouth) and {@link ai.gaga.face.FaceWarning}s, all gathered in a
+ * {@link ai.gaga.face.FaceAnalysis}. Each model class owns its tensor layout, so callers never see tensors.
+ * {@link ai.gaga.face.MouthMeasure} measures mouth opening for the evaluator.
  */
 package ai.gaga.face;

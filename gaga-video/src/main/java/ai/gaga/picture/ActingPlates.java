@@ -25,7 +25,8 @@ import java.util.LinkedHashMap;
  * rigged ({@link AnimatedPlate}) and driven by a {@link FaceAnimator} that follows the timeline — lip sync from the
  * viseme tracks, the emotions of the lines, blinks, gaze, head motion and listening. A photo whose face cannot be
  * rigged (eyes under {@value FaceAnalyzer#MIN_EYE_DISTANCE} px apart, or no face in an {@code allowNoFace} scene) is
- * shown still, with a warning in the log; a strong profile is animated with smaller head and mouth motion.
+ * shown still, with a warning in the log; a strong profile is animated with smaller head and mouth motion, a covered
+ * mouth with much smaller mouth motion.
  */
 public final class ActingPlates implements PlateSourceFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ActingPlates.class);
@@ -107,22 +108,38 @@ public final class ActingPlates implements PlateSourceFactory {
     private static final FaceControl[] MOUTH = java.util.Arrays.stream(FaceControl.values())
             .filter(c -> c == FaceControl.JAW_OPEN || c.name().startsWith("MOUTH_")).toArray(FaceControl[]::new);
 
+    /** Mouth motion of an actor whose mouth is covered (a mask, a hand): a hint of speech, not lips through cloth. */
+    static final double OCCLUDED_MOUTH = 0.35;
+
     /**
      * A strong profile cannot turn much further, nor open its far side much, without showing what the photo never
-     * had: such a face acts with scaled-down head and mouth motion.
+     * had: such a face acts with scaled-down head and mouth motion. A covered mouth moves much less (the cover would
+     * stretch and fold like skin); hidden eyes change nothing (blinks and gaze are simply not seen).
      */
     static FacePerformance restrained(FacePerformance performance, FaceAnalysis face) {
-        if (!face.warnings().contains(FaceWarning.STRONG_PROFILE)) {
+        boolean profile = face.warnings().contains(FaceWarning.STRONG_PROFILE);
+        boolean covered = face.warnings().contains(FaceWarning.MOUTH_OCCLUDED);
+        if (face.warnings().contains(FaceWarning.EYES_HIDDEN)) {
+            LOG.warn("{}", FaceWarning.EYES_HIDDEN.message());
+        }
+        if (!profile && !covered) {
             return performance;
         }
-        LOG.info("Strong profile: animating conservatively (head motion x0.4, mouth x0.7)");
+        double head = profile ? 0.4 : 1;
+        double mouth = (profile ? 0.7 : 1) * (covered ? OCCLUDED_MOUTH : 1);
+        if (profile) {
+            LOG.info("Strong profile: animating conservatively (head motion x0.4, mouth x0.7)");
+        }
+        if (covered) {
+            LOG.warn("{} (mouth motion x{})", FaceWarning.MOUTH_OCCLUDED.message(), OCCLUDED_MOUTH);
+        }
         return (frame, out) -> {
             performance.controlsAt(frame, out);
             for (FaceControl c : HEAD) {
-                out.set(c, out.get(c) * 0.4);
+                out.set(c, out.get(c) * head);
             }
             for (FaceControl c : MOUTH) {
-                out.set(c, out.get(c) * 0.7);
+                out.set(c, out.get(c) * mouth);
             }
         };
     }

@@ -1,5 +1,6 @@
 package ai.gaga.rig;
 
+import ai.gaga.face.CanonicalFit;
 import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceMesh;
 import ai.gaga.face.Landmarks478;
@@ -11,8 +12,10 @@ import java.util.Objects;
  * around the face oval and down the neck (the inner ring follows the head partly, the outer ring never moves, so the
  * warp fades into the untouched photo), a Delaunay triangulation of all of them, and for every {@link FaceControl} the
  * displacement of every point at full weight, in the face's own frame (x along the eye line towards the subject's
- * left, y down the face, unit = inter-ocular distance). Head angles and breathing are applied as a rotation about a
- * neck pivot after the expression. Immutable and thread-safe.
+ * left, y down the face, unit = inter-ocular distance). Head angles and breathing are applied after the expression
+ * as a rotation about the head's own axes (the canonical mesh's frame fitted to the photo, {@link
+ * ai.gaga.face.CanonicalFit}) around a neck pivot placed in that frame, so a tilted or turned head in the photo
+ * nods and turns about its own neck. Immutable and thread-safe.
  */
 public final class FaceRig {
     /** Lower inner lip (corners excluded). */
@@ -57,6 +60,8 @@ public final class FaceRig {
     private final double pivotX;
     private final double pivotY;
     private final double pivotZ;
+    /** The fitted head frame, row-major: columns are the head's x (to its left), y (down) and z (back) axes. */
+    private final double[] frame;
     private final int width;
     private final int height;
 
@@ -74,6 +79,7 @@ public final class FaceRig {
         pivotX = b.px;
         pivotY = b.py;
         pivotZ = b.pz;
+        frame = b.frame;
         width = b.width;
         height = b.height;
     }
@@ -212,14 +218,47 @@ public final class FaceRig {
         if (yaw == 0 && pitch == 0 && roll == 0 && rise == 0) {
             return;
         }
-        // Camera frame: x right, y down, z away. Yaw turns the nose towards image right, pitch lifts the chin (nose
-        // up), roll drops the eye line towards image right.
+        // Head frame (F, fitted): x to the head's left, y down the face, z back. Yaw turns the nose towards the
+        // head's left (image right when frontal), pitch lifts the chin (nose up), roll drops the eye line towards
+        // the head's left. The rotation in camera space is F * Rc * F^T; only its first two rows are needed.
         double cy = Math.cos(yaw);
         double sy = Math.sin(yaw);
         double cp = Math.cos(pitch);
         double sp = Math.sin(pitch);
         double cr = Math.cos(roll);
         double sr = Math.sin(roll);
+        // Rc = Rroll * Rpitch * Ryaw, rows a (after yaw and pitch) then roll.
+        double a00 = cy;
+        double a02 = -sy;
+        double a10 = sp * sy;
+        double a11 = cp;
+        double a12 = sp * cy;
+        double r00 = cr * a00 - sr * a10;
+        double r01 = -sr * a11;
+        double r02 = cr * a02 - sr * a12;
+        double r10 = sr * a00 + cr * a10;
+        double r11 = cr * a11;
+        double r12 = sr * a02 + cr * a12;
+        double r20 = cp * sy;
+        double r21 = -sp;
+        double r22 = cp * cy;
+        double[] f = frame;
+        // G = Rc * F^T (G[k][j] = sum_m Rc[k][m] F[j][m]), then M = F * G for rows 0 and 1.
+        double g00 = r00 * f[0] + r01 * f[1] + r02 * f[2];
+        double g01 = r00 * f[3] + r01 * f[4] + r02 * f[5];
+        double g02 = r00 * f[6] + r01 * f[7] + r02 * f[8];
+        double g10 = r10 * f[0] + r11 * f[1] + r12 * f[2];
+        double g11 = r10 * f[3] + r11 * f[4] + r12 * f[5];
+        double g12 = r10 * f[6] + r11 * f[7] + r12 * f[8];
+        double g20 = r20 * f[0] + r21 * f[1] + r22 * f[2];
+        double g21 = r20 * f[3] + r21 * f[4] + r22 * f[5];
+        double g22 = r20 * f[6] + r21 * f[7] + r22 * f[8];
+        double m00 = f[0] * g00 + f[1] * g10 + f[2] * g20;
+        double m01 = f[0] * g01 + f[1] * g11 + f[2] * g21;
+        double m02 = f[0] * g02 + f[1] * g12 + f[2] * g22;
+        double m10 = f[3] * g00 + f[4] * g10 + f[5] * g20;
+        double m11 = f[3] * g01 + f[4] * g11 + f[5] * g21;
+        double m12 = f[3] * g02 + f[4] * g12 + f[5] * g22;
         for (int i = 0; i < n; i++) {
             float h = headWeight[i];
             if (h == 0f) {
@@ -228,13 +267,10 @@ public final class FaceRig {
             double px = x[i] - pivotX;
             double py = y[i] - pivotY;
             double pz = restZ[i] - pivotZ;
-            double qx = px * cy - pz * sy; // yaw about the vertical axis
-            double qz = px * sy + pz * cy;
-            double ry = py * cp + qz * sp; // pitch about the horizontal axis
-            double sx = qx * cr - ry * sr; // roll in the image plane
-            double sy2 = qx * sr + ry * cr;
-            x[i] += (float) (h * (sx - px));
-            y[i] += (float) (h * (sy2 - py - rise));
+            double qx = m00 * px + m01 * py + m02 * pz;
+            double qy = m10 * px + m11 * py + m12 * pz;
+            x[i] += (float) (h * (qx - px));
+            y[i] += (float) (h * (qy - py - rise));
         }
     }
 
@@ -258,6 +294,7 @@ public final class FaceRig {
         double px;
         double py;
         double pz;
+        final double[] frame;
         int[] triangles;
         final float[][] disp = new float[FaceControl.count()][];
         // Mouth geometry in face units.
@@ -333,10 +370,21 @@ public final class FaceRig {
                 u[i] = ((x[i] - ox) * ax + (y[i] - oy) * ay) / iod;
                 v[i] = (-(x[i] - ox) * ay + (y[i] - oy) * ax) / iod;
             }
-            int chin = 152;
-            px = fcx;
-            py = y[chin] + 0.3 * iod;
-            pz = z[FaceMesh.NOSE_TIP] + 1.6 * iod;
+            // The neck pivot in the fitted head frame: 0.3 IOD below the chin and 1.6 IOD (in the flattened depth)
+            // behind the nose tip, on the head's midline.
+            CanonicalFit fit = face.fit();
+            frame = fit.rotation();
+            double[] t = fit.translation();
+            double photoIod = iod / Math.sqrt(sx * sy);
+            double hy = head(fit.fitted(152), t)[1] + 0.3 * photoIod;
+            double hz = head(fit.fitted(FaceMesh.NOSE_TIP), t)[2] + 1.6 * photoIod / DEPTH_RELIEF;
+            double[] pv = new double[3];
+            for (int a = 0; a < 3; a++) { // t + F (0, hy, hz): on the head's midline
+                pv[a] = t[a] + frame[3 * a + 1] * hy + frame[3 * a + 2] * hz;
+            }
+            px = pv[0] * sx;
+            py = pv[1] * sy;
+            pz = pv[2] * zs;
 
             lower = mark(LOWER_LIP);
             upper = mark(UPPER_LIP);
@@ -358,6 +406,15 @@ public final class FaceRig {
                 }
             }
             triangulate();
+        }
+
+        /** A photo point in the fitted head frame (axes of {@link #frame}, origin {@code t}), photo pixels. */
+        private double[] head(double[] p, double[] t) {
+            double[] h = new double[3];
+            for (int a = 0; a < 3; a++) {
+                h[a] = frame[a] * (p[0] - t[0]) + frame[3 + a] * (p[1] - t[1]) + frame[6 + a] * (p[2] - t[2]);
+            }
+            return h;
         }
 
         private double centroidX(int[] idx) {
