@@ -39,6 +39,11 @@ public final class EmotionAnalyzer {
     public static EmotionAnalyzer lexiconOnly() {
         return new EmotionAnalyzer(false);
     }
+
+    /** Whether this analyser reads words only, without the semantic model. */
+    public boolean isLexiconOnly() {
+        return !semantic;
+    }
     /** Evidence below this leaves a line neutral. */
     static final double NEUTRAL_BELOW = 0.5;
     /** A clause whose best evidence is below this takes its neighbour's emotion in the arc. */
