@@ -73,14 +73,16 @@ public final class EmotionAnalyzer {
         Map<Emotion, Double> total = new EnumMap<>(Emotion.class);
         int exclaims = 0;
         int shouted = 0;
+        java.util.Set<Emotion> negated = java.util.EnumSet.noneOf(Emotion.class);
         for (Clause c : clauses) {
             c.cues();
+            negated.addAll(c.negated);
             c.scores.forEach((e, w) -> total.merge(e, w * c.weight, Double::sum));
             exclaims += c.exclaims;
             shouted += c.shouted;
         }
-        if (semantic && lexicon != null && lexicon.language().equals("en") && !text.isBlank()) {
-            addSemantic(text, total);
+        if (semantic && lexicon != null && !text.isBlank()) {
+            addSemantic(text, lexicon.language(), negated, total);
         }
         // Exclamations and capitals raise whatever the words say; they do not choose the emotion.
         double arousal = 1 + 0.2 * Math.min(exclaims, 3) + (shouted > 0 ? 0.2 : 0);
@@ -99,15 +101,17 @@ public final class EmotionAnalyzer {
      * Adds the meaning's evidence: an emotion well ahead of neutral counts like an emotion word, one slightly ahead
      * only tips a balance.
      */
-    private static void addSemantic(String text, Map<Emotion, Double> total) {
-        SemanticEmotions model = SemanticEmotions.shared();
+    private static void addSemantic(String text, String language, java.util.Set<Emotion> negated,
+            Map<Emotion, Double> total) {
+        SemanticEmotions model = SemanticEmotions.shared(language);
         if (model == null) {
             return;
         }
         Map<Emotion, Double> sim = model.similarities(text);
         double neutral = sim.getOrDefault(Emotion.NEUTRAL, 0.0);
         for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
-            if (e.getKey() == Emotion.NEUTRAL) {
+            // Embeddings hardly see negation: "I'm not afraid" lies close to fear, so the words' "not" wins.
+            if (e.getKey() == Emotion.NEUTRAL || negated.contains(e.getKey())) {
                 continue;
             }
             double margin = e.getValue() - neutral;
@@ -262,6 +266,7 @@ public final class EmotionAnalyzer {
 
     /** What "not WORD" says: the lexicon's own answer, else joy turns sad, tenderness a little sad, others fade. */
     private static void negated(Lexicon.Term term, double modifier, Clause clause) {
+        clause.negated.add(term.emotion());
         if (term.negated() != null) {
             clause.add(term.negated(), term.negatedWeight() * Math.max(1, modifier));
         } else if (term.emotion() == Emotion.JOY) {
@@ -334,6 +339,8 @@ public final class EmotionAnalyzer {
         final int start;
         final Lexicon lexicon;
         final Map<Emotion, Double> scores = new EnumMap<>(Emotion.class);
+        /** Emotions whose words were negated here ("not happy"). */
+        final java.util.Set<Emotion> negated = java.util.EnumSet.noneOf(Emotion.class);
         int words;
         int exclaims;
         int shouted;

@@ -15,25 +15,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An English emotion reading by meaning rather than words: the line's sentence embedding is compared with a few
- * example lines per emotion ({@code semantic-en.txt}), each emotion scoring the mean cosine of its two closest
- * examples. Catches what no lexicon lists ("All his letters are still in the drawer"). One instance per JVM, made
- * on first use when the model jar is on the class path ({@link #shared()}); thread-safe.
+ * An emotion reading by meaning rather than words, for English (all-MiniLM-L6-v2) and Chinese (bge-small-zh-v1.5):
+ * the line's sentence embedding is compared with example lines per emotion ({@code semantic-<lang>.txt}), each
+ * emotion scoring the mean cosine of its closest examples. Catches what no lexicon lists ("All his letters are still
+ * in the drawer"). One instance per language and JVM, made on first use when the model jar is on the class path
+ * ({@link #shared(String)}); thread-safe.
  */
 final class SemanticEmotions {
-    private static final String EXAMPLES = "semantic-en.txt";
     private static final int NEAREST = 2;
-    private static volatile SemanticEmotions shared;
-    private static volatile boolean unavailable;
+    private static final Map<String, SentenceEmbedder.Spec> MODELS = Map.of(
+            "en", SentenceEmbedder.ENGLISH, "zh", SentenceEmbedder.CHINESE);
+    private static final Map<String, SemanticEmotions> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<String> UNAVAILABLE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SentenceEmbedder embedder;
     private final Map<Emotion, List<float[]>> examples = new EnumMap<>(Emotion.class);
 
-    private SemanticEmotions(SentenceEmbedder embedder) {
+    private SemanticEmotions(SentenceEmbedder embedder, String language) {
         this.embedder = embedder;
-        try (InputStream in = SemanticEmotions.class.getResourceAsStream(EXAMPLES)) {
+        String name = "semantic-" + language + ".txt";
+        try (InputStream in = SemanticEmotions.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource ai/gaga/direction/" + EXAMPLES);
+                throw new IllegalStateException("Missing resource ai/gaga/direction/" + name);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -46,34 +49,47 @@ final class SemanticEmotions {
                 examples.computeIfAbsent(e, k -> new ArrayList<>()).add(embedder.embed(line.substring(tab + 1)));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + EXAMPLES, e);
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 
-    /** The JVM-wide instance, or null when the model is not on the class path or cannot run here. */
+    /** The JVM-wide English instance, or null when the model is not on the class path or cannot run here. */
     static SemanticEmotions shared() {
-        if (shared == null && !unavailable) {
-            synchronized (SemanticEmotions.class) {
-                if (shared == null && !unavailable) {
-                    if (!SentenceEmbedder.available()) {
-                        unavailable = true;
-                    } else {
-                        try {
-                            long t0 = System.nanoTime();
-                            shared = new SemanticEmotions(SentenceEmbedder.load());
-                            org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).info(
-                                    "English semantic emotion reading ready in {} ms",
-                                    (System.nanoTime() - t0) / 1_000_000);
-                        } catch (RuntimeException | UnsatisfiedLinkError e) {
-                            unavailable = true;
-                            org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).warn(
-                                    "English semantic emotion reading off, lexicons only: {}", e.toString());
-                        }
-                    }
-                }
-            }
+        return shared("en");
+    }
+
+    /**
+     * The JVM-wide instance for a language ({@code en}, {@code zh}), or null when there is no model for it, its jar is
+     * not on the class path or it cannot run here.
+     */
+    static SemanticEmotions shared(String language) {
+        SemanticEmotions model = SHARED.get(language);
+        if (model != null || UNAVAILABLE.contains(language)) {
+            return model;
         }
-        return shared;
+        synchronized (SemanticEmotions.class) {
+            model = SHARED.get(language);
+            if (model != null || UNAVAILABLE.contains(language)) {
+                return model;
+            }
+            SentenceEmbedder.Spec spec = MODELS.get(language);
+            if (spec == null || !SentenceEmbedder.available(spec)) {
+                UNAVAILABLE.add(language);
+                return null;
+            }
+            try {
+                long t0 = System.nanoTime();
+                model = new SemanticEmotions(SentenceEmbedder.load(spec), language);
+                SHARED.put(language, model);
+                org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).info(
+                        "Semantic emotion reading ({}) ready in {} ms", language, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                UNAVAILABLE.add(language);
+                org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).warn(
+                        "Semantic emotion reading ({}) off, lexicons only: {}", language, e.toString());
+            }
+            return model;
+        }
     }
 
     /** Similarity of the line to each emotion's examples, neutral included (cosines, about 0..1). */

@@ -46,6 +46,26 @@ class SemanticEmotionsTest {
         assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("The printer needs new paper.", "en").emotion());
     }
 
+    @Test
+    void chineseMeaningIsReadWithTheBgeModel() {
+        SemanticEmotions model = SemanticEmotions.shared("zh");
+        assertNotNull(model, "the bge-small-zh jar is a dependency of gaga-core");
+        String line = "爸爸的椅子还在老地方，可是再也不会有人坐了。"; // dad's chair is still there, but no one will sit in it
+        assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "zh").emotion(),
+                "no sad word in it");
+        Map<Emotion, Double> sim = model.similarities(line);
+        Emotion closest = sim.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertEquals(Emotion.SADNESS, closest, sim.toString());
+        assertTrue(new EmotionAnalyzer().analyze(line, "zh").scores().getOrDefault(Emotion.SADNESS, 0.0) > 0,
+                "the meaning adds sadness the words do not give");
+        assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("打印机需要加纸了。", "zh").emotion());
+    }
+
+    @Test
+    void frenchHasNoSemanticModel() {
+        assertEquals(null, SemanticEmotions.shared("fr"), "no French model is on the class path");
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
