@@ -114,7 +114,7 @@ public final class EmotionAnalyzer {
             if (e.getKey() == Emotion.NEUTRAL || negated.contains(e.getKey())) {
                 continue;
             }
-            double margin = e.getValue() - neutral;
+            double margin = (e.getValue() - neutral) / model.spread();
             double evidence = margin >= SEMANTIC_CLEAR ? Math.min(1.0, 0.55 + 2 * (margin - SEMANTIC_CLEAR))
                     : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
             if (evidence > 0) {
@@ -309,15 +309,45 @@ public final class EmotionAnalyzer {
     }
 
     private static final List<String> EN_SUFFIXES = List.of("ing", "ed", "es", "s", "d", "ly", "y");
-    private static final List<String> FR_SUFFIXES = List.of("es", "s", "e", "x");
+    /**
+     * French endings, longest first, each with the lemma endings its stem is looked up with: plural and feminine of
+     * adjectives and participles ("effrayées" is "effrayé", "heureuses" "heureux"), and the commonest verb endings
+     * (present, imperfect, future, conditional, present participle), which lead to the infinitive or the first
+     * person ("pleuraient" is "pleurer" or "pleure"), never to a participle ("tournez" is not "tourné").
+     */
+    private static final List<Map.Entry<String, List<String>>> FR_SUFFIXES = frenchSuffixes();
+
+    private static List<Map.Entry<String, List<String>>> frenchSuffixes() {
+        List<String> verb = List.of("er", "e", "ir", "re", "");
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        for (String v : List.of("eraient", "issent", "aient", "erait", "eront", "erais", "ions", "iez", "ait", "ais",
+                "ant", "ent", "ons", "ez", "era", "er", "ir", "it", "is")) {
+            out.add(Map.entry(v, verb));
+        }
+        out.add(Map.entry("euses", List.of("eux")));
+        out.add(Map.entry("euse", List.of("eux")));
+        out.add(Map.entry("ives", List.of("if")));
+        out.add(Map.entry("ive", List.of("if")));
+        out.add(Map.entry("ées", List.of("é")));
+        out.add(Map.entry("ée", List.of("é")));
+        out.add(Map.entry("és", List.of("é")));
+        out.add(Map.entry("es", List.of("", "e")));
+        out.add(Map.entry("e", List.of("")));
+        out.add(Map.entry("s", List.of("")));
+        out.add(Map.entry("x", List.of("")));
+        // longest first, so "aient" is tried before "ent" and "es" before "s"
+        out.sort((x, y) -> y.getKey().length() - x.getKey().length());
+        return List.copyOf(out);
+    }
 
     private static Lexicon.Item stem(String word, Lexicon lexicon) {
-        List<String> suffixes = switch (lexicon.language()) {
-            case "en" -> EN_SUFFIXES;
-            case "fr" -> FR_SUFFIXES;
-            default -> List.of();
-        };
-        for (String s : suffixes) {
+        if (lexicon.language().equals("fr")) {
+            return frenchStem(word, lexicon);
+        }
+        if (!lexicon.language().equals("en")) {
+            return null;
+        }
+        for (String s : EN_SUFFIXES) {
             if (word.length() > s.length() + 2 && word.endsWith(s)) {
                 Lexicon.Item item = lexicon.item(word.substring(0, word.length() - s.length()));
                 if (item instanceof Lexicon.Term) {
@@ -328,6 +358,24 @@ public final class EmotionAnalyzer {
                     if (item instanceof Lexicon.Term) {
                         return item;
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A light French lemmatiser: strips one ending and looks the stem up with that ending's lemma endings. */
+    private static Lexicon.Item frenchStem(String word, Lexicon lexicon) {
+        for (Map.Entry<String, List<String>> suffix : FR_SUFFIXES) {
+            String s = suffix.getKey();
+            if (word.length() < s.length() + 3 || !word.endsWith(s)) {
+                continue;
+            }
+            String stem = word.substring(0, word.length() - s.length());
+            for (String ending : suffix.getValue()) {
+                Lexicon.Item item = lexicon.item(stem + ending);
+                if (item instanceof Lexicon.Term) {
+                    return item;
                 }
             }
         }

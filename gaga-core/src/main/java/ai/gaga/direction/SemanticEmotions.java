@@ -25,14 +25,21 @@ final class SemanticEmotions {
     private static final int NEAREST = 2;
     private static final Map<String, SentenceEmbedder.Spec> MODELS = Map.of(
             "en", SentenceEmbedder.ENGLISH, "zh", SentenceEmbedder.CHINESE);
+    /** One loaded model per spec, shared by the languages that read with it. */
+    private static final Map<SentenceEmbedder.Spec, SentenceEmbedder> EMBEDDERS = new java.util.HashMap<>();
     private static final Map<String, SemanticEmotions> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Set<String> UNAVAILABLE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** How far apart a model's cosines lie, relative to MiniLM's: bge's sit in a narrower band. */
+    static final Map<String, Double> SPREAD = new java.util.concurrent.ConcurrentHashMap<>(Map.of("en", 1.0, "zh", 0.5));
+
     private final SentenceEmbedder embedder;
+    private final String language;
     private final Map<Emotion, List<float[]>> examples = new EnumMap<>(Emotion.class);
 
     private SemanticEmotions(SentenceEmbedder embedder, String language) {
         this.embedder = embedder;
+        this.language = language;
         String name = "semantic-" + language + ".txt";
         try (InputStream in = SemanticEmotions.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -79,7 +86,12 @@ final class SemanticEmotions {
             }
             try {
                 long t0 = System.nanoTime();
-                model = new SemanticEmotions(SentenceEmbedder.load(spec), language);
+                SentenceEmbedder embedder = EMBEDDERS.get(spec);
+                if (embedder == null) {
+                    embedder = SentenceEmbedder.load(spec);
+                    EMBEDDERS.put(spec, embedder);
+                }
+                model = new SemanticEmotions(embedder, language);
                 SHARED.put(language, model);
                 org.slf4j.LoggerFactory.getLogger(SemanticEmotions.class).info(
                         "Semantic emotion reading ({}) ready in {} ms", language, (System.nanoTime() - t0) / 1_000_000);
@@ -90,6 +102,11 @@ final class SemanticEmotions {
             }
             return model;
         }
+    }
+
+    /** The model's cosine spread relative to MiniLM's: margins between emotions are divided by it. */
+    double spread() {
+        return SPREAD.getOrDefault(language, 1.0);
     }
 
     /** Similarity of the line to each emotion's examples, neutral included (cosines, about 0..1). */
