@@ -23,6 +23,8 @@ public final class EmotionAnalyzer {
     /** A semantic margin over neutral from which the meaning alone decides a line the words leave open. */
     private static final double SEMANTIC_CLEAR = 0.10;
     private static final double SEMANTIC_FLOOR = 0.03;
+    /** How far behind the closest emotion (in cosine, scaled by the model's spread) another still gets evidence. */
+    static volatile double semanticBand = 0.2;
 
     private final boolean semantic;
 
@@ -109,6 +111,12 @@ public final class EmotionAnalyzer {
         }
         Map<Emotion, Double> sim = model.similarities(text);
         double neutral = sim.getOrDefault(Emotion.NEUTRAL, 0.0);
+        double top = 0;
+        for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
+            if (e.getKey() != Emotion.NEUTRAL && !negated.contains(e.getKey())) {
+                top = Math.max(top, e.getValue());
+            }
+        }
         for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
             // Embeddings hardly see negation: "I'm not afraid" lies close to fear, so the words' "not" wins.
             if (e.getKey() == Emotion.NEUTRAL || negated.contains(e.getKey())) {
@@ -117,6 +125,9 @@ public final class EmotionAnalyzer {
             double margin = (e.getValue() - neutral) / model.spread();
             double evidence = margin >= SEMANTIC_CLEAR ? Math.min(1.0, 0.55 + 2 * (margin - SEMANTIC_CLEAR))
                     : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
+            // A strongly felt line lies far from neutral on every emotion: only those near the closest one count.
+            double behind = (top - e.getValue()) / model.spread();
+            evidence *= Math.max(0, 1 - behind / semanticBand);
             if (evidence > 0) {
                 total.merge(e.getKey(), evidence, Double::sum);
             }
@@ -328,11 +339,12 @@ public final class EmotionAnalyzer {
         out.add(Map.entry("euse", List.of("eux")));
         out.add(Map.entry("ives", List.of("if")));
         out.add(Map.entry("ive", List.of("if")));
-        out.add(Map.entry("ées", List.of("é")));
-        out.add(Map.entry("ée", List.of("é")));
-        out.add(Map.entry("és", List.of("é")));
-        out.add(Map.entry("es", List.of("", "e")));
-        out.add(Map.entry("e", List.of("")));
+        out.add(Map.entry("ées", List.of("é", "er")));
+        out.add(Map.entry("ée", List.of("é", "er")));
+        out.add(Map.entry("és", List.of("é", "er")));
+        out.add(Map.entry("é", List.of("er")));
+        out.add(Map.entry("es", List.of("", "e", "er")));
+        out.add(Map.entry("e", List.of("", "er")));
         out.add(Map.entry("s", List.of("")));
         out.add(Map.entry("x", List.of("")));
         // longest first, so "aient" is tried before "ent" and "es" before "s"
@@ -366,6 +378,18 @@ public final class EmotionAnalyzer {
 
     /** A light French lemmatiser: strips one ending and looks the stem up with that ending's lemma endings. */
     private static Lexicon.Item frenchStem(String word, Lexicon lexicon) {
+        for (String candidate : frenchLemmas(word)) {
+            Lexicon.Item item = lexicon.item(candidate);
+            if (item instanceof Lexicon.Term) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The forms a French word may be listed under, most likely first (not the word itself). */
+    static List<String> frenchLemmas(String word) {
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> suffix : FR_SUFFIXES) {
             String s = suffix.getKey();
             if (word.length() < s.length() + 3 || !word.endsWith(s)) {
@@ -373,13 +397,10 @@ public final class EmotionAnalyzer {
             }
             String stem = word.substring(0, word.length() - s.length());
             for (String ending : suffix.getValue()) {
-                Lexicon.Item item = lexicon.item(stem + ending);
-                if (item instanceof Lexicon.Term) {
-                    return item;
-                }
+                out.add(stem + ending);
             }
         }
-        return null;
+        return out;
     }
 
     /** One clause of a line, cut at punctuation and contrast words. */

@@ -28,7 +28,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An emotion reading by meaning rather than words, for English (all-MiniLM-L6-v2) and Chinese (bge-small-zh-v1.5):
+ * An emotion reading by meaning rather than words, for English (all-MiniLM-L6-v2), French (its {@link FrenchGloss}
+ * read by the English model) and Chinese (bge-small-zh-v1.5):
  * the line's sentence embedding is compared with example lines per emotion ({@code semantic-<lang>.txt}), each
  * emotion scoring a blend of the mean cosine of its closest examples and the cosine to its centroid (the examples'
  * mean direction). Catches what no lexicon lists ("All his letters are still in the drawer"). The examples are embedded
@@ -49,16 +50,28 @@ final class SemanticEmotions {
     private static final Map<String, SemanticEmotions> SHARED = new ConcurrentHashMap<>();
     private static final Set<String> UNAVAILABLE = ConcurrentHashMap.newKeySet();
     /** How far apart a model's cosines lie, relative to MiniLM's: bge's sit in a narrower band. */
-    static final Map<String, Double> SPREAD = new ConcurrentHashMap<>(Map.of("en", 1.0, "zh", 0.5));
+    static final Map<String, Double> SPREAD = new ConcurrentHashMap<>(Map.of("en", 1.0, "fr", 0.8, "zh", 0.5));
 
     private final SentenceEmbedder embedder;
     private final String language;
+    /** What the line becomes before it is embedded: itself, or for French its English gloss. */
+    private final java.util.function.UnaryOperator<String> prepare;
     private final Map<Emotion, List<float[]>> examples = new EnumMap<>(Emotion.class);
     private final Map<Emotion, float[]> centroids = new EnumMap<>(Emotion.class);
+
+    /** Another language read through this one's model and examples, its lines first turned by {@code prepare}. */
+    private SemanticEmotions(SemanticEmotions base, String language, java.util.function.UnaryOperator<String> prepare) {
+        this.embedder = base.embedder;
+        this.language = language;
+        this.prepare = prepare;
+        this.examples.putAll(base.examples);
+        this.centroids.putAll(base.centroids);
+    }
 
     private SemanticEmotions(SentenceEmbedder embedder, SentenceEmbedder.Spec spec, String language) {
         this.embedder = embedder;
         this.language = language;
+        this.prepare = java.util.function.UnaryOperator.identity();
         List<Emotion> labels = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         read("semantic-" + language + ".txt", labels, texts);
@@ -206,6 +219,17 @@ final class SemanticEmotions {
             if (model != null || UNAVAILABLE.contains(language)) {
                 return model;
             }
+            if (language.equals("fr")) {
+                // French reads through its English gloss with the English model and examples
+                SemanticEmotions english = shared("en");
+                if (english == null) {
+                    UNAVAILABLE.add(language);
+                    return null;
+                }
+                model = new SemanticEmotions(english, language, FrenchGloss::gloss);
+                SHARED.put(language, model);
+                return model;
+            }
             SentenceEmbedder.Spec spec = MODELS.get(language);
             if (spec == null || !SentenceEmbedder.available(spec)) {
                 UNAVAILABLE.add(language);
@@ -238,7 +262,7 @@ final class SemanticEmotions {
 
     /** Similarity of the line to each emotion's examples, neutral included (cosines, about 0..1). */
     Map<Emotion, Double> similarities(String text) {
-        float[] v = embedder.embed(text);
+        float[] v = embedder.embed(prepare.apply(text));
         int k = nearest;
         double w = centroidWeight;
         Map<Emotion, Double> out = new EnumMap<>(Emotion.class);

@@ -61,8 +61,21 @@ class SemanticEmotionsTest {
     }
 
     @Test
-    void frenchHasNoSemanticModel() {
-        assertEquals(null, SemanticEmotions.shared("fr"), "no French model is on the class path");
+    void frenchIsGlossedWordByWordForTheEnglishModel() {
+        assertEquals("I am not sad.", FrenchGloss.gloss("Je ne suis pas triste."));
+        assertEquals("she has waited all the night.", FrenchGloss.gloss("Elle a attendu toute la nuit."),
+                "regular verb forms are found from their infinitive");
+        assertEquals("please, come back!", FrenchGloss.gloss("S'il te plaît, reviens !"), "phrases first");
+    }
+
+    @Test
+    void frenchMeaningIsReadThroughTheGloss() {
+        assertNotNull(SemanticEmotions.shared("fr"), "French reads with the English model");
+        String line = "Toutes ses lettres sont encore dans le tiroir."; // all his letters are still in the drawer
+        assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "fr").emotion(),
+                "no sad word in it");
+        assertEquals(Emotion.SADNESS, new EmotionAnalyzer().analyze(line, "fr").emotion());
+        assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("Le magasin ouvre à neuf heures.", "fr").emotion());
     }
 
     private static double dot(float[] a, float[] b) {
