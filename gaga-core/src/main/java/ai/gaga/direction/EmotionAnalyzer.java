@@ -25,6 +25,7 @@ public final class EmotionAnalyzer {
     private static final double SEMANTIC_FLOOR = 0.03;
     /** How far behind the closest emotion (in cosine, scaled by the model's spread) another still gets evidence. */
     static volatile double semanticBand = 0.2;
+    static volatile double semanticWeight = 1.0;
 
     private final boolean semantic;
 
@@ -127,7 +128,7 @@ public final class EmotionAnalyzer {
                     : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
             // A strongly felt line lies far from neutral on every emotion: only those near the closest one count.
             double behind = (top - e.getValue()) / model.spread();
-            evidence *= Math.max(0, 1 - behind / semanticBand);
+            evidence *= Math.max(0, 1 - behind / semanticBand) * semanticWeight;
             if (evidence > 0) {
                 total.merge(e.getKey(), evidence, Double::sum);
             }
