@@ -23,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HeldOutV2AccuracyTest {
     private static final Logger LOG = LoggerFactory.getLogger(HeldOutV2AccuracyTest.class);
-    /** Floors per language on the held-out set: a little below the accuracy measured when they were set. */
-    private static final Map<String, Double> FLOOR = Map.of("en", 0.0, "fr", 0.0, "zh", 0.0);
+    /**
+     * Floors per language on the held-out set: one line (2.5 points) below the accuracy reached when they were set
+     * (en 70%, fr 65%, zh 80%), so that a regression fails while a different CPU's last-digit rounding in the
+     * embeddings, which may flip one borderline line, does not.
+     */
+    private static final Map<String, Double> FLOOR = Map.of("en", 0.675, "fr", 0.625, "zh", 0.775);
 
     @Test
     void heldOutAccuracyStaysAboveItsFloorInEachLanguage() throws IOException {
