@@ -102,7 +102,7 @@ final class FrenchGloss {
                 }
                 String key = line.substring(0, tab).strip().toLowerCase(Locale.ROOT).replace('’', '\'')
                         .replace('-', ' ');
-                gloss.put(key, line.substring(tab + 1).strip());
+                gloss.putIfAbsent(key, line.substring(tab + 1).strip()); // the first, commonest sense wins
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name, e);
