@@ -71,7 +71,7 @@ class SemanticEmotionsTest {
     @Test
     void frenchMeaningIsReadThroughTheGloss() {
         assertNotNull(SemanticEmotions.shared("fr"), "French reads with the English model");
-        String line = "Toutes ses lettres sont encore dans le tiroir."; // all his letters are still in the drawer
+        String line = "Je passe encore devant son école tous les matins."; // I still walk past her school every morning
         assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "fr").emotion(),
                 "no sad word in it");
         assertEquals(Emotion.SADNESS, new EmotionAnalyzer().analyze(line, "fr").emotion());
