@@ -11,21 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the emotion of a line from its words, in English, French and Chinese: emotion words and phrases, negation
+ * Reads the emotion of a line from its words, in English, French and Chinese: emotion words and phrases (French
+ * inflections found by a light lemmatiser, Chinese words by longest match), stage directions and gestures, negation
  * ("not happy" is sad, "don't worry" is tender), intensifiers and diminishers, exclamations, short questions,
  * ellipses, shouted capitals and emoji, plus the {@link SceneContext} as a weak prior. A line that turns ("I was so
  * happy… and then you left") gets an {@link EmotionArc}: it is cut at clause boundaries and contrast words, and what
- * follows a contrast word weighs more. English lines are also read by meaning with a sentence-embedding model
- * ({@link SemanticEmotions}, when its jar is on the class path), which fills what the lexicon misses. Other languages are
- * read from punctuation and emoji only. Stateless and thread-safe; lexicons and model are loaded once per JVM.
+ * follows a contrast word weighs more. Lines are also read by meaning with a sentence-embedding model
+ * ({@link SemanticEmotions}: MiniLM for English, bge-small-zh for Chinese, French through its English
+ * {@link FrenchGloss}), which fills what the lexicon misses; a negated emotion word vetoes that emotion's semantic
+ * evidence, since embeddings hardly see negation. Other languages are read from punctuation and emoji only. Stateless
+ * and thread-safe; lexicons and models are loaded once per JVM.
  */
 public final class EmotionAnalyzer {
     /** A semantic margin over neutral from which the meaning alone decides a line the words leave open. */
     private static final double SEMANTIC_CLEAR = 0.10;
     private static final double SEMANTIC_FLOOR = 0.03;
     /** How far behind the closest emotion (in cosine, scaled by the model's spread) another still gets evidence. */
-    static volatile double semanticBand = 0.2;
-    static volatile double semanticWeight = 1.0;
+    private static final double SEMANTIC_BAND = 0.2;
 
     private final boolean semantic;
 
@@ -41,11 +43,6 @@ public final class EmotionAnalyzer {
     /** Lexicons and rules only, no model: for comparison, or where loading a model is not wanted. */
     public static EmotionAnalyzer lexiconOnly() {
         return new EmotionAnalyzer(false);
-    }
-
-    /** Whether this analyser reads words only, without the semantic model. */
-    public boolean isLexiconOnly() {
-        return !semantic;
     }
     /** Evidence below this leaves a line neutral. */
     static final double NEUTRAL_BELOW = 0.5;
@@ -128,7 +125,7 @@ public final class EmotionAnalyzer {
                     : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
             // A strongly felt line lies far from neutral on every emotion: only those near the closest one count.
             double behind = (top - e.getValue()) / model.spread();
-            evidence *= Math.max(0, 1 - behind / semanticBand) * semanticWeight;
+            evidence *= Math.max(0, 1 - behind / SEMANTIC_BAND);
             if (evidence > 0) {
                 total.merge(e.getKey(), evidence, Double::sum);
             }

@@ -39,10 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SemanticEmotions {
     private static final Logger LOG = LoggerFactory.getLogger(SemanticEmotions.class);
-    /** Closest examples averaged per emotion. */
-    static volatile int nearest = 2;
+    /** Closest examples averaged per emotion (tuned on the dev and older sets, as are the two below). */
+    private static final int NEAREST = 2;
     /** Weight of the centroid cosine in an emotion's score; the rest is the nearest examples' mean. */
-    static volatile double centroidWeight = 0.2;
+    private static final double CENTROID_WEIGHT = 0.2;
     private static final Map<String, SentenceEmbedder.Spec> MODELS = Map.of(
             "en", SentenceEmbedder.ENGLISH, "zh", SentenceEmbedder.CHINESE);
     /** One loaded model per spec, shared by the languages that read with it. */
@@ -50,7 +50,7 @@ final class SemanticEmotions {
     private static final Map<String, SemanticEmotions> SHARED = new ConcurrentHashMap<>();
     private static final Set<String> UNAVAILABLE = ConcurrentHashMap.newKeySet();
     /** How far apart a model's cosines lie, relative to MiniLM's: bge's sit in a narrower band. */
-    static final Map<String, Double> SPREAD = new ConcurrentHashMap<>(Map.of("en", 1.0, "fr", 0.8, "zh", 0.5));
+    private static final Map<String, Double> SPREAD = Map.of("en", 1.0, "fr", 0.8, "zh", 0.5);
 
     private final SentenceEmbedder embedder;
     private final String language;
@@ -263,8 +263,8 @@ final class SemanticEmotions {
     /** Similarity of the line to each emotion's examples, neutral included (cosines, about 0..1). */
     Map<Emotion, Double> similarities(String text) {
         float[] v = embedder.embed(prepare.apply(text));
-        int k = nearest;
-        double w = centroidWeight;
+        int k = NEAREST;
+        double w = CENTROID_WEIGHT;
         Map<Emotion, Double> out = new EnumMap<>(Emotion.class);
         for (Map.Entry<Emotion, List<float[]>> e : examples.entrySet()) {
             double[] best = new double[k];
