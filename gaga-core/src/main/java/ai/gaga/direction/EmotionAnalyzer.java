@@ -98,6 +98,23 @@ public final class EmotionAnalyzer {
     }
 
     /**
+     * Whether the line negates one of its emotion words ("I'm not happy here"). Such a line misleads a sentence
+     * embedding, which hardly sees the negation, so it is kept out of the semantic examples.
+     */
+    static boolean negatesEmotionWord(String text, String language) {
+        Lexicon lexicon = Lexicon.of(primary(language));
+        if (lexicon == null) {
+            return false;
+        }
+        for (Clause c : clauses(Tokenizer.tokenize(text, lexicon), lexicon)) {
+            if (!c.negated.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Adds the meaning's evidence: an emotion well ahead of neutral counts like an emotion word, one slightly ahead
      * only tips a balance.
      */

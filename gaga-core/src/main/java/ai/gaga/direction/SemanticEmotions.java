@@ -59,13 +59,25 @@ final class SemanticEmotions {
     private final Map<Emotion, List<float[]>> examples = new EnumMap<>(Emotion.class);
     private final Map<Emotion, float[]> centroids = new EnumMap<>(Emotion.class);
 
-    /** Another language read through this one's model and examples, its lines first turned by {@code prepare}. */
-    private SemanticEmotions(SemanticEmotions base, String language, java.util.function.UnaryOperator<String> prepare) {
+    /**
+     * Another language read through this one's model and examples, its lines first turned by {@code prepare}, with its
+     * own examples ({@code semantic-<language>.txt}, turned the same way) added to the base's.
+     */
+    private SemanticEmotions(SemanticEmotions base, SentenceEmbedder.Spec spec, String language,
+            java.util.function.UnaryOperator<String> prepare) {
         this.embedder = base.embedder;
         this.language = language;
         this.prepare = prepare;
-        this.examples.putAll(base.examples);
-        this.centroids.putAll(base.centroids);
+        base.examples.forEach((e, list) -> examples.put(e, new ArrayList<>(list)));
+        List<Emotion> labels = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        read(language, labels, texts);
+        texts.replaceAll(prepare);
+        List<float[]> vectors = cachedEmbeddings(spec, language, texts);
+        for (int i = 0; i < labels.size(); i++) {
+            examples.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(vectors.get(i));
+        }
+        examples.forEach((e, list) -> centroids.put(e, unitMean(list)));
     }
 
     private SemanticEmotions(SentenceEmbedder embedder, SentenceEmbedder.Spec spec, String language) {
@@ -74,7 +86,7 @@ final class SemanticEmotions {
         this.prepare = java.util.function.UnaryOperator.identity();
         List<Emotion> labels = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        read("semantic-" + language + ".txt", labels, texts);
+        read(language, labels, texts);
         List<float[]> vectors = cachedEmbeddings(spec, language, texts);
         for (int i = 0; i < labels.size(); i++) {
             examples.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(vectors.get(i));
@@ -82,7 +94,8 @@ final class SemanticEmotions {
         examples.forEach((e, list) -> centroids.put(e, unitMean(list)));
     }
 
-    private static void read(String name, List<Emotion> labels, List<String> texts) {
+    private static void read(String language, List<Emotion> labels, List<String> texts) {
+        String name = "semantic-" + language + ".txt";
         try (InputStream in = SemanticEmotions.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource ai/gaga/direction/" + name);
@@ -97,8 +110,12 @@ final class SemanticEmotions {
                 if (tab < 0) {
                     throw new IllegalStateException(name + ": expected 'emotion<TAB>line', got " + line);
                 }
+                String text = line.substring(tab + 1);
+                if (EmotionAnalyzer.negatesEmotionWord(text, language)) {
+                    continue; // "I'm not happy" lies next to "I'm happy" for the model: it would pull the wrong way
+                }
                 labels.add(Emotion.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT)));
-                texts.add(line.substring(tab + 1));
+                texts.add(text);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name, e);
@@ -226,7 +243,7 @@ final class SemanticEmotions {
                     UNAVAILABLE.add(language);
                     return null;
                 }
-                model = new SemanticEmotions(english, language, FrenchGloss::gloss);
+                model = new SemanticEmotions(english, SentenceEmbedder.ENGLISH, language, FrenchGloss::gloss);
                 SHARED.put(language, model);
                 return model;
             }

@@ -25,10 +25,10 @@ class HeldOutV2AccuracyTest {
     private static final Logger LOG = LoggerFactory.getLogger(HeldOutV2AccuracyTest.class);
     /**
      * Floors per language on the held-out set: one line (2.5 points) below the accuracy reached when they were set
-     * (en 75%, fr 67.5%, zh 77.5%), so that a regression fails while a different CPU's last-digit rounding in the
+     * (en 72.5%, fr 67.5%, zh 80%), so that a regression fails while a different CPU's last-digit rounding in the
      * embeddings, which may flip one borderline line, does not.
      */
-    private static final Map<String, Double> FLOOR = Map.of("en", 0.725, "fr", 0.65, "zh", 0.75);
+    private static final Map<String, Double> FLOOR = Map.of("en", 0.70, "fr", 0.65, "zh", 0.775);
 
     @Test
     void heldOutAccuracyStaysAboveItsFloorInEachLanguage() throws IOException {
