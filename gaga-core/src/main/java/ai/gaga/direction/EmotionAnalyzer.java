@@ -11,18 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the emotion of a line from its words, in English, French and Chinese: emotion words and phrases, negation
+ * Reads the emotion of a line from its words, in English, French and Chinese: emotion words and phrases (French
+ * inflections found by a light lemmatiser, Chinese words by longest match), stage directions and gestures, negation
  * ("not happy" is sad, "don't worry" is tender), intensifiers and diminishers, exclamations, short questions,
  * ellipses, shouted capitals and emoji, plus the {@link SceneContext} as a weak prior. A line that turns ("I was so
  * happy… and then you left") gets an {@link EmotionArc}: it is cut at clause boundaries and contrast words, and what
- * follows a contrast word weighs more. English lines are also read by meaning with a sentence-embedding model
- * ({@link SemanticEmotions}, when its jar is on the class path), which fills what the lexicon misses. Other languages are
- * read from punctuation and emoji only. Stateless and thread-safe; lexicons and model are loaded once per JVM.
+ * follows a contrast word weighs more. Lines are also read by meaning with a sentence-embedding model
+ * ({@link SemanticEmotions}: MiniLM for English, bge-small-zh for Chinese, French through its English
+ * {@link FrenchGloss}), which fills what the lexicon misses; a negated emotion word vetoes that emotion's semantic
+ * evidence, since embeddings hardly see negation. Other languages are read from punctuation and emoji only. Stateless
+ * and thread-safe; lexicons and models are loaded once per JVM.
  */
 public final class EmotionAnalyzer {
     /** A semantic margin over neutral from which the meaning alone decides a line the words leave open. */
     private static final double SEMANTIC_CLEAR = 0.10;
     private static final double SEMANTIC_FLOOR = 0.03;
+    /** How far behind the closest emotion (in cosine, scaled by the model's spread) another still gets evidence. */
+    private static final double SEMANTIC_BAND = 0.2;
 
     private final boolean semantic;
 
@@ -68,14 +73,16 @@ public final class EmotionAnalyzer {
         Map<Emotion, Double> total = new EnumMap<>(Emotion.class);
         int exclaims = 0;
         int shouted = 0;
+        java.util.Set<Emotion> negated = java.util.EnumSet.noneOf(Emotion.class);
         for (Clause c : clauses) {
             c.cues();
+            negated.addAll(c.negated);
             c.scores.forEach((e, w) -> total.merge(e, w * c.weight, Double::sum));
             exclaims += c.exclaims;
             shouted += c.shouted;
         }
-        if (semantic && lexicon != null && lexicon.language().equals("en") && !text.isBlank()) {
-            addSemantic(text, total);
+        if (semantic && lexicon != null && !text.isBlank()) {
+            addSemantic(text, lexicon.language(), negated, total);
         }
         // Exclamations and capitals raise whatever the words say; they do not choose the emotion.
         double arousal = 1 + 0.2 * Math.min(exclaims, 3) + (shouted > 0 ? 0.2 : 0);
@@ -91,23 +98,51 @@ public final class EmotionAnalyzer {
     }
 
     /**
+     * Whether the line negates one of its emotion words ("I'm not happy here"). Such a line misleads a sentence
+     * embedding, which hardly sees the negation, so it is kept out of the semantic examples.
+     */
+    static boolean negatesEmotionWord(String text, String language) {
+        Lexicon lexicon = Lexicon.of(primary(language));
+        if (lexicon == null) {
+            return false;
+        }
+        for (Clause c : clauses(Tokenizer.tokenize(text, lexicon), lexicon)) {
+            if (!c.negated.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Adds the meaning's evidence: an emotion well ahead of neutral counts like an emotion word, one slightly ahead
      * only tips a balance.
      */
-    private static void addSemantic(String text, Map<Emotion, Double> total) {
-        SemanticEmotions model = SemanticEmotions.shared();
+    private static void addSemantic(String text, String language, java.util.Set<Emotion> negated,
+            Map<Emotion, Double> total) {
+        SemanticEmotions model = SemanticEmotions.shared(language);
         if (model == null) {
             return;
         }
         Map<Emotion, Double> sim = model.similarities(text);
         double neutral = sim.getOrDefault(Emotion.NEUTRAL, 0.0);
+        double top = 0;
         for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
-            if (e.getKey() == Emotion.NEUTRAL) {
+            if (e.getKey() != Emotion.NEUTRAL && !negated.contains(e.getKey())) {
+                top = Math.max(top, e.getValue());
+            }
+        }
+        for (Map.Entry<Emotion, Double> e : sim.entrySet()) {
+            // Embeddings hardly see negation: "I'm not afraid" lies close to fear, so the words' "not" wins.
+            if (e.getKey() == Emotion.NEUTRAL || negated.contains(e.getKey())) {
                 continue;
             }
-            double margin = e.getValue() - neutral;
+            double margin = (e.getValue() - neutral) / model.spread();
             double evidence = margin >= SEMANTIC_CLEAR ? Math.min(1.0, 0.55 + 2 * (margin - SEMANTIC_CLEAR))
                     : Math.max(0, 2 * (margin - SEMANTIC_FLOOR));
+            // A strongly felt line lies far from neutral on every emotion: only those near the closest one count.
+            double behind = (top - e.getValue()) / model.spread();
+            evidence *= Math.max(0, 1 - behind / SEMANTIC_BAND);
             if (evidence > 0) {
                 total.merge(e.getKey(), evidence, Double::sum);
             }
@@ -257,6 +292,7 @@ public final class EmotionAnalyzer {
 
     /** What "not WORD" says: the lexicon's own answer, else joy turns sad, tenderness a little sad, others fade. */
     private static void negated(Lexicon.Term term, double modifier, Clause clause) {
+        clause.negated.add(term.emotion());
         if (term.negated() != null) {
             clause.add(term.negated(), term.negatedWeight() * Math.max(1, modifier));
         } else if (term.emotion() == Emotion.JOY) {
@@ -299,15 +335,46 @@ public final class EmotionAnalyzer {
     }
 
     private static final List<String> EN_SUFFIXES = List.of("ing", "ed", "es", "s", "d", "ly", "y");
-    private static final List<String> FR_SUFFIXES = List.of("es", "s", "e", "x");
+    /**
+     * French endings, longest first, each with the lemma endings its stem is looked up with: plural and feminine of
+     * adjectives and participles ("effrayées" is "effrayé", "heureuses" "heureux"), and the commonest verb endings
+     * (present, imperfect, future, conditional, present participle), which lead to the infinitive or the first
+     * person ("pleuraient" is "pleurer" or "pleure"), never to a participle ("tournez" is not "tourné").
+     */
+    private static final List<Map.Entry<String, List<String>>> FR_SUFFIXES = frenchSuffixes();
+
+    private static List<Map.Entry<String, List<String>>> frenchSuffixes() {
+        List<String> verb = List.of("er", "e", "ir", "re", "");
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        for (String v : List.of("eraient", "issent", "aient", "erait", "eront", "erais", "ions", "iez", "ait", "ais",
+                "ant", "ent", "ons", "ez", "era", "er", "ir", "it", "is")) {
+            out.add(Map.entry(v, verb));
+        }
+        out.add(Map.entry("euses", List.of("eux")));
+        out.add(Map.entry("euse", List.of("eux")));
+        out.add(Map.entry("ives", List.of("if")));
+        out.add(Map.entry("ive", List.of("if")));
+        out.add(Map.entry("ées", List.of("é", "er")));
+        out.add(Map.entry("ée", List.of("é", "er")));
+        out.add(Map.entry("és", List.of("é", "er")));
+        out.add(Map.entry("é", List.of("er")));
+        out.add(Map.entry("es", List.of("", "e", "er")));
+        out.add(Map.entry("e", List.of("", "er")));
+        out.add(Map.entry("s", List.of("")));
+        out.add(Map.entry("x", List.of("")));
+        // longest first, so "aient" is tried before "ent" and "es" before "s"
+        out.sort((x, y) -> y.getKey().length() - x.getKey().length());
+        return List.copyOf(out);
+    }
 
     private static Lexicon.Item stem(String word, Lexicon lexicon) {
-        List<String> suffixes = switch (lexicon.language()) {
-            case "en" -> EN_SUFFIXES;
-            case "fr" -> FR_SUFFIXES;
-            default -> List.of();
-        };
-        for (String s : suffixes) {
+        if (lexicon.language().equals("fr")) {
+            return frenchStem(word, lexicon);
+        }
+        if (!lexicon.language().equals("en")) {
+            return null;
+        }
+        for (String s : EN_SUFFIXES) {
             if (word.length() > s.length() + 2 && word.endsWith(s)) {
                 Lexicon.Item item = lexicon.item(word.substring(0, word.length() - s.length()));
                 if (item instanceof Lexicon.Term) {
@@ -324,11 +391,40 @@ public final class EmotionAnalyzer {
         return null;
     }
 
+    /** A light French lemmatiser: strips one ending and looks the stem up with that ending's lemma endings. */
+    private static Lexicon.Item frenchStem(String word, Lexicon lexicon) {
+        for (String candidate : frenchLemmas(word)) {
+            Lexicon.Item item = lexicon.item(candidate);
+            if (item instanceof Lexicon.Term) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The forms a French word may be listed under, most likely first (not the word itself). */
+    static List<String> frenchLemmas(String word) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> suffix : FR_SUFFIXES) {
+            String s = suffix.getKey();
+            if (word.length() < s.length() + 3 || !word.endsWith(s)) {
+                continue;
+            }
+            String stem = word.substring(0, word.length() - s.length());
+            for (String ending : suffix.getValue()) {
+                out.add(stem + ending);
+            }
+        }
+        return out;
+    }
+
     /** One clause of a line, cut at punctuation and contrast words. */
     private static final class Clause {
         final int start;
         final Lexicon lexicon;
         final Map<Emotion, Double> scores = new EnumMap<>(Emotion.class);
+        /** Emotions whose words were negated here ("not happy"). */
+        final java.util.Set<Emotion> negated = java.util.EnumSet.noneOf(Emotion.class);
         int words;
         int exclaims;
         int shouted;

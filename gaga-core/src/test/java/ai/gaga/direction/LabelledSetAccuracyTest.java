@@ -125,7 +125,7 @@ class LabelledSetAccuracyTest {
     }
 
     /** Rows: the label; columns: what the analyser said. */
-    private static String table(Map<Emotion, Map<Emotion, Integer>> m) {
+    static String table(Map<Emotion, Map<Emotion, Integer>> m) {
         StringBuilder sb = new StringBuilder(String.format("%-11s", "want\\got"));
         for (Emotion e : Emotion.values()) {
             sb.append(String.format("%5.4s", e.name()));

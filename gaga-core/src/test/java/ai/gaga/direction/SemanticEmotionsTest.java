@@ -37,13 +37,45 @@ class SemanticEmotionsTest {
     void meaningFillsWhatTheLexiconMisses() {
         SemanticEmotions model = SemanticEmotions.shared();
         assertNotNull(model, "the model jar is a dependency of gaga-core");
-        String line = "She never came home from the war.";
+        String line = "All his letters are still in the drawer.";
         assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "en").emotion(),
                 "no sad word in it");
         Map<Emotion, Double> sim = model.similarities(line);
         assertTrue(sim.get(Emotion.SADNESS) > sim.get(Emotion.NEUTRAL), sim.toString());
         assertEquals(Emotion.SADNESS, new EmotionAnalyzer().analyze(line, "en").emotion());
         assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("The printer needs new paper.", "en").emotion());
+    }
+
+    @Test
+    void chineseMeaningIsReadWithTheBgeModel() {
+        SemanticEmotions model = SemanticEmotions.shared("zh");
+        assertNotNull(model, "the bge-small-zh jar is a dependency of gaga-core");
+        String line = "她走后，我每天晚上都对着空房间说话。"; // since she left I talk to an empty room every night
+        assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "zh").emotion(),
+                "no sad word in it");
+        Map<Emotion, Double> sim = model.similarities(line);
+        Emotion closest = sim.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertEquals(Emotion.SADNESS, closest, sim.toString());
+        assertEquals(Emotion.SADNESS, new EmotionAnalyzer().analyze(line, "zh").emotion());
+        assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("打印机需要加纸了。", "zh").emotion());
+    }
+
+    @Test
+    void frenchIsGlossedWordByWordForTheEnglishModel() {
+        assertEquals("I am not sad.", FrenchGloss.gloss("Je ne suis pas triste."));
+        assertEquals("she has waited all the night.", FrenchGloss.gloss("Elle a attendu toute la nuit."),
+                "regular verb forms are found from their infinitive");
+        assertEquals("please, come back!", FrenchGloss.gloss("S'il te plaît, reviens !"), "phrases first");
+    }
+
+    @Test
+    void frenchMeaningIsReadThroughTheGloss() {
+        assertNotNull(SemanticEmotions.shared("fr"), "French reads with the English model");
+        String line = "Je passe encore devant son école tous les matins."; // I still walk past her school every morning
+        assertEquals(Emotion.NEUTRAL, EmotionAnalyzer.lexiconOnly().analyze(line, "fr").emotion(),
+                "no sad word in it");
+        assertEquals(Emotion.SADNESS, new EmotionAnalyzer().analyze(line, "fr").emotion());
+        assertEquals(Emotion.NEUTRAL, new EmotionAnalyzer().analyze("Le magasin ouvre à neuf heures.", "fr").emotion());
     }
 
     private static double dot(float[] a, float[] b) {
