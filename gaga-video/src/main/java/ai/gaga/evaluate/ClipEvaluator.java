@@ -110,16 +110,12 @@ public final class ClipEvaluator implements AutoCloseable {
         FaceTracker tracker = new FaceTracker(detector, mesh);
         Track track = new Track();
         RestShape shape = new RestShape(options.driftWindowSeconds());
-        boolean[] skipping = {false};
         ClipDecoder.Result decoded = ClipDecoder.decode(mp4, true, (index, time, frame) -> {
             if (!options.analyses(time)) {
-                skipping[0] = true;
+                // Skipped frames leave the tracker's crop where it was: on a still camera the next analysed stretch is
+                // measured on the same crop as the last, as rest drift needs (the mesh's points move by up to 0.02
+                // IOD with where the face sits in its crop); a face that moved meanwhile is followed or found again.
                 return true;
-            }
-            if (skipping[0]) {
-                // The face may have moved while frames were skipped: find it again rather than trust the old crop.
-                tracker.reset();
-                skipping[0] = false;
             }
             FaceMesh m = tracker.track(frame);
             if (m != null) {

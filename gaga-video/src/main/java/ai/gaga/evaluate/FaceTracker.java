@@ -48,11 +48,6 @@ final class FaceTracker {
         return detections;
     }
 
-    /** Forgets the face's place: the next frame is detected afresh (after a stretch of skipped frames). */
-    void reset() {
-        box = null;
-    }
-
     /** The face's mesh in this frame, or null when there is none. */
     FaceMesh track(BufferedImage frame) {
         if (box != null) {

@@ -197,9 +197,8 @@ class ClipEvaluatorTest {
         assertEquals(75, ends.frameCount());
         assertEquals(50, ends.faceFrames(), ends.summary());
         assertTrue(!ends.frames().get(37).faceFound() && ends.frames().get(60).faceFound());
-        // The same measure, but for where the face sits in the mesh crop after a fresh detection (a few thousandths).
+        // The same measure, but for where the face sits in the mesh crop (a few thousandths).
         assertEquals(whole.restPoseDrift(), ends.restPoseDrift(), 0.005, whole.summary() + ends.summary());
-        assertTrue(ends.detections() >= 2, "the face is found again after the skipped stretch: " + ends.detections());
     }
 
     @Test
