@@ -14,6 +14,8 @@ import java.util.Random;
  */
 final class HeadMotion {
     static final double BREATH_HZ = 0.25;
+    /** Largest change of the breathing rate that fitting whole breaths into a clip may make (clips over ~10 s). */
+    static final double MAX_BREATH_FIT = 0.2;
     private static final double STRESS = 0.85;
     private static final double NOD_SPACING = 0.35;
 
@@ -72,8 +74,8 @@ final class HeadMotion {
     /**
      * The breathing phase of each frame (radians, at the frame's middle). The rate quickens with fear and anger, so
      * the phase is an integral of the emotions played and would end the clip anywhere in the cycle; instead the
-     * rate is scaled (by a few percent over a minute) to fit a whole number of breaths, starting and ending
-     * exhaled, so the breath of the clip's last second mirrors that of its first.
+     * rate is scaled (by a few percent over a minute, at most {@link #MAX_BREATH_FIT}) to fit a whole number of
+     * breaths, starting and ending exhaled, so the breath of the clip's last second mirrors that of its first.
      */
     private static double[] breathPhase(ExpressionTrack expression, int frames, int fps) {
         double[] step = new double[frames];
@@ -84,8 +86,11 @@ final class HeadMotion {
             step[f] = 2 * Math.PI * hz / fps;
             total += step[f];
         }
-        double cycles = Math.max(1, Math.round(total / (2 * Math.PI)));
+        double cycles = Math.round(total / (2 * Math.PI));
         double scale = cycles * 2 * Math.PI / total;
+        if (Math.abs(scale - 1) > MAX_BREATH_FIT) {
+            scale = 1; // too short a clip to fit whole breaths without rushing or dragging them
+        }
         double[] phase = new double[frames];
         double before = 0;
         for (int f = 0; f < frames; f++) {
