@@ -29,8 +29,11 @@ import java.util.Objects;
  *       line of {@value #REACTION_MIN_LINE} s or more cuts away to the listener halfway through for
  *       {@value #REACTION_SECONDS} s and back.</li>
  *   <li>{@code [camera: …]} overrides: close-up, medium and wide set the size from the next shot on; two-shot and
- *       split keep both actors in frame until another size is asked for; push-in, pull-out, pans, handheld and
- *       static move the next shot. {@code [cut]}, {@code CUT TO:} and a new scene heading force a cut.</li>
+ *       split keep both actors in frame until another size is asked for; push-in, pull-out, pans and handheld
+ *       move the next shot. Static locks the camera from there on: no shot moves (not even the slow drift), and one
+ *       actor's emotion turns and peaks no longer cut in, so a one-actor scene holds one still frame until another
+ *       camera cue, {@code [cut]} or scene heading; another move cue unlocks it. {@code [cut]}, {@code CUT TO:} and
+ *       a new scene heading force a cut.</li>
  *   <li>Grades: the scene heading gives the base look (night, warm exterior day, neutral interior), rain in the
  *       heading or the ambience gives {@link Grade.Look#RAIN} ({@link Grade.Look#NIGHT_RAIN} at night), and the emotion of the line a shot starts on tints it
  *       (joy warmer, sadness cooler).</li>
@@ -93,6 +96,8 @@ public final class ShotPlanner {
         private Shot.Size size = Shot.Size.MEDIUM;
         private Shot.Layout sticky; // TWO_SHOT or SPLIT while a camera cue keeps both actors in frame
         private Shot.Move pendingMove;
+        /** Set by {@code [camera: static]}: nothing moves and emotion turns do not cut, until another move cue. */
+        private boolean locked;
         private boolean forceCut;
         private String lastSpeaker;
         private Emotion lastEmotion = Emotion.NEUTRAL;
@@ -172,13 +177,27 @@ public final class ShotPlanner {
                 case WIDE -> size(Shot.Size.WIDE);
                 case TWO_SHOT -> sticky = Shot.Layout.TWO_SHOT;
                 case SPLIT -> sticky = Shot.Layout.SPLIT;
-                case PUSH_IN -> pendingMove = Shot.Move.PUSH_IN;
-                case PULL_OUT -> pendingMove = Shot.Move.PULL_OUT;
-                case PAN_LEFT -> pendingMove = Shot.Move.PAN_LEFT;
-                case PAN_RIGHT -> pendingMove = Shot.Move.PAN_RIGHT;
-                case HANDHELD -> pendingMove = Shot.Move.HANDHELD;
-                case STATIC -> pendingMove = Shot.Move.STATIC;
+                case PUSH_IN -> move(Shot.Move.PUSH_IN);
+                case PULL_OUT -> move(Shot.Move.PULL_OUT);
+                case PAN_LEFT -> move(Shot.Move.PAN_LEFT);
+                case PAN_RIGHT -> move(Shot.Move.PAN_RIGHT);
+                case HANDHELD -> move(Shot.Move.HANDHELD);
+                case STATIC -> move(Shot.Move.STATIC);
             }
+        }
+
+        private void move(Shot.Move m) {
+            pendingMove = m;
+            locked = m == Shot.Move.STATIC;
+        }
+
+        /** The planner's own move for a shot: the slow push-in, or nothing on a locked camera. */
+        private Shot.Move drift() {
+            return locked ? Shot.Move.STATIC : Shot.Move.PUSH_IN;
+        }
+
+        private double drift(double strength) {
+            return locked ? 0 : strength;
         }
 
         private void size(Shot.Size s) {
@@ -202,8 +221,8 @@ public final class ShotPlanner {
             } else if (dialogue && sticky != null) {
                 want = pair(sticky, speaker, other(speaker), grade);
             } else {
-                Shot.Size s = peak ? Shot.Size.CLOSE_UP : size;
-                boolean turn = line.emotion() != lastEmotion && line.intensity() >= 0.4;
+                Shot.Size s = peak && !locked ? Shot.Size.CLOSE_UP : size;
+                boolean turn = line.emotion() != lastEmotion && line.intensity() >= 0.4 && !locked;
                 if (turn && !forceCut && pendingMove == null && current.layout() == Shot.Layout.SINGLE
                         && current.subjects().get(0).equals(speaker) && current.size() == s) {
                     // An emotion turn on the same actor: cut in (or out) so the light can change with it.
@@ -211,9 +230,10 @@ public final class ShotPlanner {
                 }
                 // Peaks push in harder: the camera leans towards the feeling.
                 double strength = peak ? Math.max(0.6, line.intensity()) : DRIFT;
-                want = new Want(Shot.Layout.SINGLE, List.of(speaker), s, Shot.Move.PUSH_IN, strength, grade);
+                want = new Want(Shot.Layout.SINGLE, List.of(speaker), s, drift(), drift(strength), grade);
             }
-            boolean turned = line.emotion() != lastEmotion && line.intensity() >= 0.4;
+            // A locked camera keeps its light too: a change of grade would need a cut.
+            boolean turned = line.emotion() != lastEmotion && line.intensity() >= 0.4 && !locked;
             lastSpeaker = speaker;
             lastEmotion = line.emotion();
             int cut = Math.max(0, e.startFrame(fps) - lead);
@@ -243,7 +263,7 @@ public final class ShotPlanner {
             }
             Want speaking = current;
             Want listening = new Want(Shot.Layout.SINGLE, List.of(other(speaker)), Shot.Size.MEDIUM,
-                    Shot.Move.PUSH_IN, DRIFT, speaking.grade());
+                    drift(), drift(DRIFT), speaking.grade());
             decide(away, listening);
             decide(back, speaking);
         }
@@ -257,13 +277,13 @@ public final class ShotPlanner {
                 Shot.Layout layout = sticky == null ? Shot.Layout.TWO_SHOT : sticky;
                 return pair(layout, first, other(first), grade);
             }
-            return new Want(Shot.Layout.SINGLE, List.of(first), size, Shot.Move.PUSH_IN, DRIFT, grade);
+            return new Want(Shot.Layout.SINGLE, List.of(first), size, drift(), drift(DRIFT), grade);
         }
 
         /** Two actors, left to right in scene order. */
         private Want pair(Shot.Layout layout, String a, String b, Grade grade) {
             List<String> both = index(a) <= index(b) ? List.of(a, b) : List.of(b, a);
-            return new Want(layout, both, size, Shot.Move.PUSH_IN, TWO_SHOT_DRIFT, grade);
+            return new Want(layout, both, size, drift(), drift(TWO_SHOT_DRIFT), grade);
         }
 
         /** The state as it stands, for a cut between lines (a camera cue or [cut] in a silence). */
@@ -274,7 +294,7 @@ public final class ShotPlanner {
             }
             String who = lastSpeaker != null ? lastSpeaker : current.subjects().get(0);
             Grade grade = base.withWarmth(current.grade().warmth());
-            return new Want(Shot.Layout.SINGLE, List.of(who), size, Shot.Move.PUSH_IN, DRIFT, grade);
+            return new Want(Shot.Layout.SINGLE, List.of(who), size, drift(), drift(DRIFT), grade);
         }
 
         /** Starts a shot showing {@code want} at frame {@code cut} (applying a pending move). */

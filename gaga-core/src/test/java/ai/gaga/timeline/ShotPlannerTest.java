@@ -175,6 +175,25 @@ class ShotPlannerTest {
     }
 
     @Test
+    void staticCameraHoldsOneStillShotThroughEmotionTurnsAndPeaks() {
+        Scene scene = Scene.builder().actor("grace", A).camera(Camera.STATIC).says("Calm.")
+                .says("Now I am furious!").emotion(Emotion.ANGER, 0.9).says("And so sad.").emotion(Emotion.SADNESS)
+                .says("Calm again.").build();
+        List<Shot> s = plan(scene, 2.0, 2.0, 2.0, 2.0).shots();
+        assertEquals(1, s.size(), s.toString());
+        assertEquals(Shot.Move.STATIC, s.get(0).move());
+        assertEquals(0, s.get(0).strength());
+        assertEquals(Shot.Size.MEDIUM, s.get(0).size());
+
+        Scene unlocked = Scene.builder().actor("grace", A).camera(Camera.STATIC).says("Calm.")
+                .camera(Camera.PUSH_IN).says("Now I am furious!").emotion(Emotion.ANGER, 0.9).build();
+        List<Shot> u = plan(unlocked, 2.0, 2.0).shots();
+        assertEquals(2, u.size(), u.toString());
+        assertEquals(Shot.Move.STATIC, u.get(0).move());
+        assertEquals(Shot.Move.PUSH_IN, u.get(1).move(), "another move cue unlocks the camera");
+    }
+
+    @Test
     void tooShortShotsAreMerged() {
         Scene scene = Scene.builder().actor("grace", A).says("One.").actor("eileen", B).says("Hm.")
                 .actor("grace").says("Three.").build();

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * scene (cached in target/probe-NAME.mp4; {@code -Dprobe.render=true} renders again, {@code -Dprobe.photo=grace}
  * for Grace Hopper) and reads each emotion's signature rise over neutral four ways: the rig drawn with the
  * animator's controls and re-analysed, the same without head/gaze/blink layers, the rendered frames analysed with
- * the detector, and the evaluator's own per-frame readings. {@link #controls} lists what each single control moves.
+ * the detector, and the evaluator's own per-frame readings. {@link #controls} lists what each single control moves;
+ * {@link #pressedLips} shows where anger's pressed lips are lost (the mesh re-detects lips at their usual thickness).
  * Run: {@code mvn -o verify -pl gaga-examples -am -Dtest=ReadbackProbe -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ReadbackProbe {
@@ -222,6 +223,76 @@ class ReadbackProbe {
             }
             System.out.println(sb);
         }
+    }
+
+    /**
+     * Why anger's pressed lips do not read back: for MOUTH_PRESS at full weight, the lips' thickness and the mouth's
+     * width as the rig draws them and as the face mesh re-detects them from the drawn picture (inter-ocular units),
+     * and mouthPress read from the rig's own landmarks against the re-detected ones. Measured 2026-11: the rig thins
+     * the lips by up to 0.02 IOD (variants tried in a scratch copy thinned them by 0.05-0.11, widened the corners,
+     * pushed the lower lip up: none read back on both photos), the mesh keeps its thickness (changes under 0.005),
+     * so mouthPress rises on the rig's points (+0.013 astronaut, +0.128 Grace Hopper) but not on the re-detected
+     * ones (-0.001, -0.009).
+     */
+    @Test
+    void pressedLips() {
+        GagaSettings settings = GagaSettings.defaults();
+        try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads())) {
+            ServiceContext context = ServiceContext.of(Fixtures.modelStore(), sessions, settings);
+            FaceAnalyzer analyzer = new FaceAnalyzer(context);
+            ai.gaga.face.BlendshapeModel blend = ai.gaga.face.BlendshapeModel.create(context);
+            StringBuilder sb = new StringBuilder("PROBE pressed lips (MOUTH_PRESS=1 minus rest): upper lip, lower lip, "
+                    + "mouth width in IOD; mouthPress\n");
+            for (Path photo : List.of(Fixtures.astronaut(), Fixtures.graceHopper())) {
+                BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+                FaceAnalysis face = analyzer.analyze(img);
+                ai.gaga.rig.FaceRig rig = ai.gaga.rig.FaceRig.create(face, face.width(), face.height());
+                float[] x = new float[rig.pointCount()];
+                float[] y = new float[rig.pointCount()];
+                AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, ai.gaga.rig.FacePerformance.REST);
+                double[][] rigLips = new double[2][];
+                double[][] seenLips = new double[2][];
+                double[] rigPress = new double[2];
+                double[] seenPress = new double[2];
+                for (int w = 0; w < 2; w++) {
+                    FaceControls c = new FaceControls().set(FaceControl.MOUTH_PRESS, w);
+                    rig.deform(c, x, y);
+                    List<ai.gaga.face.FaceMesh.Landmark> points = new ArrayList<>();
+                    for (int i = 0; i < ai.gaga.face.Landmarks478.SIZE; i++) {
+                        points.add(new ai.gaga.face.FaceMesh.Landmark(x[i], y[i], face.landmarks().get(i).z()));
+                    }
+                    ai.gaga.face.Landmarks478 drawn = new ai.gaga.face.Landmarks478(points,
+                            face.landmarks().rightEye(), face.landmarks().leftEye());
+                    rigLips[w] = lips(drawn);
+                    rigPress[w] = press(blend.run(drawn));
+                    plate.draw(c);
+                    FaceAnalysis seen = analyzer.analyze(Images.fromBgr(plate.bgr(), plate.width(), plate.height()));
+                    seenLips[w] = lips(seen.landmarks());
+                    seenPress[w] = press(seen.expression());
+                }
+                sb.append(String.format("PROBE %-26s rig %+.3f %+.3f %+.3f press %+.3f | re-detected %+.3f %+.3f %+.3f "
+                                + "press %+.3f%n", photo.getFileName(), rigLips[1][0] - rigLips[0][0],
+                        rigLips[1][1] - rigLips[0][1], rigLips[1][2] - rigLips[0][2], rigPress[1] - rigPress[0],
+                        seenLips[1][0] - seenLips[0][0], seenLips[1][1] - seenLips[0][1],
+                        seenLips[1][2] - seenLips[0][2], seenPress[1] - seenPress[0]));
+            }
+            System.out.println(sb);
+        }
+    }
+
+    private static double press(Blendshapes b) {
+        float[] w = b.weights();
+        return (w[Blendshapes.Name.mouthPressLeft.ordinal()] + w[Blendshapes.Name.mouthPressRight.ordinal()]) / 2;
+    }
+
+    /** Upper lip thickness (0 to 13), lower lip thickness (14 to 17) and mouth width (61 to 291), IOD units. */
+    private static double[] lips(ai.gaga.face.Landmarks478 l) {
+        double iod = l.mesh(1).interOcularDistance();
+        return new double[] {dist(l, 0, 13) / iod, dist(l, 14, 17) / iod, dist(l, 61, 291) / iod};
+    }
+
+    private static double dist(ai.gaga.face.Landmarks478 l, int a, int b) {
+        return Math.hypot(l.get(a).x() - l.get(b).x(), l.get(a).y() - l.get(b).y());
     }
 
     private static Blendshapes reanalyse(FaceAnalyzer analyzer, AnimatedPlate p) {

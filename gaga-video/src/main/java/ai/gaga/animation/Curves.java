@@ -50,6 +50,31 @@ final class Curves {
         return out;
     }
 
+    /** Seconds at each end of a clip where the idle life (wander, saccades) rests, at most. */
+    static final double SETTLE_HOLD = 1.0;
+    /** Seconds over which the idle life fades in after the hold and out before the end one, at most. */
+    static final double SETTLE_RAMP = 2.0;
+
+    /**
+     * How much idle life shows in each frame, 0..1: none in the first and last {@link #SETTLE_HOLD} s, easing in
+     * and out over {@link #SETTLE_RAMP} s (both shrink for clips under 10 s). Idle wander is seeded noise, so without
+     * this the clip would end on whatever pose the noise had reached; with it every clip opens and closes on the
+     * photo's own pose, and a still actor's first and last second match (the rest-drift target).
+     */
+    static float[] settle(int frames, int fps) {
+        double duration = frames / (double) fps;
+        double hold = Math.min(SETTLE_HOLD, 0.1 * duration);
+        double ramp = Math.min(SETTLE_RAMP, 0.2 * duration);
+        float[] out = new float[frames];
+        for (int f = 0; f < frames; f++) {
+            double t = time(f, fps);
+            // The last frame shows the instant (frames - 1) / fps: measure the tail from there, so it mirrors the head.
+            double fromEnd = time(frames - 1 - f, fps);
+            out[f] = (float) (smoothstep((t - hold) / ramp) * smoothstep((fromEnd - hold) / ramp));
+        }
+        return out;
+    }
+
     /** Time in seconds of frame {@code f}: the frame shows the instant it starts (as {@code Timeline.frameAt}). */
     static double time(int frame, int fps) {
         return frame / (double) fps;

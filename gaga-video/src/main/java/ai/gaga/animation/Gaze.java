@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Where the eyes look, per frame: small saccades between fixations of 0.5 to 3 s; a glance aside before some lines
+ * Where the eyes look, per frame: small saccades between fixations of 0.5 to 3 s (resting on the lens at the clip's
+ * ends); a glance aside before some lines
  * (the speaker thinking); a slight turn towards whoever speaks; and the gaze that {@code [action: …]} cues ask for,
  * held a couple of seconds, with the head following big shifts. Records the big shifts, which come with a blink.
  */
@@ -42,6 +43,12 @@ final class Gaze {
         yaw = new float[frames];
         pitch = new float[frames];
         fixations(stage, random);
+        // Between fixations near the centre the eyes wander; at the clip's ends they rest on the lens.
+        float[] idle = Curves.settle(frames, stage.fps);
+        for (int f = 0; f < frames; f++) {
+            x[f] *= idle[f];
+            y[f] *= idle[f];
+        }
         float[] bias = listenerBias(stage);
         for (int f = 0; f < frames; f++) {
             x[f] += bias[f];

@@ -9,10 +9,13 @@ import java.util.Random;
  * Head pose (degrees) and breathing, per frame: slow idle micro-motion (a degree or so of smooth seeded noise), a
  * livelier sway while speaking, nods on stressed syllables (peaks of the loudness envelope), occasional nods while
  * listening, cued nods, and a breathing cycle of about 4 s that quickens with fear and anger; a laugh lifts the chin,
- * a sigh is a deep breath out with the head sinking.
+ * a sigh is a deep breath out with the head sinking. The idle wander rests at the clip's ends and the breath fits a
+ * whole number of cycles, so a clip opens and closes on the same rest pose.
  */
 final class HeadMotion {
     static final double BREATH_HZ = 0.25;
+    /** Largest change of the breathing rate that fitting whole breaths into a clip may make (clips over ~10 s). */
+    static final double MAX_BREATH_FIT = 0.2;
     private static final double STRESS = 0.85;
     private static final double NOD_SPACING = 0.35;
 
@@ -38,17 +41,18 @@ final class HeadMotion {
         SmoothNoise swayPitch = new SmoothNoise(random, 0.3, 0.7);
         SmoothNoise swayRoll = new SmoothNoise(random, 0.2, 0.5);
         float[] speaking = Curves.gaussian(stage.ownSpeech, 0.4 * fps);
-        double phase = random.nextDouble() * 2 * Math.PI;
+        // Idle wander rests at the clip's ends (see Curves.settle); speech sway and nods come with the lines.
+        float[] idle = Curves.settle(frames, fps);
+        random.nextDouble(); // was the breath's random start phase: kept so the seeded draws after it stay the same
+        double[] phase = breathPhase(expression, frames, fps);
         for (int f = 0; f < frames; f++) {
             double t = Curves.time(f, fps);
             double s = speaking[f];
-            yaw[f] = (float) (1.2 * idleYaw.at(t) + 1.5 * s * swayYaw.at(t));
-            pitch[f] = (float) (0.8 * idlePitch.at(t) + 0.6 * s * swayPitch.at(t));
-            roll[f] = (float) (0.6 * idleRoll.at(t) + 1.0 * s * swayRoll.at(t));
-            double hz = BREATH_HZ + 0.15 * Math.min(1, expression.weight(Emotion.FEAR, f)
-                    + expression.weight(Emotion.ANGER, f));
-            breath[f] = (float) (0.5 - 0.5 * Math.cos(phase));
-            phase += 2 * Math.PI * hz / fps;
+            double i = idle[f];
+            yaw[f] = (float) (1.2 * i * idleYaw.at(t) + 1.5 * s * swayYaw.at(t));
+            pitch[f] = (float) (0.8 * i * idlePitch.at(t) + 0.6 * s * swayPitch.at(t));
+            roll[f] = (float) (0.6 * i * idleRoll.at(t) + 1.0 * s * swayRoll.at(t));
+            breath[f] = (float) (0.5 - 0.5 * Math.cos(phase[f]));
         }
         speechNods(stage, lips, random);
         listenerNods(stage, random);
@@ -65,6 +69,35 @@ final class HeadMotion {
         for (int f = 0; f < frames; f++) {
             pitch[f] += nods[f];
         }
+    }
+
+    /**
+     * The breathing phase of each frame (radians, at the frame's middle). The rate quickens with fear and anger, so
+     * the phase is an integral of the emotions played and would end the clip anywhere in the cycle; instead the
+     * rate is scaled (by a few percent over a minute, at most {@link #MAX_BREATH_FIT}) to fit a whole number of
+     * breaths, starting and ending exhaled, so the breath of the clip's last second mirrors that of its first.
+     */
+    private static double[] breathPhase(ExpressionTrack expression, int frames, int fps) {
+        double[] step = new double[frames];
+        double total = 0;
+        for (int f = 0; f < frames; f++) {
+            double hz = BREATH_HZ + 0.15 * Math.min(1, expression.weight(Emotion.FEAR, f)
+                    + expression.weight(Emotion.ANGER, f));
+            step[f] = 2 * Math.PI * hz / fps;
+            total += step[f];
+        }
+        double cycles = Math.round(total / (2 * Math.PI));
+        double scale = cycles * 2 * Math.PI / total;
+        if (Math.abs(scale - 1) > MAX_BREATH_FIT) {
+            scale = 1; // too short a clip to fit whole breaths without rushing or dragging them
+        }
+        double[] phase = new double[frames];
+        double before = 0;
+        for (int f = 0; f < frames; f++) {
+            phase[f] = before + 0.5 * step[f] * scale;
+            before += step[f] * scale;
+        }
+        return phase;
     }
 
     /** A nod on each stressed syllable: a local loudness peak well above the line's usual level. */

@@ -45,6 +45,11 @@ public final class ClipEvaluator implements AutoCloseable {
      * tip, eye corners and the face's side edges. Jitter and drift are measured on these.
      */
     static final int[] STABLE = {10, 151, 9, 8, 168, 6, 197, 195, 5, 4, 33, 133, 362, 263, 234, 454};
+    /**
+     * A frame's eyes count as open (no blink) when their openness is at least this share of the clip's median: a
+     * blink's closing and opening frames fall under it, a glance up or down does not.
+     */
+    static final double OPEN_EYES = 0.85;
 
     private final FaceDetector detector;
     private final FaceMeshModel mesh;
@@ -109,11 +114,17 @@ public final class ClipEvaluator implements AutoCloseable {
         Track track = new Track();
         RestShape shape = new RestShape(options.driftWindowSeconds());
         ClipDecoder.Result decoded = ClipDecoder.decode(mp4, true, (index, time, frame) -> {
+            if (!options.analyses(time)) {
+                // Skipped frames leave the tracker's crop where it was: on a still camera the next analysed stretch is
+                // measured on the same crop as the last, as rest drift needs (the mesh's points move by up to 0.02
+                // IOD with where the face sits in its crop); a face that moved meanwhile is followed or found again.
+                return true;
+            }
             FaceMesh m = tracker.track(frame);
             if (m != null) {
                 track.add(index, measure(m, irisModel == null ? null : tracker.asDetected(frame, m), irisModel,
                         canonical, blendModel, frame));
-                shape.add(time, m);
+                shape.add(index, time, m);
             }
             return true;
         });
@@ -142,6 +153,7 @@ public final class ClipEvaluator implements AutoCloseable {
         silences(b, aperture, env, options);
         stability(b, track, n, options);
         b.shapeDrift = shape.drift(n / b.fps, STABLE);
+        restPose(b, shape, n);
         EmotionScoring.score(b, options.emotionRanges());
         b.analysisSeconds = (System.nanoTime() - t0) / 1e9;
         ClipReport report = b.build();
@@ -269,6 +281,26 @@ public final class ClipEvaluator implements AutoCloseable {
             }
             b.restDrift = sum / STABLE.length / iod;
         }
+    }
+
+    /**
+     * Rest-pose drift: the face's mesh at rest (eyes open, mouth closed) in the first window against the last, with
+     * nothing removed.
+     */
+    private static void restPose(ClipReport.Builder b, RestShape shape, int n) {
+        double[] eyes = new double[n];
+        for (int i = 0; i < n; i++) {
+            eyes[i] = b.frames.get(i).eyeOpenness();
+        }
+        double open = OPEN_EYES * Metrics.quantile(eyes, 0.5);
+        RestShape.Drift d = shape.restDrift(n / b.fps, i -> {
+            FrameSample f = b.frames.get(i);
+            return f.faceFound() && f.eyeOpenness() >= open && f.aperture() <= b.closedThreshold;
+        });
+        b.restPoseDrift = d.mean();
+        b.restPoseDriftMax = d.max();
+        b.restFramesFirst = d.firstFrames();
+        b.restFramesLast = d.lastFrames();
     }
 
     /** Mean stable-landmark positions (then the mean inter-ocular distance) over frames starting in [from, to). */

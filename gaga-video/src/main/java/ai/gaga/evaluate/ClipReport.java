@@ -29,7 +29,9 @@ import java.util.Optional;
  * <p><b>Stability.</b> {@link #jitter()} is the RMS frame-to-frame motion of stable landmarks (forehead, nose
  * bridge, eye corners, cheek edges) inside the still ranges, in inter-ocular units; {@link #restDrift()} the mean
  * distance between those landmarks' mean positions in the first and the last window, in inter-ocular units (camera
- * moves and head motion count); {@link #shapeDrift()} the drift of the whole mesh's shape with those removed.
+ * moves and head motion count); {@link #shapeDrift()} the drift of the whole mesh's shape with those removed;
+ * {@link #restPoseDrift()} the drift of the whole mesh at rest (frames with the eyes open and the mouth closed),
+ * nothing removed: with a still camera, the project's stability target (under 0.01 over 60 s).
  */
 public final class ClipReport {
     /** Below this sync score the best lag is noise, and the summary says so. */
@@ -56,6 +58,10 @@ public final class ClipReport {
     private final double jitter;
     private final double restDrift;
     private final double shapeDrift;
+    private final double restPoseDrift;
+    private final double restPoseDriftMax;
+    private final int restFramesFirst;
+    private final int restFramesLast;
     private final List<EmotionScore> emotions;
     private final int neutralFrames;
     private final int detections;
@@ -82,6 +88,10 @@ public final class ClipReport {
         this.jitter = b.jitter;
         this.restDrift = b.restDrift;
         this.shapeDrift = b.shapeDrift;
+        this.restPoseDrift = b.restPoseDrift;
+        this.restPoseDriftMax = b.restPoseDriftMax;
+        this.restFramesFirst = b.restFramesFirst;
+        this.restFramesLast = b.restFramesLast;
         this.emotions = List.copyOf(b.emotions);
         this.neutralFrames = b.neutralFrames;
         this.detections = b.detections;
@@ -218,6 +228,32 @@ public final class ClipReport {
         return shapeDrift;
     }
 
+    /**
+     * Rest-pose drift: the mean distance of all 468 mesh points between the face at rest in the first window and at
+     * rest in the last, in inter-ocular units, with nothing aligned or removed (camera moves count, so measure it on a
+     * still camera). A frame is at rest when a face was found, its eyes are open (no blink: openness at least
+     * {@value ClipEvaluator#OPEN_EYES} of the clip's median) and its mouth is closed (aperture at most
+     * {@link #closedThreshold()}); each window's rest frames are averaged first. {@code NaN} when a window has none.
+     */
+    public double restPoseDrift() {
+        return restPoseDrift;
+    }
+
+    /** The largest single mesh point's rest-pose drift, inter-ocular units ({@link #restPoseDrift()}). */
+    public double restPoseDriftMax() {
+        return restPoseDriftMax;
+    }
+
+    /** Frames at rest averaged in the first window for {@link #restPoseDrift()}. */
+    public int restFramesFirst() {
+        return restFramesFirst;
+    }
+
+    /** Frames at rest averaged in the last window for {@link #restPoseDrift()}. */
+    public int restFramesLast() {
+        return restFramesLast;
+    }
+
     /** One score per emotion labelled in the options (neutral excluded), in order of first appearance. */
     public List<EmotionScore> emotions() {
         return emotions;
@@ -282,6 +318,10 @@ public final class ClipReport {
         num(stability, "jitter", jitter);
         num(stability, "restDrift", restDrift);
         num(stability, "shapeDrift", shapeDrift);
+        num(stability, "restPoseDrift", restPoseDrift);
+        num(stability, "restPoseDriftMax", restPoseDriftMax);
+        stability.put("restFramesFirst", restFramesFirst);
+        stability.put("restFramesLast", restFramesLast);
         ObjectNode emo = root.putObject("emotions");
         emo.put("neutralFrames", neutralFrames);
         for (EmotionScore e : emotions) {
@@ -338,7 +378,8 @@ public final class ClipReport {
                         + "rest %.3f, open %.3f)%n", pct(mouthClosedRatio), silentFrames, closedThreshold,
                 restAperture, openAperture));
         sb.append(String.format(Locale.ROOT, "stability: jitter %.4f IOD/frame, rest drift %.4f IOD, shape drift %.4f "
-                + "IOD%n", jitter, restDrift, shapeDrift));
+                        + "IOD, rest-pose drift %.4f IOD (largest point %.4f; %d and %d frames at rest)%n", jitter,
+                restDrift, shapeDrift, restPoseDrift, restPoseDriftMax, restFramesFirst, restFramesLast));
         for (EmotionScore e : emotions) {
             sb.append(String.format(Locale.ROOT, "%s: signature %.3f vs neutral %.3f (delta %+.3f) over %d frames, "
                             + "peak %.3f at frame %d%n", e.emotion().name().toLowerCase(Locale.ROOT), e.mean(),
@@ -394,6 +435,10 @@ public final class ClipReport {
         double jitter = Double.NaN;
         double restDrift = Double.NaN;
         double shapeDrift = Double.NaN;
+        double restPoseDrift = Double.NaN;
+        double restPoseDriftMax = Double.NaN;
+        int restFramesFirst;
+        int restFramesLast;
         List<EmotionScore> emotions = new ArrayList<>();
         int neutralFrames;
         int detections;

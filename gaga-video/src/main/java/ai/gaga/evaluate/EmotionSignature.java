@@ -48,7 +48,12 @@ public final class EmotionSignature {
         // mouthSmile by 0.2-0.3 (the model sees a frown only as a lost smile).
         SHAPES.put(Emotion.SADNESS, List.of(browInnerUp, eyeLookDownLeft, eyeLookDownRight));
         // noseSneer stays at 0 on every face we measured (the landmark model does not see the nose wrinkle), so it
-        // would only dilute: anger reads as lowered brows, narrowed eyes and pressed lips.
+        // would only dilute: anger reads as lowered brows, narrowed eyes and pressed lips. mouthPress barely moves
+        // either: the face mesh keeps its lips' thickness whatever the picture shows (the rig thinning them by
+        // 0.05-0.11 IOD changed the re-detected thickness by under 0.005), and the blendshape model reads pressing
+        // from that thickness (fed the rig's own landmarks at full MOUTH_PRESS it reads +0.01/+0.13 on the
+        // astronaut/Grace Hopper, up to +0.30 with stronger thinning; re-detected from the picture, -0.01..+0.02 for
+        // every shape tried, 2026-11). It stays as anger's FACS signature, at the cost of a third of anger's rise.
         SHAPES.put(Emotion.ANGER, List.of(browDownLeft, browDownRight, eyeSquintLeft, eyeSquintRight, mouthPressLeft,
                 mouthPressRight));
         SHAPES.put(Emotion.SURPRISE, List.of(eyeWideLeft, eyeWideRight, browOuterUpLeft, browOuterUpRight, jawOpen));

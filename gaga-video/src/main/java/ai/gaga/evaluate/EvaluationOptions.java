@@ -24,6 +24,10 @@ import java.util.Objects;
  *       {@code rest + max(closedFraction * (open - rest), closedMargin)}, where rest is the 5th percentile of the
  *       clip's apertures and open the 90th percentile during sound (both in inter-ocular units).</li>
  *   <li>{@code driftWindowSeconds}: length of the first and last windows compared for rest drift.</li>
+ *   <li>{@code analysedRanges}: only frames starting inside these stretches are analysed (the others are decoded,
+ *       for the audio and the frame count, but no face model runs on them and they count as frames without a face);
+ *       empty = every frame. For a long clip whose rest drift alone matters, analysing the first and last seconds
+ *       costs a fraction of the whole.</li>
  * </ul>
  */
 public final class EvaluationOptions {
@@ -39,6 +43,7 @@ public final class EvaluationOptions {
     private final double closedFraction;
     private final double closedMargin;
     private final double driftWindowSeconds;
+    private final List<TimeRange> analysedRanges;
 
     private EvaluationOptions(Builder b) {
         this.emotionRanges = List.copyOf(b.emotionRanges);
@@ -51,6 +56,7 @@ public final class EvaluationOptions {
         this.closedFraction = b.closedFraction;
         this.closedMargin = b.closedMargin;
         this.driftWindowSeconds = b.driftWindowSeconds;
+        this.analysedRanges = List.copyOf(b.analysedRanges);
     }
 
     /** Lip sync, silences, jitter over the whole clip and drift; no blendshapes. */
@@ -76,6 +82,7 @@ public final class EvaluationOptions {
         b.closedFraction = closedFraction;
         b.closedMargin = closedMargin;
         b.driftWindowSeconds = driftWindowSeconds;
+        b.analysedRanges.addAll(analysedRanges);
         return b;
     }
 
@@ -129,6 +136,24 @@ public final class EvaluationOptions {
         return driftWindowSeconds;
     }
 
+    /** The stretches analysed; empty = the whole clip. */
+    public List<TimeRange> analysedRanges() {
+        return analysedRanges;
+    }
+
+    /** Whether a frame starting at second {@code t} is analysed. */
+    public boolean analyses(double t) {
+        if (analysedRanges.isEmpty()) {
+            return true;
+        }
+        for (TimeRange r : analysedRanges) {
+            if (r.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Builder for {@link EvaluationOptions}; defaults are those of {@link EvaluationOptions#defaults()}. */
     public static final class Builder {
         private final List<EmotionRange> emotionRanges = new ArrayList<>();
@@ -141,6 +166,7 @@ public final class EvaluationOptions {
         private double closedFraction = 0.25;
         private double closedMargin = 0.02;
         private double driftWindowSeconds = 1.0;
+        private final List<TimeRange> analysedRanges = new ArrayList<>();
 
         private Builder() {
         }
@@ -230,6 +256,12 @@ public final class EvaluationOptions {
                 throw new IllegalArgumentException("driftWindowSeconds must be positive, got " + seconds);
             }
             this.driftWindowSeconds = seconds;
+            return this;
+        }
+
+        /** Adds a stretch to analyse; once any is given, frames outside all of them are skipped. */
+        public Builder analyse(TimeRange range) {
+            analysedRanges.add(Objects.requireNonNull(range, "range"));
             return this;
         }
 

@@ -160,6 +160,48 @@ class ClipEvaluatorTest {
     }
 
     @Test
+    void restPoseDriftCountsAMovedFaceAndSkipsOpenMouths() {
+        TalkingClip.Spec still = new TalkingClip.Spec();
+        still.mouthMoves = false;
+        ClipReport s = evaluate("still-rest", still, EvaluationOptions.defaults());
+        assertTrue(s.restPoseDrift() < 0.005, s.summary());
+        assertEquals(25, s.restFramesFirst(), s.summary());
+        assertEquals(25, s.restFramesLast(), s.summary());
+
+        TalkingClip.Spec moved = new TalkingClip.Spec();
+        moved.mouthMoves = false;
+        moved.lastSecondShift = 8;
+        ClipReport m = evaluate("moved-rest", moved, EvaluationOptions.defaults());
+        double expected = 8 / m.frames().get(0).interOcular();
+        assertEquals(expected, m.restPoseDrift(), 0.25 * expected, "nothing is removed: " + m.summary());
+        assertTrue(m.restPoseDriftMax() >= m.restPoseDrift(), m.summary());
+
+        // A mouth held open through the last second is no rest: those frames are left out, not averaged in.
+        TalkingClip.Spec open = new TalkingClip.Spec();
+        open.mouthMoves = false;
+        open.lastSecondOpening = 0.6;
+        ClipReport o = evaluate("open-rest", open, EvaluationOptions.defaults());
+        assertEquals(0, o.restFramesLast(), o.summary());
+        assertTrue(Double.isNaN(o.restPoseDrift()), o.summary());
+    }
+
+    @Test
+    void analysedRangesLeaveTheOtherFramesOut() {
+        TalkingClip.Spec moved = new TalkingClip.Spec();
+        moved.mouthMoves = false;
+        moved.lastSecondShift = 8;
+        Path file = clip.write(moved, OUT.resolve("moved-ends.mp4"));
+        ClipReport whole = evaluator.evaluate(file, EvaluationOptions.defaults());
+        ClipReport ends = evaluator.evaluate(file, EvaluationOptions.builder().analyse(new TimeRange(0, 1))
+                .analyse(new TimeRange(2, 3)).build());
+        assertEquals(75, ends.frameCount());
+        assertEquals(50, ends.faceFrames(), ends.summary());
+        assertTrue(!ends.frames().get(37).faceFound() && ends.frames().get(60).faceFound());
+        // The same measure, but for where the face sits in the mesh crop (a few thousandths).
+        assertEquals(whole.restPoseDrift(), ends.restPoseDrift(), 0.005, whole.summary() + ends.summary());
+    }
+
+    @Test
     void jitterIsMeasuredOnlyInStillRanges() {
         TalkingClip.Spec drift = new TalkingClip.Spec();
         drift.mouthMoves = false;

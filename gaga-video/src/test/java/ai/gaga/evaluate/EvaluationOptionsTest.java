@@ -40,6 +40,17 @@ class EvaluationOptionsTest {
     }
 
     @Test
+    void analysedRangesChooseTheFrames() {
+        assertTrue(EvaluationOptions.defaults().analyses(123.4), "every frame by default");
+        EvaluationOptions o = EvaluationOptions.builder().analyse(new TimeRange(0, 1.5))
+                .analyse(new TimeRange(57, 58.5)).build();
+        assertTrue(o.analyses(0) && o.analyses(1.49) && o.analyses(57) && o.analyses(58.4));
+        assertFalse(o.analyses(1.5) || o.analyses(30) || o.analyses(58.5));
+        assertEquals(o.analysedRanges(), o.toBuilder().build().analysedRanges());
+        assertThrows(NullPointerException.class, () -> EvaluationOptions.builder().analyse(null));
+    }
+
+    @Test
     void timeRangeIsHalfOpen() {
         TimeRange r = new TimeRange(1, 2);
         assertTrue(r.contains(1));
