@@ -280,6 +280,117 @@ class ReadbackProbe {
         }
     }
 
+    /**
+     * Where the brows' and lids' signal is lost, per photo: for single brow/lid controls and for the brow/lid part of
+     * sadness, surprise and fear (intensity 0.9, head, gaze and mouth left out), the inner and outer brow's rise and
+     * the lids' opening as the rig draws them and as the face mesh re-detects them from the drawn picture (IOD, height
+     * above the line through the eye corners), and the emotion-relevant blendshapes read from the rig's own points
+     * against the re-detected ones.
+     */
+    @Test
+    void browsAndLids() {
+        GagaSettings settings = GagaSettings.defaults();
+        Object[][] probes = {{"BROW_INNER_UP=1", FaceControl.BROW_INNER_UP, 1.0},
+                {"BROW_OUTER_UP=1", FaceControl.BROW_OUTER_UP, 1.0}, {"BROW_DOWN=1", FaceControl.BROW_DOWN, 1.0},
+                {"EYE_WIDE=1", FaceControl.EYE_WIDE, 1.0}, {"EYE_SQUINT=1", FaceControl.EYE_SQUINT, 1.0},
+                {"sadness.9", FaceControl.BROW_INNER_UP, 0.63, FaceControl.EYE_SQUINT, 0.09},
+                {"surprise.9", FaceControl.BROW_INNER_UP, 0.54, FaceControl.BROW_OUTER_UP, 0.675,
+                        FaceControl.EYE_WIDE, 0.63},
+                {"fear.9", FaceControl.BROW_INNER_UP, 0.63, FaceControl.BROW_OUTER_UP, 0.27, FaceControl.EYE_WIDE,
+                        0.54}};
+        Blendshapes.Name[] shown = {Blendshapes.Name.browInnerUp, Blendshapes.Name.browOuterUpLeft,
+                Blendshapes.Name.browOuterUpRight, Blendshapes.Name.browDownLeft, Blendshapes.Name.browDownRight,
+                Blendshapes.Name.eyeWideLeft, Blendshapes.Name.eyeWideRight, Blendshapes.Name.eyeSquintLeft,
+                Blendshapes.Name.eyeSquintRight};
+        try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads())) {
+            ServiceContext context = ServiceContext.of(Fixtures.modelStore(), sessions, settings);
+            FaceAnalyzer analyzer = new FaceAnalyzer(context);
+            ai.gaga.face.BlendshapeModel blend = ai.gaga.face.BlendshapeModel.create(context);
+            StringBuilder sb = new StringBuilder("PROBE brows and lids (change from rest, IOD): inner brow, outer brow,"
+                    + " lid opening; rig-drawn | re-detected; then blendshapes rig-points -> re-detected\n");
+            for (Path photo : List.of(Fixtures.astronaut(), Fixtures.graceHopper())) {
+                BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+                FaceAnalysis face = analyzer.analyze(img);
+                ai.gaga.rig.FaceRig rig = ai.gaga.rig.FaceRig.create(face, face.width(), face.height());
+                AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, ai.gaga.rig.FacePerformance.REST);
+                float[] x = new float[rig.pointCount()];
+                float[] y = new float[rig.pointCount()];
+                FaceControls rest = new FaceControls();
+                ai.gaga.face.Landmarks478 rigRest = drawnPoints(rig, face, rest, x, y);
+                double[] rigRestG = browLid(rigRest);
+                float[] rigRestW = blend.run(rigRest).weights();
+                plate.draw(rest);
+                FaceAnalysis seenRest = analyzer.analyze(Images.fromBgr(plate.bgr(), plate.width(), plate.height()));
+                double[] seenRestG = browLid(seenRest.landmarks());
+                float[] seenRestW = seenRest.expression().weights();
+                sb.append(String.format("PROBE %s rest: rig brows %.3f %.3f lids %.3f | re-detected %.3f %.3f %.3f, "
+                                + "iod %.1f px (photo)%n", photo.getFileName(), rigRestG[0], rigRestG[1], rigRestG[2],
+                        seenRestG[0], seenRestG[1], seenRestG[2], face.landmarks().mesh(1).interOcularDistance()));
+                for (Object[] pr : probes) {
+                    FaceControls c = new FaceControls();
+                    for (int k = 1; k < pr.length; k += 2) {
+                        c.set((FaceControl) pr[k], (Double) pr[k + 1]);
+                    }
+                    ai.gaga.face.Landmarks478 drawn = drawnPoints(rig, face, c, x, y);
+                    double[] g = browLid(drawn);
+                    float[] w = blend.run(drawn).weights();
+                    plate.draw(c);
+                    FaceAnalysis seen = analyzer.analyze(Images.fromBgr(plate.bgr(), plate.width(), plate.height()));
+                    double[] sg = browLid(seen.landmarks());
+                    float[] sw = seen.expression().weights();
+                    sb.append(String.format("PROBE %-10s %-16s rig %+.3f %+.3f %+.3f | seen %+.3f %+.3f %+.3f |",
+                            photo.getFileName().toString().substring(0, 5), pr[0], g[0] - rigRestG[0],
+                            g[1] - rigRestG[1], g[2] - rigRestG[2], sg[0] - seenRestG[0], sg[1] - seenRestG[1],
+                            sg[2] - seenRestG[2]));
+                    for (Blendshapes.Name nm : shown) {
+                        int o = nm.ordinal();
+                        double rigD = w[o] - rigRestW[o];
+                        double seenD = sw[o] - seenRestW[o];
+                        if (Math.abs(rigD) >= 0.02 || Math.abs(seenD) >= 0.02) {
+                            sb.append(String.format(" %s %+.3f->%+.3f", nm, rigD, seenD));
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
+            System.out.println(sb);
+        }
+    }
+
+    private static ai.gaga.face.Landmarks478 drawnPoints(ai.gaga.rig.FaceRig rig, FaceAnalysis face, FaceControls c,
+            float[] x, float[] y) {
+        rig.deform(c, x, y);
+        List<ai.gaga.face.FaceMesh.Landmark> points = new ArrayList<>();
+        for (int i = 0; i < ai.gaga.face.Landmarks478.SIZE; i++) {
+            points.add(new ai.gaga.face.FaceMesh.Landmark(x[i], y[i], face.landmarks().get(i).z()));
+        }
+        return new ai.gaga.face.Landmarks478(points, face.landmarks().rightEye(), face.landmarks().leftEye());
+    }
+
+    /**
+     * Mean height of the inner brows (105, 66, 107, 334, 296, 336) and of the outer brows (70, 63, 300, 293) above the
+     * line through the outer eye corners (33, 263), and the mean lid opening (159-145, 386-374), IOD units.
+     */
+    private static double[] browLid(ai.gaga.face.Landmarks478 l) {
+        double ox = (l.get(33).x() + l.get(263).x()) / 2;
+        double oy = (l.get(33).y() + l.get(263).y()) / 2;
+        double ex = l.get(263).x() - l.get(33).x();
+        double ey = l.get(263).y() - l.get(33).y();
+        double len = Math.hypot(ex, ey);
+        double iod = l.mesh(1).interOcularDistance();
+        int[] inner = {105, 66, 107, 334, 296, 336};
+        int[] outer = {70, 63, 300, 293};
+        double[] r = new double[3];
+        for (int i : inner) {
+            r[0] += ((l.get(i).x() - ox) * ey - (l.get(i).y() - oy) * ex) / len / iod / inner.length;
+        }
+        for (int i : outer) {
+            r[1] += ((l.get(i).x() - ox) * ey - (l.get(i).y() - oy) * ex) / len / iod / outer.length;
+        }
+        r[2] = (dist(l, 159, 145) + dist(l, 386, 374)) / 2 / iod;
+        return r;
+    }
+
     private static double press(Blendshapes b) {
         float[] w = b.weights();
         return (w[Blendshapes.Name.mouthPressLeft.ordinal()] + w[Blendshapes.Name.mouthPressRight.ordinal()]) / 2;
