@@ -37,7 +37,8 @@ import java.util.TreeMap;
  * for Grace Hopper) and reads each emotion's signature rise over neutral four ways: the rig drawn with the
  * animator's controls and re-analysed, the same without head/gaze/blink layers, the rendered frames analysed with
  * the detector, and the evaluator's own per-frame readings. {@link #controls} lists what each single control moves;
- * {@link #pressedLips} shows where anger's pressed lips are lost (the mesh re-detects lips at their usual thickness).
+ * {@link #pressedLips} shows where anger's pressed lips are lost (the mesh re-detects lips at their usual thickness);
+ * {@link #browsAndLids} and {@link #browPictures} where the brows and lids are lost on a face with spectacles.
  * Run: {@code mvn -o verify -pl gaga-examples -am -Dtest=ReadbackProbe -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ReadbackProbe {
@@ -286,6 +287,22 @@ class ReadbackProbe {
      * the lids' opening as the rig draws them and as the face mesh re-detects them from the drawn picture (IOD, height
      * above the line through the eye corners), and the emotion-relevant blendshapes read from the rig's own points
      * against the re-detected ones.
+     *
+     * <p>Measured 2026-11 (issue 4, why Grace Hopper's sadness/surprise/fear do not read back). The rig moves her brows
+     * as far as the astronaut's (BROW_INNER_UP=1: inner brows +0.128 IOD vs +0.135) and her own points read it
+     * (browInnerUp +0.97 vs +0.91), but the face mesh re-detects +0.008 IOD on her (browInnerUp -0.003) against
+     * +0.034 on the astronaut (+0.195); BROW_OUTER_UP: re-detected -0.035 (her brows seen lower) vs +0.005; the
+     * emotions' brow part likewise (sadness +0.081 drawn, -0.004 seen). {@link #browPictures} shows why: her faint
+     * brows sit just above the dark top rim of her spectacles and the mesh keeps its brow points on that rim. Two brow
+     * warps tried in FaceRig: leaving the skin near the lid (and so the rim) still, moving only the upper part of the
+     * lid-to-brow gap, made it worse (re-detected -0.038, browDown +0.15/+0.19, i.e. the mesh follows the rim and sees
+     * the brows lowered; astronaut browInnerUp fell to +0.135); carrying the whole gap (and the rim) up moved the
+     * re-detected brows +0.029 (browInnerUp +0.026) while the astronaut's sadness fell (+0.098 from +0.144). Lids: the
+     * rig widens in proportion to the opening, which is narrower on her (0.116 IOD vs 0.163), so EYE_WIDE=1 lifts
+     * +0.075 vs +0.111 and her own points read eyeWide only +0.06/+0.19; widening her by a typical eye's opening (0.15
+     * IOD, astronaut unchanged) gave +0.104 drawn and eyeWide +0.24/+0.43 on her points, but re-detected +0.033 IOD and
+     * eyeWide +0.005 either way (the mesh sees her eyes narrowed at rest: eyeSquint 0.50/0.35). The signal is lost at
+     * re-detection, not in the rig; none of the variants was kept.
      */
     @Test
     void browsAndLids() {
@@ -354,6 +371,58 @@ class ReadbackProbe {
                 }
             }
             System.out.println(sb);
+        }
+    }
+
+    /**
+     * Pictures for {@link #browsAndLids}: Grace Hopper's eye region on the plate at rest and with each brow control
+     * at full weight (target/probe-brows-NAME.png, 3x), the rig's brow points in green and the re-detected ones in
+     * red, to see what the warp does to the spectacle frames and where the mesh puts the brows.
+     */
+    @Test
+    void browPictures() throws Exception {
+        GagaSettings settings = GagaSettings.defaults();
+        try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CPU, settings.threads())) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(ServiceContext.of(Fixtures.modelStore(), sessions, settings));
+            String which = System.getProperty("probe.photo", "grace");
+            Path photo = which.equals("grace") ? Fixtures.graceHopper() : Fixtures.astronaut();
+            BufferedImage img = Images.toBgr(PhotoLoader.load(photo));
+            FaceAnalysis face = analyzer.analyze(img);
+            AnimatedPlate plate = AnimatedPlate.create(img, face, 1.5, ai.gaga.rig.FacePerformance.REST);
+            ai.gaga.rig.FaceRig rig = plate.rig();
+            float[] x = new float[rig.pointCount()];
+            float[] y = new float[rig.pointCount()];
+            int[] brows = {70, 63, 105, 66, 107, 336, 296, 334, 293, 300, 46, 53, 52, 65, 55, 285, 295, 282, 283, 276};
+            Object[][] probes = {{"rest", FaceControl.BROW_DOWN, 0.0}, {"inner", FaceControl.BROW_INNER_UP, 1.0},
+                    {"outer", FaceControl.BROW_OUTER_UP, 1.0}, {"down", FaceControl.BROW_DOWN, 1.0},
+                    {"wide", FaceControl.EYE_WIDE, 1.0}};
+            for (Object[] pr : probes) {
+                FaceControls c = new FaceControls().set((FaceControl) pr[1], (Double) pr[2]);
+                rig.deform(c, x, y);
+                plate.draw(c);
+                BufferedImage pic = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
+                FaceAnalysis seen = analyzer.analyze(pic);
+                double iod = rig.interOcular();
+                int cx = (int) ((x[33] + x[263]) / 2);
+                int cy = (int) ((y[33] + y[263]) / 2);
+                int w = (int) (2.2 * iod);
+                int h = (int) (1.1 * iod);
+                int x0 = cx - w / 2;
+                int y0 = cy - (int) (0.75 * iod);
+                BufferedImage out = new BufferedImage(3 * w, 3 * h, BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = out.createGraphics();
+                g.drawImage(pic.getSubimage(x0, y0, w, h), 0, 0, 3 * w, 3 * h, null);
+                for (int i : brows) {
+                    g.setColor(java.awt.Color.GREEN);
+                    g.fillRect((int) (3 * (x[i] - x0)) - 2, (int) (3 * (y[i] - y0)) - 2, 4, 4);
+                    g.setColor(java.awt.Color.RED);
+                    g.fillRect((int) (3 * (seen.landmarks().get(i).x() - x0)) - 2,
+                            (int) (3 * (seen.landmarks().get(i).y() - y0)) - 2, 4, 4);
+                }
+                g.dispose();
+                javax.imageio.ImageIO.write(out, "png", Path.of("target", "probe-brows-" + which + "-" + pr[0]
+                        + ".png").toFile());
+            }
         }
     }
 
