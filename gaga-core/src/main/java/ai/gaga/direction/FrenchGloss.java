@@ -1,11 +1,5 @@
 package ai.gaga.direction;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,28 +78,11 @@ final class FrenchGloss {
     }
 
     private static Map<String, String> load() {
-        String name = "gloss-fr-en.txt";
         Map<String, String> gloss = new HashMap<>();
-        try (InputStream in = FrenchGloss.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource ai/gaga/direction/" + name);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalStateException(name + ": expected 'french<TAB>english', got " + line);
-                }
-                String key = line.substring(0, tab).strip().toLowerCase(Locale.ROOT).replace('’', '\'')
-                        .replace('-', ' ');
-                gloss.putIfAbsent(key, line.substring(tab + 1).strip()); // the first, commonest sense wins
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
+        for (DataFile.Entry e : DataFile.read("gloss-fr-en.txt")) {
+            String[] pair = e.pair("french<TAB>english");
+            String key = pair[0].toLowerCase(Locale.ROOT).replace('’', '\'').replace('-', ' ');
+            gloss.putIfAbsent(key, pair[1]); // the first, commonest sense wins
         }
         return Map.copyOf(gloss);
     }

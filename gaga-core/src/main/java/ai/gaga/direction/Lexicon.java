@@ -3,12 +3,6 @@ package ai.gaga.direction;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -108,32 +102,17 @@ final class Lexicon {
 
     private static Lexicon load(String lang) {
         Lexicon lexicon = new Lexicon(lang);
-        String name = "lexicon-" + lang + ".txt";
-        try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource ai/gaga/direction/" + name);
+        String section = null;
+        for (DataFile.Entry e : DataFile.read("lexicon-" + lang + ".txt")) {
+            String line = e.text();
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1);
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String section = null;
-            String raw;
-            int n = 0;
-            while ((raw = reader.readLine()) != null) {
-                n++;
-                String line = raw.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("[") && line.endsWith("]")) {
-                    section = line.substring(1, line.length() - 1);
-                    continue;
-                }
-                if (section == null) {
-                    throw new IllegalStateException(name + ":" + n + ": entry before any [section]");
-                }
-                lexicon.add(section, line, name + ":" + n);
+            if (section == null) {
+                throw new IllegalStateException(e.where() + ": entry before any [section]");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
+            lexicon.add(section, line, e.where());
         }
         return lexicon;
     }

@@ -4,13 +4,9 @@ import ai.gaga.scene.Emotion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,30 +91,13 @@ final class SemanticEmotions {
     }
 
     private static void read(String language, List<Emotion> labels, List<String> texts) {
-        String name = "semantic-" + language + ".txt";
-        try (InputStream in = SemanticEmotions.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource ai/gaga/direction/" + name);
+        for (DataFile.Entry e : DataFile.read("semantic-" + language + ".txt")) {
+            String[] pair = e.pair("emotion<TAB>line");
+            if (EmotionAnalyzer.negatesEmotionWord(pair[1], language)) {
+                continue; // "I'm not happy" lies next to "I'm happy" for the model: it would pull the wrong way
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalStateException(name + ": expected 'emotion<TAB>line', got " + line);
-                }
-                String text = line.substring(tab + 1);
-                if (EmotionAnalyzer.negatesEmotionWord(text, language)) {
-                    continue; // "I'm not happy" lies next to "I'm happy" for the model: it would pull the wrong way
-                }
-                labels.add(Emotion.valueOf(line.substring(0, tab).strip().toUpperCase(Locale.ROOT)));
-                texts.add(text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + name, e);
+            labels.add(Emotion.valueOf(pair[0].toUpperCase(Locale.ROOT)));
+            texts.add(pair[1]);
         }
     }
 
