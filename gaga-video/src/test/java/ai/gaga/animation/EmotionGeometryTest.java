@@ -33,7 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real blendshape model reads those points, and the evaluator's own {@link EmotionSignature} must rise over the rig at
  * rest, more than the other emotions' signatures do. This isolates the acting from re-detection of the rendered
  * picture (which loses Grace Hopper's brows on her spectacle rims, see ReadbackProbe.browsAndLids), so it must hold
- * on both fixture photos.
+ * on both fixture photos. It lives beside {@link EmotionShapes} to read the production mapping without widening it;
+ * the emotion is applied alone (no speech, gaze or head layers), as {@link FaceAnimator} sums and clamps it. Breaking a
+ * mapping fails it: surprise's controls at zero (rise -0.0001) or anger's BROW_DOWN swapped for BROW_INNER_UP (+0.026
+ * on Grace Hopper) both fail both tests.
  */
 class EmotionGeometryTest {
     private static final Emotion[] BASIC = {Emotion.JOY, Emotion.SADNESS, Emotion.ANGER, Emotion.SURPRISE,
