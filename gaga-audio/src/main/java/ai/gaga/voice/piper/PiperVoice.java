@@ -24,7 +24,9 @@ import java.util.Optional;
 
 /**
  * One loaded Piper (VITS) voice: its config, checked against its ONNX graph, and a session that also returns the
- * graph's internal {@code w_ceil} tensor (duration frames per phoneme id), added as a graph output at load time. The
+ * graph's internal {@code w_ceil} tensor (duration frames per phoneme id), added as a graph output at load time, and
+ * draws the graph's noise deterministically ({@link OnnxProto#withDeterministicNoise}: the same ids and scales give the
+ * same audio and durations on every call, in one session or across sessions). The
  * session belongs to the {@link OnnxSessions} it came from. Thread-safe.
  */
 public final class PiperVoice {
@@ -94,9 +96,20 @@ public final class PiperVoice {
         }
         String audio = graph.outputs().contains("output") ? "output" : graph.outputs().get(0);
         Optional<String> durations = durationTensor(graph);
+        boolean samples = graph.nodes().stream().anyMatch(n -> OnnxProto.SAMPLERS.contains(n.opType()));
+        boolean addOutput = durations.isPresent() && !graph.outputs().contains(durations.get());
         OrtSession session;
-        if (durations.isPresent() && !graph.outputs().contains(durations.get())) {
-            session = openWithOutput(model, bytes, durations.get(), sessions);
+        if (samples || addOutput) {
+            byte[] patched = bytes;
+            try {
+                // ORT's samplers advance per run even when seeded: noise that is a function of position only makes
+                // every call of the same request give the same audio and durations.
+                patched = samples ? OnnxProto.withDeterministicNoise(patched) : patched;
+                patched = addOutput ? OnnxProto.withOutputs(patched, List.of(durations.get())) : patched;
+            } catch (IllegalArgumentException e) {
+                throw new GagaException("Cannot prepare Piper voice model " + model + ": " + e.getMessage(), e);
+            }
+            session = openPatched(model, patched, sessions);
         } else {
             session = sessions.session(model);
         }
@@ -134,9 +147,8 @@ public final class PiperVoice {
         }
     }
 
-    /** A session over the model with one more graph output; the rewritten copy lives only until ORT has read it. */
-    private static OrtSession openWithOutput(Path model, byte[] bytes, String output, OnnxSessions sessions) {
-        byte[] patched = OnnxProto.withOutputs(bytes, List.of(output));
+    /** A session over the rewritten model; the rewritten copy lives only until ORT has read it. */
+    private static OrtSession openPatched(Path model, byte[] patched, OnnxSessions sessions) {
         Path temp = null;
         try {
             // A file rather than createSession(byte[]): ORT holds 2-3x the model in memory when loading from bytes.
@@ -144,7 +156,7 @@ public final class PiperVoice {
             Files.write(temp, patched);
             return sessions.session(temp);
         } catch (IOException e) {
-            throw new GagaException("Cannot prepare Piper model " + model + " for duration output: " + e.getMessage(),
+            throw new GagaException("Cannot prepare Piper model " + model + ": " + e.getMessage(),
                     e);
         } finally {
             if (temp != null) {

@@ -68,6 +68,15 @@ final class TinyPiper {
 
     /** The model bytes; {@code gains} has one amplitude per speaker (a {@code sid} input when more than one). */
     static byte[] model(float[] gains, boolean withScalesInput) {
+        return model(gains, withScalesInput, false);
+    }
+
+    /**
+     * As {@link #model(float[], boolean)}; when {@code noisy}, like VITS it samples in the graph: each id's frames
+     * grow by {@code 2 * noise_w * |N(0,1)|} (RandomNormalLike) before the Ceil, and the audio gets
+     * {@code 0.05 * noise_scale * N(0,1)} (another RandomNormalLike), both unseeded.
+     */
+    static byte[] model(float[] gains, boolean withScalesInput, boolean noisy) {
         float[] frames = new float[VOCAB];
         float[] freqs = new float[VOCAB];
         for (int i = 0; i < VOCAB; i++) {
@@ -101,7 +110,20 @@ final class TinyPiper {
                 .floats("omega", new long[] {}, (float) (2 * Math.PI / RATE))
                 .op("Gather", "dur", "dur_table", "input")
                 .op("Gather", "length_scale", "scales", "one_i")
-                .op("Mul", "dur_scaled", "dur", "length_scale")
+                .op("Mul", noisy ? "dur_clean" : "dur_scaled", "dur", "length_scale");
+        if (noisy) { // nodes in topological order, as exporters write them
+            b.longs("two_i", new long[] {}, 2)
+                    .floats("two", new long[] {}, 2f)
+                    .floats("small", new long[] {}, 0.05f)
+                    .op("Gather", "noise_scale", "scales", "zero_i")
+                    .op("Gather", "noise_w", "scales", "two_i")
+                    .op("RandomNormalLike", "dur_noise", "dur")
+                    .op("Abs", "dur_noise_abs", "dur_noise")
+                    .op("Mul", "dur_noise_w", "dur_noise_abs", "noise_w")
+                    .op("Mul", "dur_extra", "dur_noise_w", "two")
+                    .op("Add", "dur_scaled", "dur_clean", "dur_extra");
+        }
+        b
                 .op("Ceil", "/dp/Ceil_output_0", "dur_scaled")
                 .op("Reshape", "wf", "/dp/Ceil_output_0", "flat")
                 .op("CumSum", "ends", "wf", "zero_i")
@@ -124,9 +146,15 @@ final class TinyPiper {
                 .op("Sin", "tone", "phase")
                 .op("Gather", "gain", "gain_table", multi ? "sid" : "sid0")
                 .op("Mul", "scaled_tone", "tone", "gain")
-                .op("Reshape", "output", "scaled_tone", "out_shape")
+                .op("Reshape", noisy ? "clean" : "output", "scaled_tone", "out_shape")
                 .output("output", OnnxProto.FLOAT, 1, 1, -1);
-        return b.build();
+        if (noisy) {
+            b.op("RandomNormalLike", "audio_noise", "clean")
+                    .op("Mul", "audio_noise_s", "audio_noise", "noise_scale")
+                    .op("Mul", "audio_noise_small", "audio_noise_s", "small")
+                    .op("Add", "output", "clean", "audio_noise_small");
+        }
+        return b.build(15);
     }
 
     /** A config JSON for the tiny model; {@code extra} adds phoneme_id_map entries (to break it). */
