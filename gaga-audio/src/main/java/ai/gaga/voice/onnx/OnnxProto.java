@@ -257,28 +257,12 @@ public final class OnnxProto {
 
     /** A sampler node of the default domain with its attributes, or null for any other node. */
     private static SamplerNode samplerNode(Slice s) {
-        String op = "";
-        String domain = "";
-        List<String> in = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        List<Slice> attributes = new ArrayList<>();
-        Cursor c = s.cursor();
-        while (c.more()) {
-            Field f = c.next();
-            if (f.wireType != 2) {
-                continue;
-            }
-            switch (f.number) {
-                case 1 -> in.add(f.slice.string());
-                case 2 -> out.add(f.slice.string());
-                case 4 -> op = f.slice.string();
-                case 5 -> attributes.add(f.slice);
-                case 7 -> domain = f.slice.string();
-                default -> {
-                }
-            }
-        }
-        if (!SAMPLERS.contains(op) || !(domain.isEmpty() || domain.equals("ai.onnx"))) {
+        RawNode raw = rawNode(s);
+        String op = raw.op();
+        List<String> in = raw.inputs();
+        List<String> out = raw.outputs();
+        List<Slice> attributes = raw.attributes();
+        if (!SAMPLERS.contains(op) || !(raw.domain().isEmpty() || raw.domain().equals("ai.onnx"))) {
             return null;
         }
         Map<String, Field> floats = new LinkedHashMap<>();
@@ -486,9 +470,21 @@ public final class OnnxProto {
     }
 
     private static Node node(Slice s) {
+        RawNode raw = rawNode(s);
+        return new Node(raw.op(), raw.inputs(), raw.outputs());
+    }
+
+    /** A NodeProto's fields: input (1), output (2), op_type (4), attribute (5, unparsed), domain (7). */
+    private record RawNode(String op, String domain, List<String> inputs, List<String> outputs,
+                           List<Slice> attributes) {
+    }
+
+    private static RawNode rawNode(Slice s) {
+        String op = "";
+        String domain = "";
         List<String> in = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        String op = "";
+        List<Slice> attributes = new ArrayList<>();
         Cursor c = s.cursor();
         while (c.more()) {
             Field f = c.next();
@@ -499,11 +495,13 @@ public final class OnnxProto {
                 case 1 -> in.add(f.slice.string());
                 case 2 -> out.add(f.slice.string());
                 case 4 -> op = f.slice.string();
+                case 5 -> attributes.add(f.slice);
+                case 7 -> domain = f.slice.string();
                 default -> {
                 }
             }
         }
-        return new Node(op, in, out);
+        return new RawNode(op, domain, in, out, attributes);
     }
 
     private static TensorInfo initializer(Slice s) {
