@@ -142,6 +142,17 @@ public final class OnnxProto {
      * Protobuf concatenates repeated fields, so the new outputs are appended at the end of the graph message.
      */
     public static byte[] withOutputs(byte[] model, List<String> names) {
+        return withGraph(model, graph -> {
+            ProtoWriter g = new ProtoWriter().raw(model, graph.from, graph.to - graph.from);
+            for (String name : names) {
+                g.message(12, new ProtoWriter().string(1, name));
+            }
+            return g;
+        });
+    }
+
+    /** The model with its graph (field 7) replaced by {@code rewrite}'s, every other byte unchanged. */
+    private static byte[] withGraph(byte[] model, java.util.function.Function<Slice, ProtoWriter> rewrite) {
         ProtoWriter out = new ProtoWriter();
         Cursor c = new Cursor(model, 0, model.length);
         boolean found = false;
@@ -150,11 +161,7 @@ public final class OnnxProto {
             Field f = c.next();
             if (f.number == 7 && f.wireType == 2 && !found) {
                 found = true;
-                ProtoWriter graph = new ProtoWriter().raw(model, f.slice.from, f.slice.to - f.slice.from);
-                for (String name : names) {
-                    graph.message(12, new ProtoWriter().string(1, name));
-                }
-                out.message(7, graph);
+                out.message(7, rewrite.apply(f.slice));
             } else {
                 out.raw(model, start, c.pos - start);
             }
@@ -207,23 +214,7 @@ public final class OnnxProto {
     }
 
     private static byte[] rewriteSamplers(byte[] model, boolean replace) {
-        ProtoWriter out = new ProtoWriter();
-        Cursor c = new Cursor(model, 0, model.length);
-        boolean found = false;
-        while (c.more()) {
-            int start = c.pos;
-            Field f = c.next();
-            if (f.number == 7 && f.wireType == 2 && !found) {
-                found = true;
-                out.message(7, rewriteGraph(model, f.slice, replace));
-            } else {
-                out.raw(model, start, c.pos - start);
-            }
-        }
-        if (!found) {
-            throw new IllegalArgumentException("not an ONNX model: no graph field");
-        }
-        return out.toByteArray();
+        return withGraph(model, graph -> rewriteGraph(model, graph, replace));
     }
 
     private static ProtoWriter rewriteGraph(byte[] model, Slice graph, boolean replace) {
