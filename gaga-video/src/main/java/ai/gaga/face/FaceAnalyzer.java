@@ -48,6 +48,7 @@ public final class FaceAnalyzer {
      * @throws GagaException when the photo has no face
      */
     public FaceAnalysis analyze(BufferedImage photo) {
+        Cancellation.check();
         List<FaceBox> faces = detector.detect(photo);
         if (faces.isEmpty()) {
             throw new GagaException("No face found in the photo: use a photo where one face is clearly visible");
@@ -57,21 +58,27 @@ public final class FaceAnalyzer {
 
     /** Analyses the face in a given box (e.g. one the user picked from {@link FaceDetector#detect}). */
     public FaceAnalysis analyze(BufferedImage photo, FaceBox box) {
+        Cancellation.check();
         Models m = models();
         long t0 = System.nanoTime();
         FaceMesh raw = m.mesh.run(photo, box);
+        Cancellation.check();
         long t1 = System.nanoTime();
         Landmarks478 landmarks = m.iris.refine(photo, raw);
+        Cancellation.check();
         long t2 = System.nanoTime();
         Blendshapes expression = m.blend.run(landmarks);
+        Cancellation.check();
         long t3 = System.nanoTime();
         PersonMask mask = m.segmenter.segment(photo);
+        Cancellation.check();
         long t4 = System.nanoTime();
         LOG.info("Face analysis {}x{}: mesh {} ms, iris {} ms, blendshapes {} ms, mask {} ms", photo.getWidth(),
                 photo.getHeight(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
         FaceMesh mesh = landmarks.mesh(raw.presence());
         // The raw mesh: its eyelids keep the model's own depth (the iris model's refined lids are 2-D).
         CanonicalFit fit = CanonicalFit.fit(m.canonical, raw);
+        Cancellation.check();
         Occlusion occlusion = Occlusion.measure(photo, mesh);
         LOG.debug("Face fit {}, {}", fit, occlusion);
         Set<FaceWarning> warnings = warnings(mesh, fit.pose(), occlusion, photo.getWidth(), photo.getHeight());

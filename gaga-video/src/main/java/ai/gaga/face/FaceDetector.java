@@ -45,7 +45,9 @@ public final class FaceDetector {
 
     /** All faces found, largest first (empty when there is none). */
     public List<FaceBox> detect(BufferedImage image) {
+        Cancellation.check();
         List<FaceBox> faces = blaze().detect(image);
+        Cancellation.check();
         // BlazeFace is a close-range model: in a group photo it may see only the nearest face. UltraFace looks at the
         // whole frame; faces it finds that BlazeFace did not are added, so every face can be picked.
         List<FaceBox> merged = new ArrayList<>(faces);

@@ -1,5 +1,6 @@
 package ai.gaga.rig;
 
+import ai.gaga.face.Cancellation;
 import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.Images;
@@ -42,11 +43,13 @@ public final class AnimatedPlate implements ActorPlate {
     private boolean everDrawn;
 
     private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
+        Cancellation.check();
         this.scale = scale;
         this.performance = performance;
         width = Math.max(1, (int) Math.round(photo.getWidth() * scale));
         height = Math.max(1, (int) Math.round(photo.getHeight() * scale));
         BufferedImage plate = Images.resize(photo, width, height);
+        Cancellation.check();
         rest = Images.bgr(plate).clone();
         bgr = rest.clone();
         double sx = width / (double) photo.getWidth();
@@ -54,6 +57,7 @@ public final class AnimatedPlate implements ActorPlate {
         face = analysis.box().map(sx, sy, 0, 0);
         alpha = analysis.mask().alpha(width, height);
         rig = FaceRig.create(analysis, width, height);
+        Cancellation.check();
         mouth = new MouthPainter(rig, rest);
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];

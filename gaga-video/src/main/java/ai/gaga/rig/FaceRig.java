@@ -1,5 +1,6 @@
 package ai.gaga.rig;
 
+import ai.gaga.face.Cancellation;
 import ai.gaga.face.CanonicalFit;
 import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceMesh;
@@ -308,6 +309,7 @@ public final class FaceRig {
         final boolean[] corner;
 
         Builder(FaceAnalysis face, int plateWidth, int plateHeight) {
+            Cancellation.check();
             width = plateWidth;
             height = plateHeight;
             double sx = plateWidth / (double) face.width();
@@ -396,7 +398,9 @@ public final class FaceRig {
             }
             mouthC = (u[78] + u[308]) / 2;
             mouthHalf = Math.max(0.05, Math.abs(u[308] - u[78]) / 2);
+            Cancellation.check();
             buildControls();
+            Cancellation.check();
             for (float[] d : disp) {
                 if (d != null) {
                     for (int i = 0; i < n; i++) {
@@ -565,6 +569,7 @@ public final class FaceRig {
         private void buildControls() {
             jaw();
             lips();
+            Cancellation.check();
             cheeksAndNose();
             brows();
             eyes();
