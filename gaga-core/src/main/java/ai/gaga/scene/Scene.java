@@ -203,7 +203,8 @@ public final class Scene {
             Objects.requireNonNull(photo, "photo");
             Actor existing = actors.get(key(name));
             Voice voice = existing == null ? Voice.DEFAULT : existing.voice();
-            actors.put(key(name), new Actor(name.trim(), photo, voice));
+            Rest rest = existing == null ? Rest.NEUTRAL : existing.rest();
+            actors.put(key(name), new Actor(name.trim(), photo, voice, FacePick.LARGEST, rest));
             currentActor = key(name);
             return this;
         }
@@ -222,7 +223,7 @@ public final class Scene {
         public Builder voice(Voice voice) {
             Objects.requireNonNull(voice, "voice");
             Actor a = requireCurrentActor("voice(...)");
-            actors.put(currentActor, new Actor(a.name(), a.photo(), voice, a.face()));
+            actors.put(currentActor, new Actor(a.name(), a.photo(), voice, a.face(), a.rest()));
             return this;
         }
 
@@ -233,7 +234,18 @@ public final class Scene {
         public Builder face(FacePick face) {
             Objects.requireNonNull(face, "face");
             Actor a = requireCurrentActor("face(...)");
-            actors.put(currentActor, new Actor(a.name(), a.photo(), a.voice(), face));
+            actors.put(currentActor, new Actor(a.name(), a.photo(), a.voice(), face, a.rest()));
+            return this;
+        }
+
+        /**
+         * The face the current actor acts from: {@link Rest#NEUTRAL} (the default) relaxes the photo's expression
+         * first (an open mouth closed, a grin relaxed, brows let down), {@link Rest#AS_PHOTOGRAPHED} keeps it.
+         */
+        public Builder rest(Rest rest) {
+            Objects.requireNonNull(rest, "rest");
+            Actor a = requireCurrentActor("rest(...)");
+            actors.put(currentActor, a.withRest(rest));
             return this;
         }
 

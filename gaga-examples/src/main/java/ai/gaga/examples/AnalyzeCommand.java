@@ -39,6 +39,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "An actor's photo, named as in the script (repeat for each actor).")
     List<String> actors;
 
+    @Option(names = "--rest", defaultValue = "neutral", paramLabel = "neutral|photo",
+            description = "The face the actors act from: neutral (the photo's expression relaxed) or photo "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String rest;
+
     @Option(names = "--srt", paramLabel = "FILE", description = "Also write SRT subtitles.")
     Path srt;
 
@@ -50,7 +55,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scene parsed = RenderCommand.parseScript(script, actors);
+        Scene parsed = RenderCommand.withRest(RenderCommand.parseScript(script, actors),
+                RenderCommand.parseRest(rest));
         long t0 = System.nanoTime();
         DirectedScript direction = new ScriptDirector().direct(parsed);
         long t1 = System.nanoTime();

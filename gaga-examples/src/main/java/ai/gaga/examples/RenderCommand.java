@@ -9,6 +9,7 @@ import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.SceneElement;
 import ai.gaga.scene.Resolution;
+import ai.gaga.scene.Rest;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.Voice;
 import picocli.CommandLine.Command;
@@ -58,6 +59,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--delivery", defaultValue = "normal", paramLabel = "DELIVERY",
             description = "normal, soft, whisper, shout or trembling.")
     String delivery;
+
+    @Option(names = "--rest", defaultValue = "neutral", paramLabel = "neutral|photo",
+            description = "The face the actors act from: neutral relaxes the photo's expression first (an open mouth "
+                    + "closed, a grin relaxed), photo keeps it as photographed (default: ${DEFAULT-VALUE}).")
+    String rest;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice.")
     long seed;
@@ -117,7 +123,8 @@ final class RenderCommand implements Callable<Integer> {
         Delivery d = parseEnum(Delivery.class, delivery, "delivery");
         // command-line emotion and delivery colour the lines the script leaves neutral
         Scene.Builder b = Scene.builder();
-        parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)));
+        Rest r = parseRest(rest);
+        parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)).rest(r));
         for (SceneElement element : parsed.elements()) {
             if (element instanceof Line line) {
                 Line shaped = line.emotion() == Emotion.NEUTRAL ? line.withEmotion(e, intensity) : line;
@@ -154,6 +161,22 @@ final class RenderCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return null; // not a path: it is the text itself
         }
+    }
+
+    /** {@code --rest neutral|photo}. */
+    static Rest parseRest(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "neutral" -> Rest.NEUTRAL;
+            case "photo", "as_photographed", "as-photographed" -> Rest.AS_PHOTOGRAPHED;
+            default -> throw new InvalidSceneException("Unknown --rest '" + value + "'. Known: neutral, photo");
+        };
+    }
+
+    /** The scene with every actor acting from {@code rest}. */
+    static Scene withRest(Scene scene, Rest rest) {
+        Scene.Builder b = scene.toBuilder();
+        scene.actors().forEach(a -> b.actor(a.name()).rest(rest));
+        return b.build();
     }
 
     static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String what) {

@@ -82,6 +82,8 @@ public final class FaceAnalyzer {
         Occlusion occlusion = Occlusion.measure(photo, mesh);
         LOG.debug("Face fit {}, {}", fit, occlusion);
         Set<FaceWarning> warnings = warnings(mesh, fit.pose(), occlusion, photo.getWidth(), photo.getHeight());
+        // What the neutral rest will relax (these apply to actors acting from Rest.NEUTRAL only).
+        warnings.addAll(PhotoExpression.of(mesh, expression, occlusion.mouthOccluded()).warnings());
         if (!warnings.isEmpty()) {
             LOG.warn("Face warnings: {} ({})", warnings, occlusion);
         }

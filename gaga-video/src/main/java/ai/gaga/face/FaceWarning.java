@@ -11,12 +11,41 @@ public enum FaceWarning {
     /** Both eyes dark and flat, as behind sunglasses ({@link Occlusion#eyesHidden()}). */
     EYES_HIDDEN("The eyes are hidden (sunglasses?): blinks and gaze are animated but will not show"),
     /** Something that is neither lips nor skin covers the mouth ({@link Occlusion#mouthOccluded()}). */
-    MOUTH_OCCLUDED("The mouth is covered (a mask, a hand, a microphone?): it will be animated with reduced motion");
+    MOUTH_OCCLUDED("The mouth is covered (a mask, a hand, a microphone?): it will be animated with reduced motion"),
+    /** The photo's lips are apart; the neutral rest closes them ({@link ai.gaga.scene.Rest#NEUTRAL} only). */
+    MOUTH_CLOSED_AT_REST("The photo shows an open mouth: the actor rests with closed lips between phrases "
+            + "(rest AS_PHOTOGRAPHED, --rest photo, keeps it open)", true),
+    /** The photo grins; the neutral rest relaxes the corners ({@link ai.gaga.scene.Rest#NEUTRAL} only). */
+    SMILE_RELAXED_AT_REST("The photo shows a broad smile: the actor rests with it relaxed and smiles again where "
+            + "the script is joyful (--rest photo keeps the smile)", true),
+    /** Raised or knitted brows let down ({@link ai.gaga.scene.Rest#NEUTRAL} only). */
+    BROWS_RELAXED_AT_REST("The photo shows raised or knitted brows: the actor rests with them relaxed "
+            + "(--rest photo keeps them)", true),
+    /** An eye closed or winking in the photo: not opened (no texture of the eyeball to show). */
+    EYE_CLOSED_IN_PHOTO("An eye is closed in the photo: it cannot be opened convincingly, so it stays closed and "
+            + "its blinks and gaze will not show", true),
+    /** The open mouth may be covered or show the tongue: closing it may smear what covers it. */
+    MOUTH_KEPT_OPEN("The open mouth may be covered or show the tongue (a hand, a microphone?): it is closed for the "
+            + "rest but may look smeared; use a photo with a visible mouth, or --rest photo", true);
 
     private final String message;
+    private final boolean rest;
 
     FaceWarning(String message) {
+        this(message, false);
+    }
+
+    FaceWarning(String message, boolean rest) {
         this.message = message;
+        this.rest = rest;
+    }
+
+    /**
+     * Whether the warning is about deriving the neutral rest from the photo's expression (it applies only to actors
+     * acting from {@link ai.gaga.scene.Rest#NEUTRAL}).
+     */
+    public boolean aboutNeutralRest() {
+        return rest;
     }
 
     /** What to tell the user. */

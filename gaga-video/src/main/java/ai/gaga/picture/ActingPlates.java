@@ -9,6 +9,8 @@ import ai.gaga.render.VideoFormat;
 import ai.gaga.rig.AnimatedPlate;
 import ai.gaga.rig.FaceControl;
 import ai.gaga.rig.FacePerformance;
+import ai.gaga.rig.NeutralRest;
+import ai.gaga.scene.Rest;
 import ai.gaga.scene.Scene;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.timeline.Timeline;
@@ -45,6 +47,15 @@ public final class ActingPlates implements PlateSourceFactory {
         }
     };
 
+    private final Map<FaceKey, NeutralRest.Result> rests = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FaceKey, NeutralRest.Result> eldest) {
+            return size() > 8;
+        }
+    };
+
     /** Plates analysed with the context's face models. */
     public ActingPlates(ServiceContext context) {
         this(new FaceAnalyzer(Objects.requireNonNull(context, "context")));
@@ -75,8 +86,26 @@ public final class ActingPlates implements PlateSourceFactory {
                 return new StillPlate(actor, photo, scale);
             }
             FacePerformance performance = FaceAnimator.of(scene, timeline, actor.name(), format.fps());
+            if (actor.rest() == Rest.NEUTRAL) {
+                NeutralRest.Result rest = neutral(photo, face);
+                rest.relaxed().forEach(w -> LOG.warn("'{}': {}", actor.name(), w.message()));
+                return AnimatedPlate.create(rest.photo(), rest.analysis(), scale, restrained(performance, face));
+            }
             return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face));
         };
+    }
+
+    /** The neutral rest of an analysed face, derived once per photo and face. */
+    private NeutralRest.Result neutral(PhotoAnalysis photo, FaceAnalysis face) {
+        FaceKey key = new FaceKey(photo.image(), photo.face().orElseThrow());
+        synchronized (rests) {
+            NeutralRest.Result r = rests.get(key);
+            if (r == null) {
+                r = NeutralRest.of(photo.image(), face);
+                rests.put(key, r);
+            }
+            return r;
+        }
     }
 
     private FaceAnalysis analysis(PhotoAnalysis photo) {

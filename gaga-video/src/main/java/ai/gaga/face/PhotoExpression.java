@@ -1,0 +1,82 @@
+package ai.gaga.face;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What of a photo's expression the neutral rest relaxes, read from the mesh (the inner-lip gap) and the 52
+ * blendshapes: lips apart, a grin, raised or knitted brows, closed eyes. Weights are the amounts above a neutral face
+ * (0 = nothing to relax).
+ *
+ * @param lipGap      inner-lip gap at the mouth's centre, inter-ocular distances
+ * @param closeMouth  whether the lips are apart enough to close
+ * @param smile       grin to relax, 0..1 (mean of mouthSmileLeft/Right above a neutral face's)
+ * @param browUp      inner brow raise to relax, 0..1
+ * @param browDown    lowered, knitted brows to relax, 0..1
+ * @param rightClosed whether the subject's right eye is closed
+ * @param leftClosed  whether the subject's left eye is closed
+ * @param mouthKept   whether the open mouth may be covered (a hand, a microphone, the tongue), so closing it may
+ *                    smear what covers it
+ */
+public record PhotoExpression(double lipGap, boolean closeMouth, double smile, double browUp, double browDown,
+                              boolean rightClosed, boolean leftClosed, boolean mouthKept) {
+    /** Lips further apart than this (inter-ocular distances) are closed for the rest. */
+    public static final double OPEN_GAP = 0.04;
+    private static final double SMILE_NEUTRAL = 0.25;
+    private static final double BROW_NEUTRAL = 0.3;
+    private static final double BLINK_CLOSED = 0.55;
+
+    /** Reads a face's expression. */
+    public static PhotoExpression of(FaceMesh mesh, Blendshapes b, boolean mouthOccluded) {
+        double iod = Math.max(1e-6, mesh.interOcularDistance());
+        double gap = 0;
+        int[][] pairs = {{13, 14}, {82, 87}, {312, 317}};
+        for (int[] p : pairs) {
+            FaceMesh.Landmark u = mesh.get(p[0]);
+            FaceMesh.Landmark l = mesh.get(p[1]);
+            gap += Math.hypot(l.x() - u.x(), l.y() - u.y()) / iod / pairs.length;
+        }
+        boolean open = gap > OPEN_GAP;
+        double smile = Math.max(0, (b.get(Blendshapes.Name.mouthSmileLeft) + b.get(Blendshapes.Name.mouthSmileRight))
+                / 2 - SMILE_NEUTRAL);
+        double browUp = Math.max(0, b.get(Blendshapes.Name.browInnerUp) - BROW_NEUTRAL);
+        double browDown = Math.max(0, (b.get(Blendshapes.Name.browDownLeft) + b.get(Blendshapes.Name.browDownRight))
+                / 2 - BROW_NEUTRAL);
+        boolean left = b.get(Blendshapes.Name.eyeBlinkLeft) > BLINK_CLOSED;
+        boolean right = b.get(Blendshapes.Name.eyeBlinkRight) > BLINK_CLOSED;
+        // Teeth in a wide open mouth also read as "covered", so an open mouth is closed either way, with a warning.
+        return new PhotoExpression(gap, open, smile, browUp, browDown, right, left,
+                open && mouthOccluded);
+    }
+
+    /** Of an analysed face. */
+    public static PhotoExpression of(FaceAnalysis face) {
+        return of(face.mesh(), face.expression(), face.warnings().contains(FaceWarning.MOUTH_OCCLUDED));
+    }
+
+    /** Whether the neutral rest changes anything. */
+    public boolean changesAnything() {
+        return closeMouth || smile > 0 || browUp > 0 || browDown > 0;
+    }
+
+    /** The warnings about deriving the neutral rest from this expression. */
+    public Set<FaceWarning> warnings() {
+        Set<FaceWarning> w = EnumSet.noneOf(FaceWarning.class);
+        if (closeMouth) {
+            w.add(FaceWarning.MOUTH_CLOSED_AT_REST);
+        }
+        if (mouthKept) {
+            w.add(FaceWarning.MOUTH_KEPT_OPEN);
+        }
+        if (smile > 0.1) {
+            w.add(FaceWarning.SMILE_RELAXED_AT_REST);
+        }
+        if (browUp > 0.1 || browDown > 0.1) {
+            w.add(FaceWarning.BROWS_RELAXED_AT_REST);
+        }
+        if (rightClosed || leftClosed) {
+            w.add(FaceWarning.EYE_CLOSED_IN_PHOTO);
+        }
+        return w;
+    }
+}

@@ -1,0 +1,437 @@
+package ai.gaga.rig;
+
+import ai.gaga.face.Blendshapes;
+import ai.gaga.face.Cancellation;
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceMesh;
+import ai.gaga.face.FaceWarning;
+import ai.gaga.face.Images;
+import ai.gaga.face.Landmarks478;
+import ai.gaga.face.Occlusion;
+import ai.gaga.face.PhotoExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The neutral rest of a photo: its expression relaxed by warping the photo itself, so the actor acts from a face with
+ * the lips together, no grin and the brows at rest, with the photo's own skin, lips and pose. An open mouth closes
+ * the way a jaw does (the lower lip, chin and jaw rise, the upper lip comes down a little) until the inner lips meet
+ * along their whole length: the teeth between them are covered by the lips, not painted over. A grin's corners and
+ * cheeks go back, and raised or knitted brows come down, by the rig's own smile and brow shapes run backwards by the
+ * amount the blendshapes read above a neutral face. The result is the photo and analysis the {@link AnimatedPlate}
+ * is built on: its landmarks are the moved ones. Closed eyes are not opened (the photo has no eyeball to show).
+ */
+public final class NeutralRest {
+    private static final Logger LOG = LoggerFactory.getLogger(NeutralRest.class);
+    /** Share of the closing done by the upper lip (the rest by the jaw and lower lip). */
+    private static final double UPPER_SHARE = 0.3;
+    /**
+     * Gap left between the inner lips, inter-ocular distances: negative, the lower lip tucks a little under the upper
+     * one, so teeth the mesh counted as lip (its inner-lip points sit on the teeth in wide open mouths) are covered.
+     */
+    private static final double MEET = -0.025;
+    /** The rig's smile shape run backwards at this fraction of the measured excess smile. */
+    private static final double SMILE_UNDO = 0.9;
+    private static final double BROW_UNDO = 0.8;
+
+    /**
+     * A photo's neutral rest.
+     *
+     * @param photo      the photo with its expression relaxed (the input photo itself when nothing changed)
+     * @param analysis   its analysis: landmarks moved with the face, the rest of the analysis as the photo's
+     * @param relaxed    what was relaxed (warnings about the neutral rest)
+     * @param expression what the photo's expression was read as
+     */
+    public record Result(BufferedImage photo, FaceAnalysis analysis, Set<FaceWarning> relaxed,
+                         PhotoExpression expression) {
+        public Result {
+            Objects.requireNonNull(photo, "photo");
+            Objects.requireNonNull(analysis, "analysis");
+            relaxed = Set.copyOf(relaxed);
+            Objects.requireNonNull(expression, "expression");
+        }
+    }
+
+    private NeutralRest() {
+    }
+
+    /** Derives the neutral rest of {@code photo} (analysed as {@code face}). */
+    public static Result of(BufferedImage photo, FaceAnalysis face) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(face, "face");
+        PhotoExpression ex = PhotoExpression.of(face);
+        Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
+        notes.addAll(ex.warnings());
+        if (!ex.changesAnything()) {
+            return new Result(photo, face, notes, ex);
+        }
+        long t0 = System.nanoTime();
+        Cancellation.check();
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        FaceRig rig = FaceRig.create(face, w, h);
+        int n = rig.pointCount();
+        float[] dx = new float[n];
+        float[] dy = new float[n];
+        BufferedImage bgrPhoto = Images.toBgr(photo);
+        byte[] src = Images.bgr(bgrPhoto);
+        boolean[] lowerSide = new boolean[n];
+        float[] fixX = new float[n];
+        float[] fixY = new float[n];
+        if (ex.closeMouth()) {
+            closeMouth(rig, src, dx, dy, lowerSide, fixX, fixY);
+        }
+        float[] off = new float[2];
+        addControl(rig, FaceControl.MOUTH_SMILE, -SMILE_UNDO * ex.smile(), dx, dy, off);
+        addControl(rig, FaceControl.BROW_INNER_UP, -BROW_UNDO * ex.browUp(), dx, dy, off);
+        addControl(rig, FaceControl.BROW_DOWN, -BROW_UNDO * ex.browDown(), dx, dy, off);
+        Cancellation.check();
+        byte[] dst = src.clone();
+        if (ex.closeMouth()) {
+            fillMouth(rig, src, dst);
+        }
+        int[] tri = rig.trianglesShared();
+        float[] d = new float[6];
+        float[] s = new float[6];
+        // Two passes: the lower lip and jaw last, so the risen lower lip covers the teeth under the upper lip.
+        for (int pass = 0; pass < 2; pass++) {
+          for (int t = 0; t < tri.length; t += 3) {
+            int low = (lowerSide[tri[t]] ? 1 : 0) + (lowerSide[tri[t + 1]] ? 1 : 0) + (lowerSide[tri[t + 2]] ? 1 : 0);
+            if ((low >= 2) != (pass == 1)) {
+                continue;
+            }
+            boolean moved = false;
+            for (int k = 0; k < 3; k++) {
+                int i = tri[t + k];
+                moved |= dx[i] != 0 || dy[i] != 0;
+                s[2 * k] = rig.restX(i);
+                s[2 * k + 1] = rig.restY(i);
+                d[2 * k] = rig.restX(i) + dx[i];
+                d[2 * k + 1] = rig.restY(i) + dy[i];
+            }
+            // The triangles of the gap between the lips collapse or turn over as the lips meet: they would smear the
+            // teeth into the closed mouth, so only triangles that keep their winding and some area are drawn.
+            if (moved && area(d) * Math.signum(area(s)) > 0.5) {
+                TriangleWarp.warp(src, dst, w, h, d, s);
+            }
+          }
+        }
+        for (int i = 0; i < n; i++) { // the analysis' lips meet exactly (the drawn lower lip overlaps a little)
+            dx[i] += fixX[i];
+            dy[i] += fixY[i];
+        }
+        Cancellation.check();
+        BufferedImage out = Images.fromBgr(dst, w, h);
+        FaceAnalysis moved = moved(face, out, rig, dx, dy, ex);
+        LOG.info("Neutral rest: {} (lip gap {} IOD, smile {}, brows +{}/-{}) in {} ms", notes,
+                String.format(java.util.Locale.ROOT, "%.3f", ex.lipGap()),
+                String.format(java.util.Locale.ROOT, "%.2f", ex.smile()),
+                String.format(java.util.Locale.ROOT, "%.2f", ex.browUp()),
+                String.format(java.util.Locale.ROOT, "%.2f", ex.browDown()), (System.nanoTime() - t0) / 1_000_000);
+        return new Result(out, moved, notes, ex);
+    }
+
+    private static double area(float[] t) {
+        return ((t[2] - t[0]) * (t[5] - t[1]) - (t[4] - t[0]) * (t[3] - t[1])) / 2.0;
+    }
+
+    private static void addControl(FaceRig rig, FaceControl c, double weight, float[] dx, float[] dy, float[] off) {
+        if (weight == 0) {
+            return;
+        }
+        for (int i = 0; i < rig.pointCount(); i++) {
+            rig.controlOffset(c, weight, i, off);
+            dx[i] += off[0];
+            dy[i] += off[1];
+        }
+    }
+
+    /**
+     * Closes the lips: every inner-lip pair meets at a line a {@link #UPPER_SHARE} of the way down the gap; the
+     * lower lip, chin and jaw rise with the lower inner lip (the full centre gap, fading towards the jaw's angles and
+     * down the neck), the upper lip comes down with the upper inner lip (fading within a lip's height above it).
+     * Where the mesh put the upper inner lip on the teeth (wide open mouths), the teeth seen above it count as gap:
+     * the line is found from the pixels, the teeth are squeezed into it and the lower lip, drawn last, covers them.
+     */
+    private static void closeMouth(FaceRig rig, byte[] bgr, float[] dx, float[] dy, boolean[] lowerSide,
+                                   float[] fixX, float[] fixY) {
+        int n = rig.pointCount();
+        double iod = rig.interOcular();
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        double[] u = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = (rig.restX(i) * ax + rig.restY(i) * ay) / iod;
+            v[i] = (-rig.restX(i) * ay + rig.restY(i) * ax) / iod;
+        }
+        int[] up = FaceRig.INNER_UPPER;
+        int[] lo = FaceRig.INNER_LOWER;
+        int m = up.length + 2;
+        double[] pu = new double[m];
+        double[] gap = new double[m];
+        double[] lineV = new double[m];
+        pu[0] = u[78];
+        lineV[0] = v[78];
+        pu[m - 1] = u[308];
+        lineV[m - 1] = v[308];
+        double lipLuma = lipLuma(rig, bgr);
+        double[] pairLine = new double[up.length];
+        for (int k = 0; k < up.length; k++) {
+            double teeth = teethAbove(rig, bgr, up[k], lipLuma);
+            double upEff = v[up[k]] - teeth;
+            double g = Math.max(0, v[lo[k]] - upEff);
+            pu[k + 1] = (u[up[k]] + u[lo[k]]) / 2;
+            gap[k + 1] = g;
+            lineV[k + 1] = upEff + UPPER_SHARE * g;
+            pairLine[k] = lineV[k + 1];
+        }
+        sortByFirst(pu, gap, lineV);
+        double mouthC = (u[78] + u[308]) / 2;
+        double half = Math.max(0.05, Math.abs(u[308] - u[78]) / 2);
+        double centreGap = interp(pu, gap, mouthC);
+        double chinV = v[152];
+        boolean[] lowerLip = mark(n, FaceRig.INNER_LOWER_FULL, LOWER_LIP_OUTER);
+        boolean[] upperLip = mark(n, FaceRig.INNER_UPPER_FULL, UPPER_LIP_OUTER);
+        int outerRing = Landmarks478.SIZE + 2 * ((n - Landmarks478.SIZE) / 3);
+        double[] dvs = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i >= outerRing || (i >= Landmarks478.RIGHT_IRIS_CENTER && i < Landmarks478.SIZE)) {
+                continue; // the outer ring holds the warp to the untouched photo; irises are far from the mouth
+            }
+            double uu = u[i];
+            double g = interp(pu, gap, uu);
+            double line = interp(pu, lineV, uu);
+            boolean lower = lowerLip[i] || (!upperLip[i] && v[i] > line);
+            double lateral = Math.abs(uu - mouthC);
+            if (lower) {
+                lowerSide[i] = true;
+                // On and near the lip: the gap at this u exactly; further down and out: the jaw, with the centre gap.
+                double s = v[i] - line;
+                double onLip = lowerLip[i] ? 1 : Math.exp(-(s * s) / (0.2 * 0.2)) * (lateral < half ? 1 : 0);
+                double jaw = centreGap * (1 - FaceRig.smooth(0.5 * half, half + 0.6, lateral))
+                        * (1 - FaceRig.smooth(chinV, chinV + 0.45, v[i]));
+                dvs[i] = -(1 - UPPER_SHARE) * (onLip * g + (1 - onLip) * jaw);
+            } else {
+                double s = line - v[i];
+                double near = upperLip[i] ? 1 : Math.exp(-(s * s) / (0.12 * 0.12)) * (lateral < half + 0.05 ? 1 : 0);
+                dvs[i] = UPPER_SHARE * g * near;
+            }
+        }
+        // The inner lips exactly: upper ones onto the line, lower ones a little past it (tucked under the upper lip).
+        for (int k = 0; k < up.length; k++) {
+            dvs[up[k]] = pairLine[k] - v[up[k]];
+            dvs[lo[k]] = pairLine[k] + MEET - v[lo[k]];
+            fixY[lo[k]] = (float) (-MEET * ax * iod);
+            fixX[lo[k]] = (float) (MEET * ay * iod);
+        }
+        for (int i = 0; i < n; i++) {
+            if (dvs[i] != 0) {
+                dx[i] += (float) (-dvs[i] * ay * iod);
+                dy[i] += (float) (dvs[i] * ax * iod);
+            }
+        }
+    }
+
+    /**
+     * Paints the photo's mouth opening (inside the inner lips) with the lower lip's colour first, so that any sliver
+     * the closed lips leave uncovered (their corners, where the gap's triangles fold away) shows lip, not the teeth
+     * or the dark cavity.
+     */
+    private static void fillMouth(FaceRig rig, byte[] src, byte[] dst) {
+        int[] upper = FaceRig.INNER_UPPER_FULL;
+        int[] lower = FaceRig.INNER_LOWER_FULL;
+        float[] px = new float[upper.length + lower.length - 2];
+        float[] py = new float[px.length];
+        int k = 0;
+        for (int i : upper) {
+            px[k] = rig.restX(i);
+            py[k++] = rig.restY(i);
+        }
+        for (int j = lower.length - 2; j >= 1; j--) {
+            px[k] = rig.restX(lower[j]);
+            py[k++] = rig.restY(lower[j]);
+        }
+        double[] lip = new double[3];
+        int[][] pairs = {{14, 17}, {87, 84}, {317, 314}, {178, 181}, {402, 405}};
+        int w = rig.plateWidth();
+        int h = rig.plateHeight();
+        for (int[] p : pairs) {
+            int xi = Math.max(0, Math.min(w - 1, Math.round((rig.restX(p[0]) + rig.restX(p[1])) / 2)));
+            int yi = Math.max(0, Math.min(h - 1, Math.round((rig.restY(p[0]) + rig.restY(p[1])) / 2)));
+            for (int c = 0; c < 3; c++) {
+                lip[c] += (src[(yi * w + xi) * 3 + c] & 0xFF) / (double) pairs.length;
+            }
+        }
+        PolygonCoverage cov = new PolygonCoverage();
+        cov.rasterize(px, py, k, w, h);
+        for (int y = 0; y < cov.h; y++) {
+            for (int x = 0; x < cov.w; x++) {
+                float a = cov.cov[y * cov.w + x];
+                if (a <= 0) {
+                    continue;
+                }
+                int o = ((cov.y0 + y) * w + cov.x0 + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    dst[o + c] = (byte) Math.round((1 - a) * (dst[o + c] & 0xFF) + a * lip[c]);
+                }
+            }
+        }
+    }
+
+    /** Mean luma of the lower lip (between its inner and outer centre points). */
+    private static double lipLuma(FaceRig rig, byte[] bgr) {
+        double sum = 0;
+        int[][] pairs = {{14, 17}, {87, 84}, {317, 314}};
+        for (int[] p : pairs) {
+            sum += luma(bgr, rig.plateWidth(), rig.plateHeight(), (rig.restX(p[0]) + rig.restX(p[1])) / 2,
+                    (rig.restY(p[0]) + rig.restY(p[1])) / 2);
+        }
+        return sum / pairs.length;
+    }
+
+    /**
+     * How far above an upper inner-lip point the mouth's inside shows (teeth: bright, pale pixels; or the dark
+     * cavity), inter-ocular distances, up to 0.15:
+     * the lip's real edge in a wide open mouth where the mesh slid onto the teeth.
+     */
+    private static double teethAbove(FaceRig rig, byte[] bgr, int point, double lipLuma) {
+        double iod = rig.interOcular();
+        double ux = rig.axisY(); // "up the face" in pixels: -v direction = (ay, -ax)
+        double uy = -rig.axisX();
+        double step = 0.5 / iod;
+        double reach = 0;
+        int w = rig.plateWidth();
+        int h = rig.plateHeight();
+        for (double t = 0; t <= 0.15; t += step) {
+            double x = rig.restX(point) + ux * t * iod;
+            double y = rig.restY(point) + uy * t * iod;
+            if (!teeth(bgr, w, h, x, y, lipLuma)) {
+                break;
+            }
+            reach = t;
+        }
+        return reach;
+    }
+
+    private static boolean teeth(byte[] bgr, int w, int h, double x, double y, double lipLuma) {
+        int xi = (int) Math.round(x);
+        int yi = (int) Math.round(y);
+        if (xi < 0 || yi < 0 || xi >= w || yi >= h) {
+            return false;
+        }
+        int o = (yi * w + xi) * 3;
+        int b = bgr[o] & 0xFF;
+        int g = bgr[o + 1] & 0xFF;
+        int r = bgr[o + 2] & 0xFF;
+        double luma = 0.114 * b + 0.587 * g + 0.299 * r;
+        int max = Math.max(r, Math.max(g, b));
+        int min = Math.min(r, Math.min(g, b));
+        double sat = max == 0 ? 0 : (max - min) / (double) max;
+        // Teeth (bright, pale) or the dark cavity between them and the lip.
+        return luma > lipLuma * 1.25 + 10 && sat < 0.45 || luma < lipLuma * 0.5;
+    }
+
+    private static double luma(byte[] bgr, int w, int h, double x, double y) {
+        int xi = Math.max(0, Math.min(w - 1, (int) Math.round(x)));
+        int yi = Math.max(0, Math.min(h - 1, (int) Math.round(y)));
+        int o = (yi * w + xi) * 3;
+        return 0.114 * (bgr[o] & 0xFF) + 0.587 * (bgr[o + 1] & 0xFF) + 0.299 * (bgr[o + 2] & 0xFF);
+    }
+
+    private static final int[] LOWER_LIP_OUTER = {146, 91, 181, 84, 17, 314, 405, 321, 375, 77, 90, 180, 85, 16, 315,
+            404, 320, 96, 89, 179, 86, 15, 316, 403, 319, 325};
+    private static final int[] UPPER_LIP_OUTER = {185, 40, 39, 37, 0, 267, 269, 270, 409, 184, 74, 73, 72, 11, 302,
+            303, 304, 408, 183, 42, 41, 38, 12, 268, 271, 272, 407};
+
+    private static boolean[] mark(int n, int[] a, int[] b) {
+        boolean[] m = new boolean[n];
+        for (int i : a) {
+            m[i] = true;
+        }
+        for (int i : b) {
+            m[i] = true;
+        }
+        m[78] = false; // corners belong to neither lip: they stay
+        m[308] = false;
+        return m;
+    }
+
+    private static void sortByFirst(double[] key, double[]... values) {
+        for (int a = 1; a < key.length; a++) {
+            for (int b = a; b > 0 && key[b - 1] > key[b]; b--) {
+                swap(key, b);
+                for (double[] v : values) {
+                    swap(v, b);
+                }
+            }
+        }
+    }
+
+    private static void swap(double[] a, int b) {
+        double t = a[b];
+        a[b] = a[b - 1];
+        a[b - 1] = t;
+    }
+
+    /** Piecewise-linear value at {@code x}, clamped to the ends. */
+    private static double interp(double[] xs, double[] ys, double x) {
+        if (x <= xs[0]) {
+            return ys[0];
+        }
+        for (int k = 1; k < xs.length; k++) {
+            if (x <= xs[k]) {
+                double span = xs[k] - xs[k - 1];
+                double t = span <= 1e-12 ? 1 : (x - xs[k - 1]) / span;
+                return ys[k - 1] + t * (ys[k] - ys[k - 1]);
+            }
+        }
+        return ys[ys.length - 1];
+    }
+
+    /** The analysis with its landmarks moved by the rest's displacement and the relaxed blendshapes zeroed. */
+    private static FaceAnalysis moved(FaceAnalysis face, BufferedImage photo, FaceRig rig, float[] dx, float[] dy,
+                                      PhotoExpression ex) {
+        double sx = face.width() / (double) rig.plateWidth();
+        double sy = face.height() / (double) rig.plateHeight();
+        List<FaceMesh.Landmark> pts = new ArrayList<>(Landmarks478.SIZE);
+        Landmarks478 lm = face.landmarks();
+        for (int i = 0; i < Landmarks478.SIZE; i++) {
+            FaceMesh.Landmark p = lm.get(i);
+            pts.add(new FaceMesh.Landmark(p.x() + dx[i] * sx, p.y() + dy[i] * sy, p.z()));
+        }
+        Landmarks478 moved = new Landmarks478(pts, lm.rightEye(), lm.leftEye());
+        float[] bs = face.expression().weights();
+        if (ex.closeMouth()) {
+            bs[Blendshapes.Name.jawOpen.ordinal()] = 0;
+            bs[Blendshapes.Name.mouthClose.ordinal()] = 0;
+        }
+        if (ex.smile() > 0) {
+            bs[Blendshapes.Name.mouthSmileLeft.ordinal()] = 0;
+            bs[Blendshapes.Name.mouthSmileRight.ordinal()] = 0;
+        }
+        if (ex.browUp() > 0) {
+            bs[Blendshapes.Name.browInnerUp.ordinal()] = 0;
+        }
+        if (ex.browDown() > 0) {
+            bs[Blendshapes.Name.browDownLeft.ordinal()] = 0;
+            bs[Blendshapes.Name.browDownRight.ordinal()] = 0;
+        }
+        FaceMesh mesh = moved.mesh(face.mesh().presence());
+        // Teeth read as "something covers the mouth": measured again on the closed mouth.
+        Set<FaceWarning> warnings = EnumSet.noneOf(FaceWarning.class);
+        warnings.addAll(face.warnings());
+        if (ex.closeMouth() && !Occlusion.measure(photo, mesh).mouthOccluded()) {
+            warnings.remove(FaceWarning.MOUTH_OCCLUDED);
+        }
+        return new FaceAnalysis(face.width(), face.height(), face.box(), mesh, moved, new Blendshapes(bs),
+                face.fit(), face.mask(), warnings);
+    }
+}
