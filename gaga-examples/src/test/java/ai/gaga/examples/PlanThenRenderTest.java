@@ -4,15 +4,10 @@ import ai.gaga.Gaga;
 import ai.gaga.RenderOptions;
 import ai.gaga.RenderPlan;
 import ai.gaga.RenderResult;
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Resolution;
 import ai.gaga.scene.Scene;
 import ai.gaga.testing.Ffprobe;
 import ai.gaga.testing.Fixtures;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.SpeechEngine;
-import ai.gaga.voice.SpeechRequest;
-import ai.gaga.voice.Utterance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -20,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,60 +83,6 @@ class PlanThenRenderTest {
                     .says("First line here.").says("And a different one.")
                     .resolution(new Resolution(320, 240)).seed(7).build();
             assertNotEquals(plan.hash(), gaga.plan(other).hash());
-        }
-    }
-
-    /** A tone per line, 60 ms per character, with one phone per word; counts what it is asked. */
-    private static final class CountingEngine implements SpeechEngine {
-        final AtomicInteger spoken = new AtomicInteger();
-        final AtomicInteger timed = new AtomicInteger();
-        private final boolean timesWithoutSpeaking;
-
-        CountingEngine(boolean timesWithoutSpeaking) {
-            this.timesWithoutSpeaking = timesWithoutSpeaking;
-        }
-
-        @Override
-        public String id() {
-            return "counting";
-        }
-
-        @Override
-        public boolean timesWithoutSpeaking() {
-            return timesWithoutSpeaking;
-        }
-
-        @Override
-        public Utterance synthesize(SpeechRequest request) {
-            spoken.incrementAndGet();
-            return utterance(request, true);
-        }
-
-        @Override
-        public Utterance time(SpeechRequest request) {
-            if (!timesWithoutSpeaking) {
-                return synthesize(request);
-            }
-            timed.incrementAndGet();
-            return utterance(request, false);
-        }
-
-        private Utterance utterance(SpeechRequest request, boolean sound) {
-            int rate = PcmAudio.STANDARD_RATE;
-            double seconds = 0.06 * request.text().length();
-            float[] samples = new float[(int) Math.round(seconds * rate)];
-            if (sound) {
-                for (int i = 0; i < samples.length; i++) {
-                    samples[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / rate));
-                }
-            }
-            String[] words = request.text().trim().split("\\s+");
-            List<PhoneTiming> phones = new ArrayList<>();
-            double step = seconds / words.length;
-            for (int w = 0; w < words.length; w++) {
-                phones.add(new PhoneTiming("a", w * step, (w + 1) * step));
-            }
-            return new Utterance(new PcmAudio(samples, rate, 1), phones, id());
         }
     }
 }
