@@ -1,5 +1,7 @@
 package ai.gaga.picture;
 
+import java.util.List;
+
 import ai.gaga.GagaException;
 import ai.gaga.animation.FaceAnimator;
 import ai.gaga.face.FaceAnalysis;
@@ -89,7 +91,8 @@ public final class ActingPlates implements PlateSourceFactory {
             if (actor.rest() == Rest.NEUTRAL) {
                 NeutralRest.Result rest = neutral(photo, face);
                 rest.relaxed().forEach(w -> LOG.warn("'{}': {}", actor.name(), w.message()));
-                return AnimatedPlate.create(rest.photo(), rest.analysis(), scale, restrained(performance, face));
+                return AnimatedPlate.create(rest.photo(), rest.analysis(), scale,
+                        restrained(performance, rest.analysis()));
             }
             return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face));
         };
@@ -105,6 +108,21 @@ public final class ActingPlates implements PlateSourceFactory {
                 rests.put(key, r);
             }
             return r;
+        }
+    }
+
+    @Override
+    public List<String> warnings(ai.gaga.scene.Actor actor, PhotoAnalysis photo) {
+        if (photo.face().isEmpty()) {
+            return List.of();
+        }
+        try {
+            // What the neutral rest relaxes is said only for actors acting from it.
+            return analysis(photo).warnings().stream().sorted()
+                    .filter(w -> actor.rest() == Rest.NEUTRAL || !w.aboutNeutralRest())
+                    .map(FaceWarning::message).toList();
+        } catch (GagaException e) {
+            return List.of("the face cannot be animated (" + e.getMessage() + "); the photo is shown still");
         }
     }
 
