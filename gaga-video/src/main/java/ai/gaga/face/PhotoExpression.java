@@ -21,7 +21,7 @@ import java.util.Set;
 public record PhotoExpression(double lipGap, boolean closeMouth, double smile, double browUp, double browDown,
                               boolean rightClosed, boolean leftClosed, boolean mouthKept) {
     /** Lips further apart than this (inter-ocular distances) are closed for the rest. */
-    public static final double OPEN_GAP = 0.04;
+    public static final double OPEN_GAP = 0.06;
     private static final double SMILE_NEUTRAL = 0.25;
     private static final double BROW_NEUTRAL = 0.3;
     private static final double BLINK_CLOSED = 0.55;

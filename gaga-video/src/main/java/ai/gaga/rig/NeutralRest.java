@@ -123,6 +123,9 @@ public final class NeutralRest {
             }
           }
         }
+        if (ex.closeMouth()) {
+            softenLipLine(rig, dx, dy, dst, w, h);
+        }
         for (int i = 0; i < n; i++) { // the analysis' lips meet exactly (the drawn lower lip overlaps a little)
             dx[i] += fixX[i];
             dy[i] += fixY[i];
@@ -286,6 +289,66 @@ public final class NeutralRest {
         }
     }
 
+    /**
+     * Anti-aliases the new line where the lips meet: the risen lower lip's edge is a triangle edge drawn without
+     * coverage, which shows as stair steps along the shallow lip line; pixels within a pixel and a half of it take a
+     * 3x3 mean.
+     */
+    private static void softenLipLine(FaceRig rig, float[] dx, float[] dy, byte[] img, int w, int h) {
+        int[] line = FaceRig.INNER_LOWER_FULL;
+        float[] lx = new float[line.length];
+        float[] ly = new float[line.length];
+        float minX = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (int k = 0; k < line.length; k++) {
+            lx[k] = rig.restX(line[k]) + dx[line[k]];
+            ly[k] = rig.restY(line[k]) + dy[line[k]];
+            minX = Math.min(minX, lx[k]);
+            maxX = Math.max(maxX, lx[k]);
+            minY = Math.min(minY, ly[k]);
+            maxY = Math.max(maxY, ly[k]);
+        }
+        int x0 = Math.max(1, (int) minX - 2);
+        int x1 = Math.min(w - 2, (int) maxX + 2);
+        int y0 = Math.max(1, (int) minY - 2);
+        int y1 = Math.min(h - 2, (int) maxY + 2);
+        if (x1 < x0 || y1 < y0) {
+            return;
+        }
+        byte[] copy = img.clone();
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double best = Double.MAX_VALUE;
+                for (int k = 0; k + 1 < line.length; k++) {
+                    best = Math.min(best, segmentDistance(x + 0.5, y + 0.5, lx[k], ly[k], lx[k + 1], ly[k + 1]));
+                }
+                if (best > 1.5) {
+                    continue;
+                }
+                int o = (y * w + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    int sum = 0;
+                    for (int yy = -1; yy <= 1; yy++) {
+                        for (int xx = -1; xx <= 1; xx++) {
+                            sum += copy[o + (yy * w + xx) * 3 + c] & 0xFF;
+                        }
+                    }
+                    img[o + c] = (byte) Math.round(sum / 9.0);
+                }
+            }
+        }
+    }
+
+    private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+        double vx = bx - ax;
+        double vy = by - ay;
+        double len2 = vx * vx + vy * vy;
+        double t = len2 <= 1e-12 ? 0 : Math.max(0, Math.min(1, ((px - ax) * vx + (py - ay) * vy) / len2));
+        return Math.hypot(px - ax - t * vx, py - ay - t * vy);
+    }
+
     /** Mean luma of the lower lip (between its inner and outer centre points). */
     private static double lipLuma(FaceRig rig, byte[] bgr) {
         double sum = 0;
@@ -298,8 +361,7 @@ public final class NeutralRest {
     }
 
     /**
-     * How far above an upper inner-lip point the mouth's inside shows (teeth: bright, pale pixels; or the dark
-     * cavity), inter-ocular distances, up to 0.15:
+     * How far above an upper inner-lip point teeth show (bright, pale pixels), inter-ocular distances, up to 0.15:
      * the lip's real edge in a wide open mouth where the mesh slid onto the teeth.
      */
     private static double teethAbove(FaceRig rig, byte[] bgr, int point, double lipLuma) {
@@ -335,8 +397,8 @@ public final class NeutralRest {
         int max = Math.max(r, Math.max(g, b));
         int min = Math.min(r, Math.min(g, b));
         double sat = max == 0 ? 0 : (max - min) / (double) max;
-        // Teeth (bright, pale) or the dark cavity between them and the lip.
-        return luma > lipLuma * 1.25 + 10 && sat < 0.45 || luma < lipLuma * 0.5;
+        // Teeth: bright and pale. (Counting dark pixels as cavity too pulled the lower lip into moustaches.)
+        return luma > lipLuma * 1.25 + 10 && sat < 0.45;
     }
 
     private static double luma(byte[] bgr, int w, int h, double x, double y) {
