@@ -164,7 +164,8 @@ final class Delaunay {
         double alift = adx * adx + ady * ady;
         double blift = bdx * bdx + bdy * bdy;
         double clift = cdx * cdx + cdy * cdy;
-        double det = alift * (bdx * cdy - cdx * bdy) + blift * (cdx * ady - adx * cdy) + clift * (adx * bdy - bdx * ady);
+        double det = alift * (bdx * cdy - cdx * bdy) + blift * (cdx * ady - adx * cdy)
+                + clift * (adx * bdy - bdx * ady);
         double permanent = alift * (Math.abs(bdx * cdy) + Math.abs(cdx * bdy))
                 + blift * (Math.abs(cdx * ady) + Math.abs(adx * cdy))
                 + clift * (Math.abs(adx * bdy) + Math.abs(bdx * ady));
