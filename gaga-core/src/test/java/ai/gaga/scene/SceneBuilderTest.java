@@ -111,4 +111,18 @@ class SceneBuilderTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Resolution.parse("huge")).getMessage()
                 .contains("WIDTHxHEIGHT"));
     }
+
+    @Test
+    void eachActorRestsNeutralByDefaultAndCanKeepThePhotosExpression() {
+        Scene s = Scene.builder().actor("maya", MAYA).says("Hi.").actor("leo", LEO).rest(Rest.AS_PHOTOGRAPHED)
+                .face(FacePick.index(1)).says("Hello.").build();
+        assertEquals(Rest.NEUTRAL, s.actor("maya").orElseThrow().rest());
+        Actor leo = s.actor("leo").orElseThrow();
+        assertEquals(Rest.AS_PHOTOGRAPHED, leo.rest());
+        assertEquals(FacePick.index(1), leo.face(), "face(...) after rest(...) keeps the rest and vice versa");
+        assertEquals(Rest.AS_PHOTOGRAPHED, s.toBuilder().actor("leo").voice(Voice.of("en-GB")).build()
+                .actor("leo").orElseThrow().rest(), "voice(...) keeps the rest");
+        assertThrows(InvalidSceneException.class, () -> Scene.builder().rest(Rest.NEUTRAL));
+        assertEquals(Rest.NEUTRAL, new Actor("x", MAYA, Voice.DEFAULT, FacePick.LARGEST, null).rest());
+    }
 }

@@ -25,6 +25,7 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
     private static final double SMILE_NEUTRAL = 0.25;
     private static final double BROW_NEUTRAL = 0.3;
     private static final double BLINK_CLOSED = 0.55;
+    private static final double MIN_EXCESS = 0.1;
 
     /** Reads a face's expression. */
     public static PhotoExpression of(FaceMesh mesh, Blendshapes b, boolean mouthOccluded) {
@@ -44,6 +45,10 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
                 / 2 - BROW_NEUTRAL);
         boolean left = b.get(Blendshapes.Name.eyeBlinkLeft) > BLINK_CLOSED;
         boolean right = b.get(Blendshapes.Name.eyeBlinkRight) > BLINK_CLOSED;
+        // Small excesses are within what neutral faces read: left alone (no warp at all for a neutral photo).
+        smile = smile > MIN_EXCESS ? smile : 0;
+        browUp = browUp > MIN_EXCESS ? browUp : 0;
+        browDown = browDown > MIN_EXCESS ? browDown : 0;
         // Teeth in a wide open mouth also read as "covered", so an open mouth is closed either way, with a warning.
         return new PhotoExpression(gap, open, smile, browUp, browDown, right, left,
                 open && mouthOccluded);
@@ -68,10 +73,10 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
         if (mouthKept) {
             w.add(FaceWarning.MOUTH_KEPT_OPEN);
         }
-        if (smile > 0.1) {
+        if (smile > 0) {
             w.add(FaceWarning.SMILE_RELAXED_AT_REST);
         }
-        if (browUp > 0.1 || browDown > 0.1) {
+        if (browUp > 0 || browDown > 0) {
             w.add(FaceWarning.BROWS_RELAXED_AT_REST);
         }
         if (rightClosed || leftClosed) {
