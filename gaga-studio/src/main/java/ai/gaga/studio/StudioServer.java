@@ -92,6 +92,8 @@ public final class StudioServer implements AutoCloseable {
     private final long maxUpload;
     private final StudioEngine engine;
     private final ThreadPoolExecutor renders;
+    /** Photo inspection and planning: off Jetty's threads, on threads with a stack deep enough for ONNX Runtime. */
+    private final java.util.concurrent.ExecutorService engineWork;
     private final Map<String, Photo> photos = new ConcurrentHashMap<>();
     private final Map<String, RenderJob> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, StudioEngine.Planned> plans = Collections.synchronizedMap(
@@ -131,11 +133,11 @@ public final class StudioServer implements AutoCloseable {
         this.engine = new StudioEngine(gaga, b.gaga == null);
         AtomicInteger n = new AtomicInteger();
         this.renders = new ThreadPoolExecutor(b.concurrentRenders, b.concurrentRenders, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(b.queuedRenders), r -> {
-                    Thread t = new Thread(r, "gaga-studio-render-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new ArrayBlockingQueue<>(b.queuedRenders), r -> engineThread(r, "gaga-studio-render-"
+                + n.incrementAndGet()));
+        AtomicInteger w = new AtomicInteger();
+        this.engineWork = java.util.concurrent.Executors.newFixedThreadPool(2, r -> engineThread(r,
+                "gaga-studio-engine-" + w.incrementAndGet()));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -162,6 +164,37 @@ public final class StudioServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A daemon thread with a 64 MB stack: ONNX Runtime recurses deeply while it loads some of the face models, and a
+     * web server thread's default stack (1 MB) overflows in native code, which kills the JVM without a word.
+     */
+    private static Thread engineThread(Runnable r, String name) {
+        Thread t = new Thread(null, r, name, 64L * 1024 * 1024);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Runs engine work on an engine thread and waits for it; its exceptions come back as they were thrown. */
+    private <T> T onEngine(java.util.concurrent.Callable<T> work) {
+        Future<T> f = engineWork.submit(work);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "The studio is stopping");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** The page's address with the token, as printed by {@code gaga studio}. */
@@ -323,7 +356,7 @@ public final class StudioServer implements AutoCloseable {
         }
         StudioEngine.PhotoInfo info;
         try {
-            info = engine.inspect(target);
+            info = onEngine(() -> engine.inspect(target));
         } catch (InvalidPhotoException e) {
             Files.deleteIfExists(target);
             throw new ApiError(400, "\"" + name + "\": " + e.reason());
@@ -355,7 +388,7 @@ public final class StudioServer implements AutoCloseable {
 
     private void plan(Context ctx) {
         SceneRequest request = SceneRequest.read(body(ctx), false, this::photoFile);
-        StudioEngine.Planned planned = planned(request);
+        StudioEngine.Planned planned = onEngine(() -> planned(request));
         json(ctx, 200, planJson(planned, request));
     }
 
@@ -661,6 +694,7 @@ public final class StudioServer implements AutoCloseable {
             }
         }
         renders.shutdownNow();
+        engineWork.shutdownNow();
         try {
             if (!renders.awaitTermination(20, TimeUnit.SECONDS)) {
                 LOG.warn("Renders did not stop within 20 s");

@@ -73,7 +73,8 @@ class StudioBrowserTest {
                 wait.until(d -> !d.findElements(By.cssSelector("article.photo .facebox")).isEmpty());
 
                 WebElement script = driver.findElement(By.cssSelector("textarea[name=script]"));
-                script.sendKeys("I am so happy to see you again, this is wonderful!\n"
+                // two spoken lines (a blank line between lines of text makes two lines, as in Fountain)
+                script.sendKeys("I am so happy to see you again, this is wonderful!\n\n"
                         + "But I am terrified of what comes next.");
                 // the analysis tints both lines (each by its emotion) in the editor's backdrop
                 wait.until(d -> d.findElements(By.cssSelector("#backdrop .ln.tinted")).size() == 2);
@@ -112,6 +113,9 @@ class StudioBrowserTest {
                 assertTrue(probe.contains("codec_name=h264") && probe.contains("width=640")
                         && probe.contains("height=360") && probe.contains("codec_name=aac"), probe);
             } finally {
+                Path shot = Path.of("target", "studio-browser-last.png");
+                Files.createDirectories(shot.getParent());
+                Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 driver.quit();
             }
         }
