@@ -3,18 +3,17 @@ package ai.gaga.studio;
 import ai.gaga.Gaga;
 import ai.gaga.RenderOptions;
 import ai.gaga.RenderResult;
-import ai.gaga.direction.DirectedScript;
-import ai.gaga.direction.ScriptDirector;
+import ai.gaga.RenderPlan;
+import ai.gaga.encode.EncodingSettings;
 import ai.gaga.face.FaceAnalyzer;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
 import ai.gaga.face.PhotoLoader;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.scene.Scene;
+import ai.gaga.sound.SoundSettings;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.subtitles.Subtitles;
-import ai.gaga.timeline.PlanJson;
-import ai.gaga.timeline.Timeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.awt.image.BufferedImage;
@@ -36,7 +35,6 @@ final class StudioEngine implements AutoCloseable {
     private final OnnxSessions inspectionSessions;
     private final FaceDetector detector;
     private final FaceAnalyzer analyzer;
-    private final ScriptDirector director = new ScriptDirector();
 
     StudioEngine(Gaga gaga, boolean ownsGaga) {
         this.gaga = gaga;
@@ -46,10 +44,6 @@ final class StudioEngine implements AutoCloseable {
         ServiceContext context = ServiceContext.of(gaga.models(), inspectionSessions, gaga.settings());
         this.detector = new FaceDetector(context);
         this.analyzer = new FaceAnalyzer(context);
-    }
-
-    ai.gaga.GagaSettings settings() {
-        return gaga.settings();
     }
 
     /** A face found in a photo, in photo pixels, with what will limit its performance. */
@@ -88,30 +82,41 @@ final class StudioEngine implements AutoCloseable {
         return new PhotoInfo(image.getWidth(), image.getHeight(), List.copyOf(faces), List.copyOf(warnings));
     }
 
-    /** A planned scene: the directed scene, its timeline and the plan as {@code gaga analyze} prints it. */
-    record Planned(Scene scene, Timeline timeline, ObjectNode json) {
+    /** A planned scene: the engine's plan, reused by the render (no line is spoken twice). */
+    record Planned(RenderPlan plan) {
         String srt() {
-            return Subtitles.toSrt(timeline);
+            return Subtitles.toSrt(plan.timeline());
         }
 
         String vtt() {
-            return Subtitles.toWebVtt(timeline);
+            return Subtitles.toWebVtt(plan.timeline());
+        }
+
+        /** The plan as {@code gaga analyze} prints it. */
+        ObjectNode json() {
+            return plan.toJsonTree();
         }
     }
 
-    /** Directs and plans a scene (speaks every line for exact timing) without rendering. */
-    Planned plan(Scene parsed) {
-        DirectedScript direction = director.direct(parsed);
-        Scene scene = direction.applyTo(parsed);
-        Timeline timeline = gaga.plan(scene);
-        ObjectNode json = PlanJson.tree(scene, timeline);
-        json.set("direction", direction.toJsonTree());
-        return new Planned(scene, timeline, json);
+    /** Casts, directs and plans a scene (times every line) without rendering. */
+    Planned plan(Scene scene) {
+        return new Planned(gaga.plan(scene));
     }
 
-    /** Renders a planned scene to an MP4 with subtitles beside it; blocks; interrupting the thread cancels it. */
-    RenderResult render(Planned plan, Path output, RenderOptions.Builder options) {
-        return gaga.render(plan.scene(), output, options.subtitles(true).build());
+    /** Renders a plan to an MP4 with subtitles beside it; blocks; interrupting the thread cancels it. */
+    RenderResult render(Planned planned, Path output, RenderOptions.Builder options) {
+        return gaga.render(planned.plan(), output, options.subtitles(true).build());
+    }
+
+    /** Loudness of every soundtrack, LUFS. */
+    double loudness() {
+        return gaga.settings().plugin(SoundSettings.class).orElse(SoundSettings.DEFAULT).loudness();
+    }
+
+    /** The encoder preset, e.g. {@code fast}. */
+    String preset() {
+        return gaga.settings().plugin(EncodingSettings.class).map(e -> e.preset().name().toLowerCase(
+                java.util.Locale.ROOT)).orElse("fast");
     }
 
     @Override

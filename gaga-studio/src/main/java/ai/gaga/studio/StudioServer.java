@@ -129,7 +129,7 @@ public final class StudioServer implements AutoCloseable {
             throw new GagaException("Cannot create the studio's work folder in " + b.workDir + ": " + e.getMessage(),
                     e);
         }
-        Gaga gaga = b.gaga != null ? b.gaga : Gaga.builder().preset("fast").build();
+        Gaga gaga = b.gaga != null ? b.gaga : Gaga.create();
         this.engine = new StudioEngine(gaga, b.gaga == null);
         AtomicInteger n = new AtomicInteger();
         this.renders = new ThreadPoolExecutor(b.concurrentRenders, b.concurrentRenders, 0, TimeUnit.MILLISECONDS,
@@ -241,7 +241,7 @@ public final class StudioServer implements AutoCloseable {
             ctx.contentType(res[1]).result(resource(res[0]));
         });
         app.get("/api/info", ctx -> json(ctx, 200, mapper.createObjectNode().put("engine", "GAGA 0.1.0")
-                .put("loudness", engine.settings().loudness()).put("preset", engine.settings().preset())
+                .put("loudness", engine.loudness()).put("preset", engine.preset())
                 .put("maxUploadBytes", maxUpload).put("concurrentRenders", renders.getCorePoolSize())
                 .put("queuedRenders", renders.getQueue().remainingCapacity() + renders.getQueue().size())));
         app.post("/api/photos", this::upload);
@@ -401,7 +401,7 @@ public final class StudioServer implements AutoCloseable {
         try {
             planned = engine.plan(request.scene());
         } catch (GagaException e) {
-            throw new ApiError(400, e.getMessage().replace(work.toString(), "<work>"));
+            throw new ApiError(400, hidePaths(e.getMessage()));
         }
         plans.put(request.key(), planned);
         return planned;
@@ -410,7 +410,10 @@ public final class StudioServer implements AutoCloseable {
     /** The plan as {@code gaga analyze} prints it, with photo ids instead of paths and each line's script line. */
     private ObjectNode planJson(StudioEngine.Planned planned, SceneRequest request) {
         ObjectNode json = planned.json().deepCopy();
-        for (JsonNode actor : json.path("scene").path("actors")) {
+        List<JsonNode> withPhotos = new ArrayList<>();
+        json.path("scene").path("actors").forEach(withPhotos::add);
+        json.path("cast").forEach(withPhotos::add);
+        for (JsonNode actor : withPhotos) {
             String path = actor.path("photo").asText();
             String id = photos.values().stream().filter(p -> p.file.toString().equals(path)).map(Photo::id)
                     .findFirst().orElse("");
@@ -459,7 +462,9 @@ public final class StudioServer implements AutoCloseable {
             }
             job.stage("photos");
             RenderResult r = engine.render(planned, job.video(), RenderOptions.builder().listener(job::progress));
-            job.done(r.duration().toMillis() / 1000.0, List.of());
+            List<String> warnings = new ArrayList<>(planned.plan().warnings());
+            r.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            job.done(r.duration().toMillis() / 1000.0, warnings.stream().map(this::hidePaths).toList());
             LOG.info("Render {} done: {} in {} ms", job.id, r.resolution(), r.wallTime().toMillis());
         } catch (RenderCancelledException e) {
             job.cancelled();
@@ -468,7 +473,7 @@ public final class StudioServer implements AutoCloseable {
             job.failed(e.getMessage());
             deleteTree(job.dir);
         } catch (GagaException e) {
-            job.failed(e.getMessage().replace(work.toString(), "<work>"));
+            job.failed(hidePaths(e.getMessage()));
             deleteTree(job.dir);
         } catch (Throwable e) {
             LOG.error("Render {} failed", job.id, e);
@@ -591,6 +596,15 @@ public final class StudioServer implements AutoCloseable {
 
     private void json(Context ctx, int status, JsonNode node) {
         ctx.status(status).contentType("application/json").result(node.toString());
+    }
+
+    /** A message without the server's folders in it: photos are named by their ids. */
+    private String hidePaths(String message) {
+        String m = message == null ? "" : message;
+        for (Photo p : photos.values()) {
+            m = m.replace(p.file.toString(), "\"" + p.name + "\"");
+        }
+        return m.replace(work.toString(), "<work>");
     }
 
     private ApiError tooLarge(long bytes) {

@@ -333,7 +333,7 @@
     const controller = new AbortController();
     if (current && current.id === id) current.controller = controller;
     try {
-      const r = await fetch('/api/renders/' + id + '/events', { headers: { 'Authorization': 'Bearer ' + token }, signal: controller.signal });
+      const r = await fetch('/api/renders/' + id + '/events', { headers: { 'Authorization': 'Bearer ' + token, 'Accept': 'text/event-stream' }, signal: controller.signal });
       const reader = r.body.getReader();
       const dec = new TextDecoder();
       let buf = '';
