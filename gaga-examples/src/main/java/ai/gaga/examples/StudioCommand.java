@@ -44,21 +44,31 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Gaga gaga = engine.build()) {
-            StudioServer server = StudioServer.builder().port(port).host(host).workDir(work).keep(keep)
+        Gaga gaga = engine.build();
+        StudioServer server;
+        try {
+            server = StudioServer.builder().port(port).host(host).workDir(work).keep(keep)
                     .concurrentRenders(concurrent).queuedRenders(queue).gaga(gaga).start();
-            Thread hook = new Thread(() -> {
-                ShutdownGuard.markShuttingDown();
-                server.close();
-            }, "gaga-studio-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            System.out.println("GAGA Studio: " + server.url());
-            if (keep) {
-                System.out.println("Work folder (kept): " + server.workDir());
-            }
-            System.out.flush();
-            server.awaitClose();
+        } catch (RuntimeException e) {
+            gaga.close();
+            throw e;
         }
+        // Ctrl-C: cancel the renders, stop HTTP, remove the work folder, and only then close the engine
+        Thread hook = new Thread(() -> {
+            ShutdownGuard.markShuttingDown();
+            try {
+                server.close();
+            } finally {
+                gaga.close();
+            }
+        }, "gaga-studio-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        System.out.println("GAGA Studio: " + server.url());
+        if (keep) {
+            System.out.println("Work folder (kept): " + server.workDir());
+        }
+        System.out.flush();
+        server.awaitClose();
         return 0;
     }
 }

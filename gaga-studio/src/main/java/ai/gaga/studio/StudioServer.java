@@ -109,6 +109,7 @@ public final class StudioServer implements AutoCloseable {
     private final Set<String> allowedHosts;
     private final Object closeLock = new Object();
     private volatile boolean closed;
+    private boolean stopped; // guarded by closeLock: close() has finished
 
     private record Photo(String id, Path file, String name, StudioEngine.PhotoInfo info) {
     }
@@ -680,10 +681,10 @@ public final class StudioServer implements AutoCloseable {
         }
     }
 
-    /** Blocks until {@link #close()} has been called (by another thread or a shutdown hook). */
+    /** Blocks until {@link #close()} has run to its end (called by another thread or a shutdown hook). */
     public void awaitClose() throws InterruptedException {
         synchronized (closeLock) {
-            while (!closed) {
+            while (!stopped) {
                 closeLock.wait();
             }
         }
@@ -700,8 +701,18 @@ public final class StudioServer implements AutoCloseable {
                 return;
             }
             closed = true;
-            closeLock.notifyAll();
         }
+        try {
+            stop();
+        } finally {
+            synchronized (closeLock) {
+                stopped = true;
+                closeLock.notifyAll();
+            }
+        }
+    }
+
+    private void stop() {
         for (RenderJob job : snapshot()) {
             if (!job.state().terminal()) {
                 cancelJob(job);

@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The page in real headless Chromium (Debian's chromium + chromedriver, driven by Selenium; nothing is downloaded):
  * open the tokened address, upload a fixture photo, type two lines, see the analysis tint them, press Render, watch
  * the video play past 1 s, download the MP4 and check it with ffprobe. Saves target/studio-browser.png.
- * Seen failing: with the media cookie not set by the page route, the video never loaded (readyState 0, the request
- * got 401); with the backdrop's tint removed from studio.js the tinted-lines wait timed out.
+ * Seen failing: while the page's event stream lacked {@code Accept: text/event-stream} (Javalin then answers an
+ * empty 200), no progress reached the page and the wait for the video timed out; with the two lines typed as one
+ * paragraph the analysis listed 1 line, not 2.
  */
 class StudioBrowserTest {
     static final String CHROMIUM = "/usr/bin/chromium";

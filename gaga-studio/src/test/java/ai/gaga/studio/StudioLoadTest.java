@@ -29,11 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A bounded load on a studio running as its own process (so that its memory and its files can be watched): 100 junk
  * uploads, 50 plan calls and 5 queued renders over loopback. Every request is answered as it should be, the
  * process's RSS comes back within 100 MB of where it was after warm-up, and nothing is written outside the work
- * folder (the process's working directory and java.io.tmpdir are fresh, empty folders that must stay empty). Then
+ * folder (the process's working directory and java.io.tmpdir are fresh, empty folders that must stay empty, but for
+ * ONNX Runtime's unpacked native library while it runs). Then
  * SIGTERM during a render (what Ctrl-C sends is SIGINT; both run the same shutdown hook): the process stops, and
  * the work folder is gone with no partial file.
- * Seen failing: with the multipart cache folder left at Jetty's default, uploads were cached in java.io.tmpdir
- * and the "nothing outside" check listed them.
+ * Seen failing: the "nothing in java.io.tmpdir" check listed ONNX Runtime's unpacked native library
+ * (onnxruntime-java…/libonnxruntime.so), which is now the one exception while the process runs.
  */
 class StudioLoadTest {
     @TempDir
@@ -129,7 +130,10 @@ class StudioLoadTest {
                 assertEquals(1, photos.count(), "junk uploads leave no file");
             }
             assertEquals(List.of(), list(cwd), "nothing written in the working directory");
-            assertEquals(List.of(), list(tmp), "nothing written in java.io.tmpdir");
+            // ONNX Runtime unpacks its native library into java.io.tmpdir when it loads (and removes it at exit,
+            // checked below): the only thing there while the studio runs
+            assertEquals(List.of(), list(tmp).stream().filter(p -> !p.startsWith("onnxruntime-java")).toList(),
+                    "nothing written in java.io.tmpdir but ONNX Runtime's native library");
 
             // SIGTERM during a render: a clean stop, nothing left behind
             String last = c.postJson("/api/renders", StudioClient.body("This render is stopped by a signal "
@@ -145,7 +149,9 @@ class StudioLoadTest {
             assertFalse(Files.exists(sessionFolder), "work folder removed at stop");
             assertEquals(List.of(), list(work));
             assertEquals(List.of(), list(cwd));
-            assertEquals(List.of(), list(tmp));
+            // ONNX Runtime deletes its library files at exit but leaves their (empty) folder
+            assertEquals(List.of(), list(tmp).stream().filter(p -> !(p.startsWith("onnxruntime-java")
+                    && !p.contains("/"))).toList(), "nothing left in java.io.tmpdir");
         } finally {
             server.destroyForcibly();
         }
