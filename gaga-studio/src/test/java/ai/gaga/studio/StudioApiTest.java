@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The studio's REST API against the real server (Javalin on Jetty) over loopback, with the real engine.
  * Seen failing: with the Origin check removed from the guard the 403 test got 200; with the Content-Length check
- * and the multipart limit removed the 30 MB upload was stored and inspected (400 "not an image" instead of 413).
+ * and the multipart limits removed, the 30 MB upload was read whole and refused by the decoder (400, not 413).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioApiTest {
