@@ -23,10 +23,14 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
     /** Where the eyes sit, as a share of the frame height from the top (a little above the middle, as in film). */
     public static final double EYE_LINE = 0.40;
     /**
-     * Largest upscale of the photo: beyond 4x even a good photo turns to mush, so a tiny photo is rather shown
-     * smaller, on its blurred backdrop.
+     * Largest upscale of the photo on screen (camera moves included): beyond 2x a face turns soft, so a small face
+     * gets a wider shot, and a photo too small for the frame is shown at this scale on its blurred backdrop.
      */
-    public static final double MAX_UPSCALE = 4.0;
+    public static final double MAX_UPSCALE = 2.0;
+    /** Widest span of a group's faces in a group shot, share of the frame width. */
+    static final double GROUP_SPAN = 0.62;
+    /** Largest face of a group shot, share of the frame height. */
+    static final double GROUP_FACE = 0.30;
 
     public Framing {
         if (!(scale > 0) || !Double.isFinite(offsetX) || !Double.isFinite(offsetY)) {
@@ -59,16 +63,71 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
      */
     public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
                              int frameHeight) {
+        return of(size, photoWidth, photoHeight, face, frameWidth, frameHeight, MAX_UPSCALE);
+    }
+
+    /**
+     * As {@link #of(Shot.Size, int, int, FaceBox, int, int)}, never scaling the photo by more than
+     * {@code maxScale} (the compositor passes {@link #MAX_UPSCALE} divided by the shot's largest camera zoom, so
+     * the face is never upscaled more than {@link #MAX_UPSCALE} on screen: a small face gets a wider shot).
+     */
+    public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
+                             int frameHeight, double maxScale) {
         double s = faceShare(size) * frameHeight / face.height();
         // A photo that cannot fill the frame height leaves backdrop above or below the person, which looks like a
         // pasted cut-out; a slightly larger face is the better trade.
         s = Math.max(s, frameHeight / (double) photoHeight);
-        s = Math.min(s, MAX_UPSCALE);
+        s = Math.min(s, maxScale);
         double ox = clampOffset(frameWidth / 2.0 - s * face.centerX(), s * photoWidth, frameWidth);
         double oy = clampOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
         double cx = clamp(s * face.centerX() + ox, 0, frameWidth);
         double cy = clamp(s * face.centerY() + oy, 0, frameHeight);
         return new Framing(s, ox, oy, cx, cy);
+    }
+
+    /**
+     * Several faces of one photo in one frame (a group photo acting in place): the faces' span at most
+     * {@link #GROUP_SPAN} of the frame width and the largest face at most {@link #GROUP_FACE} of its height; larger
+     * where the photo would otherwise not fill the frame and the faces still fit; never above {@code maxScale}.
+     * Centred on the faces, eyes on the {@link #EYE_LINE}, moved as little as needed so no photo edge shows.
+     */
+    public static Framing group(java.util.List<FaceBox> faces, int photoWidth, int photoHeight, int frameWidth,
+                                int frameHeight, double maxScale) {
+        if (faces.isEmpty()) {
+            throw new IllegalArgumentException("A group framing needs faces");
+        }
+        double x0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double tallest = 0;
+        double eyes = 0;
+        for (FaceBox f : faces) {
+            x0 = Math.min(x0, f.x());
+            x1 = Math.max(x1, f.maxX());
+            tallest = Math.max(tallest, f.height());
+            eyes += f.eyeCenter().y();
+        }
+        eyes /= faces.size();
+        double span = x1 - x0;
+        double s = Math.min(GROUP_SPAN * frameWidth / span, GROUP_FACE * frameHeight / tallest);
+        double fill = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        if (fill * span <= 0.9 * frameWidth) {
+            s = Math.max(s, fill);
+        } else {
+            s = Math.max(s, frameHeight / (double) photoHeight);
+        }
+        s = Math.min(s, maxScale);
+        double mid = (x0 + x1) / 2;
+        double ox = clampOffset(frameWidth / 2.0 - s * mid, s * photoWidth, frameWidth);
+        double oy = clampOffset(EYE_LINE * frameHeight - s * eyes, s * photoHeight, frameHeight);
+        double cx = clamp(s * mid + ox, 0, frameWidth);
+        double cy = clamp(s * eyes + oy, 0, frameHeight);
+        return new Framing(s, ox, oy, cx, cy);
+    }
+
+    /** Whether the photo covers the frame region {@code [0, w) x [0, h)} at zoom 1. */
+    public boolean covers(int photoWidth, int photoHeight, int w, int h) {
+        return offsetX <= 1e-6 && offsetY <= 1e-6 && offsetX + scale * photoWidth >= w - 1e-6
+                && offsetY + scale * photoHeight >= h - 1e-6;
     }
 
     /** The whole photo, as large as fits, centred (for photos without a face); the camera pushes in to the middle. */

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.IdentityHashMap;
 import java.util.SplittableRandom;
 
 /**
@@ -96,6 +98,8 @@ public final class ShotCompositor implements FrameRenderer {
         int drawn = -1;
         double needMax;
         double needMin = Double.MAX_VALUE;
+        /** The actors sharing this photo (a group photo acting in place), this one included; null when alone. */
+        List<Cast> group;
 
         Cast(Member member) {
             this.member = member;
@@ -130,6 +134,7 @@ public final class ShotCompositor implements FrameRenderer {
     private final Rain rain;
     private final double[] phase = new double[6];
     private final List<Cast> cast;
+    private final List<String> warnings = new ArrayList<>();
     private int cursor;
     private boolean closed;
     // Camera of the frame being drawn.
@@ -149,6 +154,7 @@ public final class ShotCompositor implements FrameRenderer {
             byName.put(key(m.actor().name()), new Cast(m));
         }
         this.cast = List.copyOf(byName.values());
+        groups(cast);
         Map<String, byte[]> backgrounds = new HashMap<>();
         this.setups = new Setup[shots.size()];
         List<Layer[]> layouts = new ArrayList<>();
@@ -161,16 +167,40 @@ public final class ShotCompositor implements FrameRenderer {
             layouts.add(layers);
         }
         for (Cast c : cast) {
-            if (c.needMax == 0) {
+            if (c.plate != null) {
+                continue; // made with its group
+            }
+            List<Cast> together = c.group == null ? List.of(c) : c.group;
+            double needMax = together.stream().mapToDouble(g -> g.needMax).max().orElse(0);
+            double needMin = together.stream().mapToDouble(g -> g.needMin).min().orElse(Double.MAX_VALUE);
+            if (needMax == 0) {
                 continue; // never on screen
             }
             // Sampling a plate at less than half its scale aliases; more detail than the closest shot needs is waste.
-            double scale = Math.min(c.needMax, 2 * c.needMin);
+            double scale = Math.min(needMax, 2 * needMin);
             scale = Math.min(scale, StillPlate.MAX_SIDE / (double) Math.max(c.photoWidth, c.photoHeight));
-            c.plate = Objects.requireNonNull(plates.create(c.member.actor(), c.member.analysis(), scale),
-                    "plate source returned null");
-            c.sx = c.plate.width() / (double) c.photoWidth;
-            c.sy = c.plate.height() / (double) c.photoHeight;
+            ActorPlate plate;
+            if (c.group == null) {
+                plate = Objects.requireNonNull(plates.create(c.member.actor(), c.member.analysis(), scale),
+                        "plate source returned null");
+            } else {
+                // Every face of the photo acts on one plate, each where it stands.
+                List<ActorPlate> faces = new ArrayList<>();
+                for (Cast g : together) {
+                    faces.add(Objects.requireNonNull(plates.create(g.member.actor(), g.member.analysis(), scale),
+                            "plate source returned null"));
+                }
+                int pw = faces.get(0).width();
+                int ph = faces.get(0).height();
+                Optional<byte[]> person = together.stream().map(g -> g.member.analysis().person())
+                        .flatMap(Optional::stream).findFirst().map(m -> m.alpha(pw, ph));
+                plate = new GroupPlate(c.member.analysis().image(), faces, person);
+            }
+            for (Cast g : together) {
+                g.plate = plate;
+                g.sx = plate.width() / (double) g.photoWidth;
+                g.sy = plate.height() / (double) g.photoHeight;
+            }
         }
         for (int i = 0; i < shots.size(); i++) {
             Shot shot = shots.get(i);
@@ -233,6 +263,38 @@ public final class ShotCompositor implements FrameRenderer {
         return shots;
     }
 
+    /**
+     * Actors cast from one photo (the same decoded image, different faces) share it: they act in place on one
+     * {@link GroupPlate}.
+     */
+    private static void groups(List<Cast> cast) {
+        Map<BufferedImage, List<Cast>> byPhoto = new IdentityHashMap<>();
+        for (Cast c : cast) {
+            if (c.member.analysis().face().isPresent()) {
+                byPhoto.computeIfAbsent(c.member.analysis().image(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (List<Cast> same : byPhoto.values()) {
+            long faces = same.stream().map(c -> c.member.analysis().face().orElseThrow()).distinct().count();
+            if (same.size() >= 2 && faces == same.size()) {
+                List<Cast> group = List.copyOf(same);
+                group.forEach(c -> c.group = group);
+            }
+        }
+    }
+
+    /** Warnings about the picture, in the user's words (a photo too small for the frame, a two-shot refused). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void warn(String message) {
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+            LOG.warn("{}", message);
+        }
+    }
+
     // ---- layout, once per shot ----
 
     private Layer[] layout(Shot shot, Map<String, Cast> byName) {
@@ -245,39 +307,71 @@ public final class ShotCompositor implements FrameRenderer {
             }
             who.add(c);
         }
+        double limit = Framing.MAX_UPSCALE / maxZoom(shot);
+        if (shot.layout() == Shot.Layout.TWO_SHOT && who.get(0).group != null
+                && who.get(0).group == who.get(1).group) {
+            return new Layer[] {together(who, limit)}; // the group photo itself, both acting where they stand
+        }
         return switch (shot.layout()) {
-            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height)};
+            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height, limit)};
             // A portrait frame has no room for two people side by side: they are stacked instead.
-            case TWO_SHOT -> width >= height && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
-                    ? twoShot(who.get(0), who.get(1))
-                    : split(who.get(0), who.get(1), shot.size());
-            case SPLIT -> split(who.get(0), who.get(1), shot.size());
+            case TWO_SHOT -> {
+                Layer[] two = width >= height
+                        && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
+                        ? twoShot(who.get(0), who.get(1), limit) : null;
+                yield two != null ? two : split(who.get(0), who.get(1), shot.size(), limit);
+            }
+            case SPLIT -> split(who.get(0), who.get(1), shot.size(), limit);
         };
     }
 
+    /** Several actors of one photo in the photo itself, framed around their faces. */
+    private Layer together(List<Cast> who, double limit) {
+        Cast c = who.get(0);
+        List<FaceBox> faces = who.stream().map(w -> w.member.analysis().face().orElseThrow()).toList();
+        Framing f = Framing.group(faces, c.photoWidth, c.photoHeight, width, height, limit);
+        tooSmall(c, f, width, height);
+        return new Layer(c, f.scale(), f.offsetX(), f.offsetY(), f.centerX(), f.centerY(), 0, width, 0, height,
+                false);
+    }
+
+    /** Warns when a photo cannot fill its part of the frame without upscaling past the limit. */
+    private void tooSmall(Cast c, Framing f, int w, int h) {
+        if (!f.covers(c.photoWidth, c.photoHeight, w, h) && f.scale() >= Framing.MAX_UPSCALE / (1 + MAX_PUSH) - 1e-9
+                && Math.max(w / (double) c.photoWidth, h / (double) c.photoHeight) > f.scale()) {
+            warn(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill a %dx%d frame without "
+                            + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %dx%d",
+                    c.member.actor().name(), c.photoWidth, c.photoHeight, w, h, f.scale(),
+                    (int) Math.ceil(w / Framing.MAX_UPSCALE), (int) Math.ceil(h / Framing.MAX_UPSCALE)));
+        }
+    }
+
     /** One actor framed in the region [x0, x1) x [y0, y1) of the frame. */
-    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1) {
+    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1, double limit) {
         int w = x1 - x0;
         int h = y1 - y0;
         Framing f = c.member.analysis().face()
-                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h))
+                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h, limit))
                 .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, h));
+        tooSmall(c, f, w, h);
         return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY() + y0, f.centerX() + x0, f.centerY() + y0,
                 x0, x1, y0, y1, false);
     }
 
     /** Each actor in one half: left and right in a landscape or square frame, top and bottom in a portrait one. */
-    private Layer[] split(Cast a, Cast b, Shot.Size size) {
+    private Layer[] split(Cast a, Cast b, Shot.Size size, double limit) {
         if (height > width) {
             int half = height / 2;
-            return new Layer[] {single(a, size, 0, width, 0, half), single(b, size, 0, width, half, height)};
+            return new Layer[] {single(a, size, 0, width, 0, half, limit),
+                    single(b, size, 0, width, half, height, limit)};
         }
         int half = width / 2;
-        return new Layer[] {single(a, size, 0, half, 0, height), single(b, size, half, width, 0, height)};
+        return new Layer[] {single(a, size, 0, half, 0, height, limit),
+                single(b, size, half, width, 0, height, limit)};
     }
 
     /** Both actors cut out, faces the same size on one eye line, left and right of the centre. */
-    private Layer[] twoShot(Cast a, Cast b) {
+    private Layer[] twoShot(Cast a, Cast b, double limit) {
         FaceBox fa = faceOf(a);
         FaceBox fb = faceOf(b);
         double eye = TWO_SHOT_EYE_LINE * height;
@@ -292,7 +386,19 @@ public final class ShotCompositor implements FrameRenderer {
         for (Cast c : List.of(a, b)) {
             FaceBox f = faceOf(c);
             h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
-            h = Math.min(h, Framing.MAX_UPSCALE * f.height());
+            h = Math.min(h, limit * f.height());
+        }
+        // Grounded or not at all: a cut-out whose photo ends above the frame's bottom edge floats in mid-air.
+        for (Cast c : List.of(a, b)) {
+            FaceBox f = faceOf(c);
+            double bottom = eye + h / f.height() * (c.photoHeight - f.eyeCenter().y());
+            if (bottom < height - 0.5) {
+                warn(String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' ends %.0f%% above "
+                                + "the frame's bottom edge at a matching head size (a tight crop or a small photo); "
+                                + "shown as a split screen instead", a.member.actor().name(),
+                        b.member.actor().name(), c.member.actor().name(), 100 * (height - bottom) / height));
+                return null;
+            }
         }
         double spread = (width >= height ? TWO_SHOT_SPREAD_LANDSCAPE : TWO_SHOT_SPREAD_PORTRAIT) * width;
         double cy = eye;
@@ -592,8 +698,9 @@ public final class ShotCompositor implements FrameRenderer {
             return;
         }
         closed = true;
+        java.util.Set<ActorPlate> closedPlates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Cast c : cast) {
-            if (c.plate != null) {
+            if (c.plate != null && closedPlates.add(c.plate)) {
                 c.plate.close();
             }
         }

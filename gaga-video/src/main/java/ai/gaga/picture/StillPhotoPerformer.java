@@ -153,7 +153,7 @@ public final class StillPhotoPerformer implements Performer {
         for (Shot shot : shots) {
             for (String name : shot.subjects()) {
                 shown.add(name.toLowerCase(java.util.Locale.ROOT));
-                if (shot.layout() == Shot.Layout.TWO_SHOT) {
+                if (shot.layout() == Shot.Layout.TWO_SHOT && !samePhoto(scene, shot.subjects())) {
                     cutOut.add(name.toLowerCase(java.util.Locale.ROOT));
                 }
             }
@@ -178,6 +178,12 @@ public final class StillPhotoPerformer implements Performer {
         LOG.info("Picture {}x{}, {} frames in {} shot(s)", format.width(), format.height(), format.frameCount(),
                 shots.size());
         return ShotCompositor.create(cast, shots, format, scene.seed(), plates.forScene(scene, timeline, format));
+    }
+
+    /** Whether every subject plays from the same photo file (a group photo acts in place: nothing is cut out). */
+    private static boolean samePhoto(Scene scene, List<String> subjects) {
+        return subjects.stream().map(n -> scene.actor(n).map(a -> a.photo().toAbsolutePath().normalize())
+                .orElse(null)).distinct().count() == 1;
     }
 
     /** The timeline's cut at the format's rate, planned here if the timeline has none. */
@@ -259,8 +265,9 @@ public final class StillPhotoPerformer implements Performer {
     static FaceBox choose(List<FaceBox> faces, FacePick pick, Path photo) {
         if (pick.index() >= 0) {
             if (pick.index() >= faces.size()) {
-                throw new InvalidPhotoException(photo, "asked for face #" + pick.index() + " from the left, but the "
-                        + "photo shows " + faces.size() + " face(s) (indices 0.." + (faces.size() - 1) + ")");
+                throw new InvalidPhotoException(photo, "asked for face #" + (pick.index() + 1) + " from the left "
+                        + "(counting from 1), but the photo shows " + faces.size() + " face(s) (#1.."
+                        + faces.size() + ")");
             }
             return faces.stream().sorted(java.util.Comparator.comparingDouble(FaceBox::centerX)).toList()
                     .get(pick.index());

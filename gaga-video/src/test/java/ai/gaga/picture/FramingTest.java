@@ -32,10 +32,10 @@ class FramingTest {
 
     @Test
     void photoFillsTheFrameHeightEvenWhenTheFaceGetsBigger() {
-        // A 512 px square whose face is 200 px: 36% would leave the photo shorter than the frame.
-        FaceBox face = FaceBox.withEstimatedKeypoints(156, 100, 200, 200, 0.9, "test");
-        Framing f = Framing.closeUp(512, 512, face, 1920, 1080);
-        assertEquals(1080 / 512.0, f.scale(), 1e-9);
+        // A 640 px square whose face is 300 px: 36% would leave the photo shorter than the frame.
+        FaceBox face = FaceBox.withEstimatedKeypoints(170, 100, 300, 300, 0.9, "test");
+        Framing f = Framing.closeUp(640, 640, face, 1920, 1080);
+        assertEquals(1080 / 640.0, f.scale(), 1e-9);
         assertEquals(0, f.offsetY(), 1e-9);
         assertEquals(960, f.frameX(face.centerX(), 1), 1e-6);
     }
