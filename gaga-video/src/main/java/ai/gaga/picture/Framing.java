@@ -24,9 +24,11 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
     public static final double EYE_LINE = 0.40;
     /**
      * Largest upscale of the photo on screen (camera moves included): beyond 2x a face turns soft, so a small face
-     * gets a wider shot, and a photo too small for the frame is shown at this scale on its blurred backdrop.
+     * gets a wider shot, and a photo too small for the frame is shown at this scale on its blurred backdrop. 1.9
+     * rather than 2 so that a face re-detected in the frame (about +-5 % from the detector) still measures at most
+     * 2x its width in the photo.
      */
-    public static final double MAX_UPSCALE = 2.0;
+    public static final double MAX_UPSCALE = 1.9;
     /** Widest span of a group's faces in a group shot, share of the frame width. */
     static final double GROUP_SPAN = 0.62;
     /** Largest face of a group shot, share of the frame height. */
@@ -59,7 +61,8 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /**
      * A single shot around a face at a shot size: as {@link #closeUp} with the face at {@link #faceShare} of the
-     * frame height. A wide shot of a photo that cannot be shown smaller than the frame height stays at that height.
+     * frame height. A wide shot of a photo that cannot be shown smaller than the frame height stays at that height;
+     * a wide shot whose face would need more than {@code maxScale} shows the whole photo covering the frame.
      */
     public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
                              int frameHeight) {
@@ -74,9 +77,19 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
     public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
                              int frameHeight, double maxScale) {
         double s = faceShare(size) * frameHeight / face.height();
+        if (s > maxScale && size == Shot.Size.WIDE) {
+            // A face too small even for a wide shot of its own (a full-body or group photo): the whole photo, as
+            // large as covers the frame, rather than a soft crop.
+            s = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        }
         // A photo that cannot fill the frame height leaves backdrop above or below the person, which looks like a
-        // pasted cut-out; a slightly larger face is the better trade.
+        // pasted cut-out; a slightly larger face is the better trade. Likewise a thin strip of backdrop at the
+        // sides: up to a quarter larger to cover the frame.
         s = Math.max(s, frameHeight / (double) photoHeight);
+        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        if (cover > s && cover <= 1.25 * s) {
+            s = cover;
+        }
         s = Math.min(s, maxScale);
         double ox = clampOffset(frameWidth / 2.0 - s * face.centerX(), s * photoWidth, frameWidth);
         double oy = clampOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
@@ -89,6 +102,8 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
      * Several faces of one photo in one frame (a group photo acting in place): the faces' span at most
      * {@link #GROUP_SPAN} of the frame width and the largest face at most {@link #GROUP_FACE} of its height; larger
      * where the photo would otherwise not fill the frame and the faces still fit; never above {@code maxScale}.
+     * Faces too small for that (they would need more than {@code maxScale}) get the whole photo covering the frame,
+     * a sharp wide shot, rather than a soft crop.
      * Centred on the faces, eyes on the {@link #EYE_LINE}, moved as little as needed so no photo edge shows.
      */
     public static Framing group(java.util.List<FaceBox> faces, int photoWidth, int photoHeight, int frameWidth,
@@ -109,11 +124,17 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
         eyes /= faces.size();
         double span = x1 - x0;
         double s = Math.min(GROUP_SPAN * frameWidth / span, GROUP_FACE * frameHeight / tallest);
-        double fill = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
-        if (fill * span <= 0.9 * frameWidth) {
-            s = Math.max(s, fill);
-        } else {
-            s = Math.max(s, frameHeight / (double) photoHeight);
+        if (s > maxScale) {
+            // Faces too small for a medium group shot (full-body or crowd photos): the whole photo, sharp.
+            s = Math.min(s, Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight));
+        }
+        // Larger where that fills the frame (no backdrop showing) and the faces still fit across it.
+        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        double tall = frameHeight / (double) photoHeight;
+        if (cover * span <= 0.9 * frameWidth) {
+            s = Math.max(s, cover);
+        } else if (tall * span <= 0.9 * frameWidth) {
+            s = Math.max(s, tall);
         }
         s = Math.min(s, maxScale);
         double mid = (x0 + x1) / 2;

@@ -117,7 +117,8 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     /** What a shot draws. */
-    private record Setup(Shot shot, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut, boolean identity,
+    private record Setup(Shot shot, boolean still, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut,
+                         boolean identity,
                          double rain) {
     }
 
@@ -158,10 +159,27 @@ public final class ShotCompositor implements FrameRenderer {
         Map<String, byte[]> backgrounds = new HashMap<>();
         this.setups = new Setup[shots.size()];
         List<Layer[]> layouts = new ArrayList<>();
+        List<Boolean> stills = new ArrayList<>();
         for (Shot shot : shots) {
-            Layer[] layers = layout(shot, byName);
+            double zoomMax = maxZoom(shot);
+            Layer[] layers = layout(shot, byName, Framing.MAX_UPSCALE / zoomMax);
+            boolean hold = false;
+            if (zoomMax > 1 && !coverAll(layers)) {
+                // A photo that cannot cover the frame at the upscale limit with room for the camera move: the shot
+                // holds still instead, and the photo fills the frame.
+                Layer[] still = layout(shot, byName, Framing.MAX_UPSCALE);
+                if (coverAll(still)) {
+                    layers = still;
+                    hold = true;
+                    zoomMax = 1;
+                }
+            }
+            stills.add(hold);
             for (Layer l : layers) {
-                l.cast().needMax = Math.max(l.cast().needMax, l.scale() * maxZoom(shot));
+                if (!l.cutOut() && !coversClip(l) && l.scale() >= Framing.MAX_UPSCALE / zoomMax - 1e-9) {
+                    tooSmall(l.cast(), l.scale(), l.clipX1() - l.clipX0(), l.clipY1() - l.clipY0());
+                }
+                l.cast().needMax = Math.max(l.cast().needMax, l.scale() * zoomMax);
                 l.cast().needMin = Math.min(l.cast().needMin, l.scale());
             }
             layouts.add(layers);
@@ -219,7 +237,7 @@ public final class ShotCompositor implements FrameRenderer {
                 shown[j] = layers[j].cast();
             }
             GradeLut lut = GradeLut.of(shot.grade());
-            setups[i] = new Setup(shot, layers, shown, bg, lut, lut.isIdentity(),
+            setups[i] = new Setup(shot, stills.get(i), layers, shown, bg, lut, lut.isIdentity(),
                     shot.grade().raining() ? shot.grade().intensity() : 0);
         }
         boolean anyRain = shots.stream().anyMatch(s -> s.grade().raining());
@@ -289,7 +307,8 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     private void warn(String message) {
-        if (!warnings.contains(message)) {
+        String head = message.substring(0, Math.min(message.length(), 40));
+        if (warnings.stream().noneMatch(w -> w.startsWith(head))) {
             warnings.add(message);
             LOG.warn("{}", message);
         }
@@ -297,7 +316,7 @@ public final class ShotCompositor implements FrameRenderer {
 
     // ---- layout, once per shot ----
 
-    private Layer[] layout(Shot shot, Map<String, Cast> byName) {
+    private Layer[] layout(Shot shot, Map<String, Cast> byName, double limit) {
         List<Cast> who = new ArrayList<>();
         for (String name : shot.subjects()) {
             Cast c = byName.get(key(name));
@@ -307,7 +326,6 @@ public final class ShotCompositor implements FrameRenderer {
             }
             who.add(c);
         }
-        double limit = Framing.MAX_UPSCALE / maxZoom(shot);
         if (shot.layout() == Shot.Layout.TWO_SHOT && who.get(0).group != null
                 && who.get(0).group == who.get(1).group) {
             return new Layer[] {together(who, limit)}; // the group photo itself, both acting where they stand
@@ -330,20 +348,33 @@ public final class ShotCompositor implements FrameRenderer {
         Cast c = who.get(0);
         List<FaceBox> faces = who.stream().map(w -> w.member.analysis().face().orElseThrow()).toList();
         Framing f = Framing.group(faces, c.photoWidth, c.photoHeight, width, height, limit);
-        tooSmall(c, f, width, height);
         return new Layer(c, f.scale(), f.offsetX(), f.offsetY(), f.centerX(), f.centerY(), 0, width, 0, height,
                 false);
     }
 
-    /** Warns when a photo cannot fill its part of the frame without upscaling past the limit. */
-    private void tooSmall(Cast c, Framing f, int w, int h) {
-        if (!f.covers(c.photoWidth, c.photoHeight, w, h) && f.scale() >= Framing.MAX_UPSCALE / (1 + MAX_PUSH) - 1e-9
-                && Math.max(w / (double) c.photoWidth, h / (double) c.photoHeight) > f.scale()) {
-            warn(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill a %dx%d frame without "
-                            + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %dx%d",
-                    c.member.actor().name(), c.photoWidth, c.photoHeight, w, h, f.scale(),
-                    (int) Math.ceil(w / Framing.MAX_UPSCALE), (int) Math.ceil(h / Framing.MAX_UPSCALE)));
+    /** Whether every opaque layer covers its part of the frame at zoom 1 (cut-outs need not). */
+    private boolean coverAll(Layer[] layers) {
+        for (Layer l : layers) {
+            if (!l.cutOut() && !coversClip(l)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static boolean coversClip(Layer l) {
+        Cast c = l.cast();
+        return l.ox() <= l.clipX0() + 1e-6 && l.oy() <= l.clipY0() + 1e-6
+                && l.ox() + l.scale() * c.photoWidth >= l.clipX1() - 1e-6
+                && l.oy() + l.scale() * c.photoHeight >= l.clipY1() - 1e-6;
+    }
+
+    /** Warns that a photo cannot fill its part of the frame without upscaling past the limit. */
+    private void tooSmall(Cast c, double scale, int w, int h) {
+        warn(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill a %dx%d frame without "
+                        + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %dx%d",
+                c.member.actor().name(), c.photoWidth, c.photoHeight, w, h, scale,
+                (int) Math.ceil(w / Framing.MAX_UPSCALE), (int) Math.ceil(h / Framing.MAX_UPSCALE)));
     }
 
     /** One actor framed in the region [x0, x1) x [y0, y1) of the frame. */
@@ -353,7 +384,6 @@ public final class ShotCompositor implements FrameRenderer {
         Framing f = c.member.analysis().face()
                 .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h, limit))
                 .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, h));
-        tooSmall(c, f, w, h);
         return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY() + y0, f.centerX() + x0, f.centerY() + y0,
                 x0, x1, y0, y1, false);
     }
@@ -563,7 +593,7 @@ public final class ShotCompositor implements FrameRenderer {
                 c.drawn = index;
             }
         }
-        camera(shot, index);
+        camera(st.still() ? null : shot, index);
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
         int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
@@ -642,6 +672,12 @@ public final class ShotCompositor implements FrameRenderer {
 
     /** Sets the zoom and translation of frame {@code index} in its shot. */
     private void camera(Shot shot, int index) {
+        if (shot == null) { // a shot held still
+            zoom = 1;
+            tx = 0;
+            ty = 0;
+            return;
+        }
         double p = shot.progress(index);
         double e = 0.5 - 0.5 * Math.cos(Math.PI * p);
         double s = shot.strength();
@@ -704,6 +740,29 @@ public final class ShotCompositor implements FrameRenderer {
                 c.plate.close();
             }
         }
+    }
+
+    /**
+     * Where the photo of each layer of frame {@code index}'s shot lands (for tests): per layer, the actor's name and
+     * {@code {scale, offsetX, offsetY, clipX0, clipY0, clipX1, clipY1, cutOut}}, photo pixel p landing at
+     * {@code scale * p + offset} in the frame, camera included.
+     */
+    List<Map.Entry<String, double[]>> placements(int index) {
+        Setup st = setups[shotIndex(index)];
+        camera(st.still() ? null : st.shot(), index);
+        List<Map.Entry<String, double[]>> out = new ArrayList<>();
+        for (Layer l : st.layers()) {
+            // render() samples plate x = ax * frame x + bx; photo x = plate x / sx
+            Cast c = l.cast();
+            double s = l.scale();
+            double ax = c.sx / (zoom * s);
+            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
+            double ay = c.sy / (zoom * s);
+            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
+            out.add(Map.entry(c.member.actor().name(), new double[] {c.sx / ax, -bx / ax, -by / ay, l.clipX0(),
+                    l.clipY0(), l.clipX1(), l.clipY1(), l.cutOut() ? 1 : 0}));
+        }
+        return out;
     }
 
     /** Grade of the shot showing frame {@code index} (for tests and logs). */
