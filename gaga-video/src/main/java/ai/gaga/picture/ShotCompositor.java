@@ -56,6 +56,8 @@ public final class ShotCompositor implements FrameRenderer {
     static final double SHAKE_ZOOM = 0.03;
     /** Eye line of a two-shot, as a share of the frame height from the top. */
     static final double TWO_SHOT_EYE_LINE = 0.40;
+    /** Lowest eye line a two-shot may take to ground both actors on the frame's bottom edge. */
+    static final double TWO_SHOT_LOWEST_EYE_LINE = 0.50;
     /** Face height in a two-shot, share of the frame height, before the photos ask for more. */
     static final double TWO_SHOT_FACE = 0.26;
     /** Face centres of a two-shot, as offsets from the frame centre (share of the frame width). */
@@ -334,9 +336,7 @@ public final class ShotCompositor implements FrameRenderer {
             case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height, limit)};
             // A portrait frame has no room for two people side by side: they are stacked instead.
             case TWO_SHOT -> {
-                Layer[] two = width >= height
-                        && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
-                        ? twoShot(who.get(0), who.get(1), limit) : null;
+                Layer[] two = width >= height ? twoShot(who.get(0), who.get(1), limit) : null;
                 yield two != null ? two : split(who.get(0), who.get(1), shot.size(), limit);
             }
             case SPLIT -> split(who.get(0), who.get(1), shot.size(), limit);
@@ -402,6 +402,19 @@ public final class ShotCompositor implements FrameRenderer {
 
     /** Both actors cut out, faces the same size on one eye line, left and right of the centre. */
     private Layer[] twoShot(Cast a, Cast b, double limit) {
+        // One person per cut-out: a person mask of a group photo holds everyone in it, tangled together.
+        for (Cast c : List.of(a, b)) {
+            if (c.member.analysis().faces() > 1) {
+                warn(String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' shows %d people, "
+                                + "and one cannot be cut out of it cleanly; shown as a split screen instead",
+                        a.member.actor().name(), b.member.actor().name(), c.member.actor().name(),
+                        c.member.analysis().faces()));
+                return null;
+            }
+        }
+        if (!a.member.analysis().person().isPresent() || !b.member.analysis().person().isPresent()) {
+            return null; // no person masks to cut out with
+        }
         FaceBox fa = faceOf(a);
         FaceBox fb = faceOf(b);
         double eye = TWO_SHOT_EYE_LINE * height;
@@ -417,6 +430,12 @@ public final class ShotCompositor implements FrameRenderer {
             FaceBox f = faceOf(c);
             h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
             h = Math.min(h, limit * f.height());
+        }
+        // Where the limits left a photo short of the bottom edge, the eye line may come down a little.
+        for (Cast c : List.of(a, b)) {
+            FaceBox f = faceOf(c);
+            double need = height - h / f.height() * (c.photoHeight - f.eyeCenter().y());
+            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
         }
         // Grounded or not at all: a cut-out whose photo ends above the frame's bottom edge floats in mid-air.
         for (Cast c : List.of(a, b)) {

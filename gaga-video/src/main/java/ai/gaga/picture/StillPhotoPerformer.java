@@ -165,7 +165,7 @@ public final class StillPhotoPerformer implements Performer {
                 continue;
             }
             PhotoAnalysis a = analyse(actor, scene.allowNoFace());
-            if (cutOut.contains(key) && segmenter != null) {
+            if (cutOut.contains(key) && segmenter != null && a.faces() <= 1) {
                 a = segmented(actor.photo(), a);
             }
             cast.add(new ShotCompositor.Member(actor, a));
@@ -255,7 +255,8 @@ public final class StillPhotoPerformer implements Performer {
             }
             return new PhotoAnalysis(d.image(), Optional.empty(), d.person());
         }
-        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person());
+        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person(),
+                d.faces().size());
     }
 
     /**

@@ -137,4 +137,14 @@ final class SceneClips {
         }
         return png;
     }
+
+    /** Writes a picture as PNG. */
+    static Path write(BufferedImage image, Path png) {
+        try {
+            ImageIO.write(image, "png", png.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png;
+    }
 }
