@@ -1,6 +1,7 @@
 package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
+import ai.gaga.face.PersonMask;
 import ai.gaga.render.FrameBuffer;
 import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.VideoFormat;
@@ -73,6 +74,13 @@ public final class ShotCompositor implements FrameRenderer {
     static final double EDGE_HIGH = 0.9;
     /** Darkening of the shared two-shot background, so the actors stand out in front of it. */
     static final double TWO_SHOT_BACKGROUND = 0.8;
+    /** Shadow of a two-shot cut-out: offset (share of the frame), softness (share of its height), darkness (0..1). */
+    static final double SHADOW_OFFSET = 0.012;
+    static final double SHADOW_SOFTNESS = 0.03;
+    static final double SHADOW = 0.45;
+    /** How far a cut-out's colours move towards its partner's (1 = all the way), and the largest gain either way. */
+    static final double MATCH_STRENGTH = 0.7;
+    static final double MATCH_LIMIT = 1.25;
 
     /**
      * One actor of the cast with its analysed photo.
@@ -93,8 +101,8 @@ public final class ShotCompositor implements FrameRenderer {
         final int photoWidth;
         final int photoHeight;
         ActorPlate plate;
-        byte[] alpha; // feathered person alpha, or null
-        int[] extent; // per plate row, the columns near non-zero alpha (see PlateSampler.draw)
+        CutOut cut; // the actor cut out for two-shots, or null
+        double[] match; // per-channel gains (B, G, R) that grade the cut-out to its partner's look, or null
         double sx; // plate px per photo px
         double sy;
         int drawn = -1;
@@ -131,6 +139,7 @@ public final class ShotCompositor implements FrameRenderer {
     private final Setup[] setups;
     private final PlateSampler sampler;
     private final GradeLut fade = new GradeLut();
+    private final GradeLut matched = new GradeLut();
     /** The current shot's background under its grade: graded once per shot, and per frame only during fades. */
     private final byte[] gradedBackground;
     private int gradedFor = -1;
@@ -226,11 +235,13 @@ public final class ShotCompositor implements FrameRenderer {
             Shot shot = shots.get(i);
             Layer[] layers = layouts.get(i);
             for (Layer l : layers) {
-                if (l.cutOut() && l.cast().alpha == null) {
+                if (l.cutOut() && l.cast().cut == null) {
                     Cast c = l.cast();
-                    c.alpha = feathered(c.plate);
-                    c.extent = extent(c.alpha, c.plate.width(), c.plate.height());
+                    c.cut = new CutOut(c.plate, FEATHER, EDGE_LOW, EDGE_HIGH);
                 }
+            }
+            if (layers.length == 2 && layers[0].cutOut() && layers[1].cutOut()) {
+                matchGrades(layers[0].cast(), layers[1].cast());
             }
             String bgKey = background(shot, layers);
             byte[] bg = backgrounds.computeIfAbsent(bgKey, k -> renderBackground(layers));
@@ -502,56 +513,96 @@ public final class ShotCompositor implements FrameRenderer {
             }
             return out;
         }
-        byte[] left = Backdrop.render(image(layers[0]), width, height);
-        byte[] right = Backdrop.render(image(layers[1]), width, height);
+        // One setting for both: the photo that shows more of its surroundings, defocused, a little darker so the
+        // actors stand out, with a soft shadow of each actor on it.
+        Layer set = layers[0];
+        for (Layer l : layers) {
+            if (coverage(l) < coverage(set)) {
+                set = l;
+            }
+        }
+        byte[] bg = Backdrop.render(image(set), width, height);
         int k = (int) Math.round(TWO_SHOT_BACKGROUND * 256);
-        for (int x = 0; x < width; x++) {
-            // Left backdrop on the left third, right on the right third, a smooth blend between.
-            double t = Math.max(0, Math.min(1, (x / (double) width - 1 / 3.0) * 3));
-            int w = (int) Math.round((t * t * (3 - 2 * t)) * 256);
-            for (int y = 0; y < height; y++) {
-                int o = (y * width + x) * 3;
-                for (int c = 0; c < 3; c++) {
-                    int v = ((left[o + c] & 0xff) * (256 - w) + (right[o + c] & 0xff) * w + 128) >> 8;
-                    out[o + c] = (byte) ((v * k + 128) >> 8);
+        for (int i = 0; i < bg.length; i++) {
+            out[i] = (byte) (((bg[i] & 0xff) * k + 128) >> 8);
+        }
+        shadow(out, layers);
+        return out;
+    }
+
+    private static double coverage(Layer l) {
+        return l.cast().member.analysis().person().map(PersonMask::coverage).orElse(1.0);
+    }
+
+    /**
+     * Darkens the background by a soft shadow of each cut-out, offset down and to the right: where the body meets
+     * the set it sits on it rather than floating in front of it.
+     */
+    private void shadow(byte[] out, Layer[] layers) {
+        int step = 4;
+        int sw = (width + step - 1) / step;
+        int sh = (height + step - 1) / step;
+        int[] cover = new int[sw * sh];
+        double dx = SHADOW_OFFSET * width;
+        double dy = SHADOW_OFFSET * height;
+        for (Layer l : layers) {
+            Cast c = l.cast();
+            byte[] a = c.cut.alpha;
+            int pw = c.plate.width();
+            int ph = c.plate.height();
+            for (int y = 0; y < sh; y++) {
+                double fy = y * step + step / 2.0 - dy;
+                int py = (int) Math.floor((fy - l.oy()) / l.scale() * c.sy);
+                if (py < 0 || py >= ph) {
+                    continue;
+                }
+                for (int x = 0; x < sw; x++) {
+                    double fx = x * step + step / 2.0 - dx;
+                    int px = (int) Math.floor((fx - l.ox()) / l.scale() * c.sx);
+                    if (px >= 0 && px < pw) {
+                        cover[y * sw + x] = Math.max(cover[y * sw + x], a[py * pw + px] & 0xff);
+                    }
                 }
             }
         }
-        return out;
+        int r = Math.max(2, (int) Math.round(SHADOW_SOFTNESS * sh));
+        for (int pass = 0; pass < 3; pass++) {
+            CutOut.blur(cover, sw, sh, r);
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int s = cover[(y / step) * sw + x / step];
+                if (s == 0) {
+                    continue;
+                }
+                int keep = 256 - (int) Math.round(SHADOW * s);
+                int o = (y * width + x) * 3;
+                for (int ch = 0; ch < 3; ch++) {
+                    out[o + ch] = (byte) (((out[o + ch] & 0xff) * keep + 128) >> 8);
+                }
+            }
+        }
+    }
+
+    /**
+     * Grades two cut-outs towards one look: each person's mean colour moved part of the way to the pair's mean
+     * (per channel, at most {@link #MATCH_LIMIT} either way), applied before the shot's grade.
+     */
+    private static void matchGrades(Cast a, Cast b) {
+        for (Cast c : List.of(a, b)) {
+            Cast o = c == a ? b : a;
+            double[] g = new double[3];
+            for (int ch = 0; ch < 3; ch++) {
+                double target = (c.cut.mean[ch] + o.cut.mean[ch]) / 2;
+                double gain = Math.pow(Math.max(1, target) / Math.max(1, c.cut.mean[ch]), MATCH_STRENGTH);
+                g[ch] = Math.max(1 / MATCH_LIMIT, Math.min(MATCH_LIMIT, gain));
+            }
+            c.match = g;
+        }
     }
 
     private static BufferedImage image(Layer l) {
         return l.cast().member.analysis().image();
-    }
-
-    /** The plate's person alpha with soft edges where the plate ends, so a cut-out never shows a straight edge. */
-    private static byte[] feathered(ActorPlate plate) {
-        int w = plate.width();
-        int h = plate.height();
-        byte[] src = plate.personAlpha().orElseThrow();
-        byte[] out = new byte[src.length];
-        // Tighten the mask: the segmenter's soft rim holds a fringe of the photo's own background (a light halo
-        // around hair); treat probabilities up to EDGE_LOW as background and from EDGE_HIGH as person.
-        int[] curve = new int[256];
-        for (int i = 0; i < 256; i++) {
-            double t = Math.max(0, Math.min(1, (i / 255.0 - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
-            curve[i] = (int) Math.round(255 * t * t * (3 - 2 * t));
-        }
-        for (int i = 0; i < src.length; i++) {
-            out[i] = (byte) curve[src[i] & 0xff];
-        }
-        int f = Math.max(1, (int) Math.round(FEATHER * Math.min(w, h)));
-        for (int y = 0; y < h; y++) {
-            int ry = Math.min(Math.min(y, h - 1 - y), f);
-            for (int x = 0; x < w; x++) {
-                int r = Math.min(ry, Math.min(Math.min(x, w - 1 - x), f));
-                if (r < f) {
-                    int i = y * w + x;
-                    out[i] = (byte) (((out[i] & 0xff) * r + f / 2) / f);
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -649,8 +700,15 @@ public final class ShotCompositor implements FrameRenderer {
             double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
             double ay = c.sy / (zoom * s);
             double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), l.cutOut() ? c.alpha : null,
-                    c.extent, p.width(), p.height(), ax, bx, ay, by, lut);
+            if (l.cutOut()) {
+                c.cut.draw(index);
+                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), c.cut.bgr(), c.cut.alpha,
+                        c.cut.extent, p.width(), p.height(), ax, bx, ay, by, c.match == null ? lut
+                                : matched.gained(lut, c.match));
+            } else {
+                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), null, null, p.width(),
+                        p.height(), ax, bx, ay, by, lut);
+            }
         }
         if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
             seam(dst, st.layers()[1]);
