@@ -92,7 +92,7 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
         }
         s = Math.min(s, maxScale);
         double ox = clampOffset(frameWidth / 2.0 - s * face.centerX(), s * photoWidth, frameWidth);
-        double oy = clampOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
+        double oy = groundOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
         double cx = clamp(s * face.centerX() + ox, 0, frameWidth);
         double cy = clamp(s * face.centerY() + oy, 0, frameHeight);
         return new Framing(s, ox, oy, cx, cy);
@@ -139,7 +139,7 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
         s = Math.min(s, maxScale);
         double mid = (x0 + x1) / 2;
         double ox = clampOffset(frameWidth / 2.0 - s * mid, s * photoWidth, frameWidth);
-        double oy = clampOffset(EYE_LINE * frameHeight - s * eyes, s * photoHeight, frameHeight);
+        double oy = groundOffset(EYE_LINE * frameHeight - s * eyes, s * photoHeight, frameHeight);
         double cx = clamp(s * mid + ox, 0, frameWidth);
         double cy = clamp(s * eyes + oy, 0, frameHeight);
         return new Framing(s, ox, oy, cx, cy);
@@ -169,6 +169,14 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
             return clamp(offset, frame - span, 0);
         }
         return offset;
+    }
+
+    /**
+     * As {@link #clampOffset} for the vertical: a photo shorter than the frame stands on the frame's bottom edge
+     * (the body continues out of frame as in the photo; the backdrop shows above the head, never under a body).
+     */
+    private static double groundOffset(double offset, double span, double frame) {
+        return span >= frame ? clamp(offset, frame - span, 0) : frame - span;
     }
 
     private static double clamp(double v, double lo, double hi) {
