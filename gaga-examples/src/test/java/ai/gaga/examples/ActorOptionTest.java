@@ -56,19 +56,18 @@ class ActorOptionTest {
             System.setOut(old);
         }
         assertEquals(0, code);
-        com.fasterxml.jackson.databind.JsonNode photos = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).get("photos");
-        assertEquals(1, photos.size(), "one photo for both actors: " + photos);
-        com.fasterxml.jackson.databind.JsonNode faces = photos.get(0).get("faces");
+        com.fasterxml.jackson.databind.JsonNode cast = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).get("cast");
+        assertEquals(2, cast.size(), "both actors: " + cast);
+        com.fasterxml.jackson.databind.JsonNode faces = cast.get(0).get("faces");
         assertEquals(7, faces.size(), "the family photo shows seven faces: " + faces);
         for (int i = 1; i < faces.size(); i++) {
             assertTrue(faces.get(i).get("x").asDouble() + faces.get(i).get("width").asDouble() / 2
                     > faces.get(i - 1).get("x").asDouble() + faces.get(i - 1).get("width").asDouble() / 2,
-                    "numbered from the left: " + faces);
-            assertEquals(i + 1, faces.get(i).get("number").asInt());
+                    "listed from the left: " + faces);
         }
-        assertEquals(1, photos.get(0).get("actors").get(0).get("face").asInt());
-        assertEquals(3, photos.get(0).get("actors").get(1).get("face").asInt());
-        assertEquals(1024, photos.get(0).get("width").asInt());
+        assertEquals(0, cast.get(0).get("faceIndex").asInt(), "ANN plays #1 (index 0)");
+        assertEquals(2, cast.get(1).get("faceIndex").asInt(), "BEN plays #3 (index 2)");
+        assertEquals(1024, cast.get(0).get("photoWidth").asInt());
     }
 }

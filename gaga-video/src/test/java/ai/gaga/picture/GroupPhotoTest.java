@@ -89,7 +89,7 @@ class GroupPhotoTest {
         assertTrue(timeline.shots().stream().allMatch(s -> s.layout() == Shot.Layout.TWO_SHOT), "a two-shot only");
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
         Path mp4 = SceneClips.out("family-two-shot.mp4");
-        try (ActingPerformer performer = new ActingPerformer(services);
+        try (StillPhotoPerformer performer = new StillPhotoPerformer(services, new ActingPlates(services));
              FrameRenderer r = performer.prepare(scene, timeline, format)) {
             SceneClips.encode(r, format, mp4);
         }
