@@ -428,43 +428,130 @@ public final class ShotCompositor implements FrameRenderer {
         }
         FaceBox fa = faceOf(a);
         FaceBox fb = faceOf(b);
-        double eye = TWO_SHOT_EYE_LINE * height;
-        // A face big enough that each photo reaches the bottom of the frame (no body ending mid-air)...
-        double h = TWO_SHOT_FACE * height;
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            double below = c.photoHeight - f.eyeCenter().y();
-            h = Math.max(h, (height - eye) * f.height() / below);
-        }
-        // ...but small enough that two faces fit side by side, and not blown up past the upscale limit.
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
-            h = Math.min(h, limit * f.height());
-        }
-        // Where the limits left a photo short of the bottom edge, the eye line may come down a little.
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            double need = height - h / f.height() * (c.photoHeight - f.eyeCenter().y());
-            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
-        }
-        // Grounded or not at all: a cut-out whose photo ends above the frame's bottom edge floats in mid-air.
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            double bottom = eye + h / f.height() * (c.photoHeight - f.eyeCenter().y());
-            if (bottom < height - 0.5) {
-                warn(String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' ends %.0f%% above "
-                                + "the frame's bottom edge at a matching head size (a tight crop or a small photo); "
-                                + "shown as a split screen instead", a.member.actor().name(),
-                        b.member.actor().name(), c.member.actor().name(), 100 * (height - bottom) / height));
-                return null;
-            }
+        double[] fit = fit(fa, a.photoHeight, fb, b.photoHeight, width, height, limit);
+        double h = fit[0];
+        double eye = fit[1];
+        String problem = groundingProblem(a.member.actor().name(), fa, a.photoHeight, b.member.actor().name(), fb,
+                b.photoHeight, width, height, limit);
+        if (problem != null) {
+            warn(problem);
+            return null;
         }
         double spread = (width >= height ? TWO_SHOT_SPREAD_LANDSCAPE : TWO_SHOT_SPREAD_PORTRAIT) * width;
         double cy = eye;
         double cx = width / 2.0;
         return new Layer[] {placed(a, fa, h, width / 2.0 - spread, eye, cx, cy),
                 placed(b, fb, h, width / 2.0 + spread, eye, cx, cy)};
+    }
+
+    /**
+     * The face height and eye line of a two-shot of two cut-outs: faces as large as grounds both bodies on the
+     * frame's bottom edge (at least {@link #TWO_SHOT_FACE} of the frame height), no larger than fits side by side
+     * and than the upscale limit; the eye line brought down (to {@link #TWO_SHOT_LOWEST_EYE_LINE} at most) where the
+     * limits left a body short of the bottom edge.
+     *
+     * @return {face height, eye line}, frame pixels
+     */
+    static double[] fit(FaceBox fa, int photoHeightA, FaceBox fb, int photoHeightB, int width, int height,
+                        double limit) {
+        FaceBox[] faces = {fa, fb};
+        int[] heights = {photoHeightA, photoHeightB};
+        double eye = TWO_SHOT_EYE_LINE * height;
+        double h = TWO_SHOT_FACE * height;
+        for (int i = 0; i < 2; i++) {
+            double below = heights[i] - faces[i].eyeCenter().y();
+            h = Math.max(h, (height - eye) * faces[i].height() / below);
+        }
+        for (FaceBox f : faces) {
+            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
+            h = Math.min(h, limit * f.height());
+        }
+        for (int i = 0; i < 2; i++) {
+            double need = height - h / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
+            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
+        }
+        return new double[] {h, eye};
+    }
+
+    /**
+     * Why two actors from two photos cannot share a grounded two-shot at this frame size (one photo ends above the
+     * frame's bottom edge at a matching head size), in the user's words; null when they can. The planner's check
+     * and the compositor's are this one.
+     */
+    static String groundingProblem(String nameA, FaceBox fa, int photoHeightA, String nameB, FaceBox fb,
+                                   int photoHeightB, int width, int height, double limit) {
+        double[] fit = fit(fa, photoHeightA, fb, photoHeightB, width, height, limit);
+        String[] names = {nameA, nameB};
+        FaceBox[] faces = {fa, fb};
+        int[] heights = {photoHeightA, photoHeightB};
+        for (int i = 0; i < 2; i++) {
+            double bottom = fit[1] + fit[0] / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
+            if (bottom < height - 0.5) {
+                return String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' ends %.0f%% "
+                                + "above the frame's bottom edge at a matching head size (a tight crop or a small "
+                                + "photo); shown as a split screen instead", nameA, nameB, names[i],
+                        100 * (height - bottom) / height);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Warnings about how a cast will be framed, known before any frame is drawn (the plan lists them): photos too
+     * small for the frame, and pairs of actors from different photos that get split screens instead of two-shots.
+     * Push-ins are assumed (the tighter limit).
+     *
+     * @param cast   each actor's name and analysed photo, in scene order
+     * @param width  frame width
+     * @param height frame height
+     * @return per actor name (as given), its warnings (possibly empty)
+     */
+    public static Map<String, List<String>> framingWarnings(Map<String, PhotoAnalysis> cast, int width,
+                                                            int height) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        cast.keySet().forEach(n -> out.put(n, new ArrayList<>()));
+        double limit = Framing.MAX_UPSCALE;
+        for (Map.Entry<String, PhotoAnalysis> e : cast.entrySet()) {
+            BufferedImage im = e.getValue().image();
+            if (Math.max(width / (double) im.getWidth(), height / (double) im.getHeight()) > limit) {
+                out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill "
+                                + "a %dx%d frame without blurring: it is shown at most %.1fx on a defocused backdrop; "
+                                + "use a photo at least %dx%d", e.getKey(), im.getWidth(), im.getHeight(), width,
+                        height, limit, (int) Math.ceil(width / limit), (int) Math.ceil(height / limit)));
+            }
+        }
+        if (width < height) {
+            return out; // portrait frames stack two actors anyway
+        }
+        List<String> names = new ArrayList<>(cast.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                PhotoAnalysis a = cast.get(names.get(i));
+                PhotoAnalysis b = cast.get(names.get(j));
+                if (a.image() == b.image() || a.face().isEmpty() || b.face().isEmpty()) {
+                    continue; // a group photo acts in place
+                }
+                String problem = null;
+                for (int k = 0; k < 2 && problem == null; k++) {
+                    PhotoAnalysis p = k == 0 ? a : b;
+                    if (p.faces() > 1) {
+                        problem = String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' "
+                                        + "shows %d people, and one cannot be cut out of it cleanly; shown as a split "
+                                        + "screen instead", names.get(i), names.get(j), names.get(i + k * (j - i)),
+                                p.faces());
+                    }
+                }
+                if (problem == null) {
+                    problem = groundingProblem(names.get(i), a.face().get(), a.image().getHeight(), names.get(j),
+                            b.face().get(), b.image().getHeight(), width, height,
+                            limit / (1 + MAX_PUSH * 0.2));
+                }
+                if (problem != null) {
+                    out.get(names.get(i)).add(problem);
+                }
+            }
+        }
+        return out;
     }
 
     private Layer placed(Cast c, FaceBox f, double faceHeight, double x, double eye, double cx, double cy) {

@@ -138,8 +138,14 @@ public final class StillPhotoPerformer implements Performer {
     public List<CastMember> cast(Scene scene) {
         Objects.requireNonNull(scene, "scene");
         List<CastMember> cast = new java.util.ArrayList<>();
+        Map<String, PhotoAnalysis> analyses = new LinkedHashMap<>();
         for (Actor actor : scene.actors()) {
-            PhotoAnalysis a = analyse(actor, scene.allowNoFace());
+            analyses.put(actor.name(), analyse(actor, scene.allowNoFace()));
+        }
+        Map<String, List<String>> framing = ShotCompositor.framingWarnings(analyses, scene.resolution().width(),
+                scene.resolution().height());
+        for (Actor actor : scene.actors()) {
+            PhotoAnalysis a = analyses.get(actor.name());
             List<FaceBox> faces;
             synchronized (cache) {
                 PhotoKey key = PhotoKey.of(actor.photo());
@@ -156,6 +162,7 @@ public final class StillPhotoPerformer implements Performer {
                         + " from the left plays " + actor.name());
             }
             warnings.addAll(plates.warnings(actor, a));
+            warnings.addAll(framing.get(actor.name()));
             cast.add(new CastMember(actor.name(), actor.photo(), a.image().getWidth(), a.image().getHeight(), index,
                     areas, warnings));
         }

@@ -69,6 +69,11 @@ class TwoPhotoTwoShotTest {
                 List.of(new PhoneTiming("a", 0, seconds)), "test");
     }
 
+    /** What the cast step of the plan warns about. */
+    private static List<String> planWarnings(Scene scene) {
+        return performer.cast(scene).stream().flatMap(m -> m.warnings().stream()).toList();
+    }
+
     private record Result(List<String> warnings, int twoShotFrames, int cutOutFrames) {
     }
 
@@ -206,6 +211,8 @@ class TwoPhotoTwoShotTest {
         assertTrue(r.twoShotFrames() > 0, "the scene has two-shots");
         assertTrue(r.cutOutFrames() == r.twoShotFrames(), "every two-shot frame is a cut-out two-shot; warnings "
                 + r.warnings());
+        assertTrue(planWarnings(scene).stream().noneMatch(w -> w.startsWith("No two-shot")), planWarnings(scene)
+                .toString());
     }
 
     @Test
@@ -220,6 +227,8 @@ class TwoPhotoTwoShotTest {
         assertTrue(r.twoShotFrames() > 0, "the scene has two-shots");
         assertTrue(r.cutOutFrames() == 0, "no cut-out of one person from a group photo");
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("shows 5 people")), "says why: " + r.warnings());
+        assertTrue(planWarnings(scene).stream().anyMatch(w -> w.contains("shows 5 people")),
+                "the plan says so before rendering: " + planWarnings(scene));
     }
 
     @Test
@@ -232,5 +241,7 @@ class TwoPhotoTwoShotTest {
         assertTrue(r.twoShotFrames() > 0);
         assertTrue(r.cutOutFrames() == 0, "no cut-out two-shot of head crops");
         assertFalse(r.warnings().stream().noneMatch(w -> w.startsWith("No two-shot")), "says why: " + r.warnings());
+        assertTrue(planWarnings(scene).stream().anyMatch(w -> w.startsWith("No two-shot of 'GRACE' and 'EILEEN'")),
+                "the plan says so before rendering: " + planWarnings(scene));
     }
 }
