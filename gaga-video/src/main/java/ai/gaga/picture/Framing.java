@@ -162,13 +162,13 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /**
      * Keeps a photo span that is at least as long as the frame from exposing its edge: offset within
-     * {@code [frame - span, 0]}. A shorter span is left where the face put it (the backdrop fills the rest).
+     * {@code [frame - span, 0]}. A shorter span is centred (the backdrop fills the rest evenly).
      */
     private static double clampOffset(double offset, double span, double frame) {
         if (span >= frame) {
             return clamp(offset, frame - span, 0);
         }
-        return offset;
+        return (frame - span) / 2; // centred on its backdrop: even margins read as deliberate, one-sided as a slip
     }
 
     /**
