@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gaga", mixinStandardHelpOptions = true, version = "gaga 0.1.0",
         description = "Turns a photo and a short script into a voiced 1080p film clip.",
         subcommands = {RenderCommand.class, AnalyzeCommand.class, CheckCommand.class, DemoCommand.class,
-                BenchCommand.class},
+                BenchCommand.class, StudioCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure", "2:bad command line",
                 "3:bad input (photo, script, scene too long, language)", "4:output cannot be written",
@@ -79,6 +79,7 @@ public final class GagaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: render, analyze, check, demo or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: render, analyze, check, demo, bench or studio");
     }
 }

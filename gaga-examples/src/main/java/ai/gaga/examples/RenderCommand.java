@@ -6,6 +6,7 @@ import ai.gaga.InvalidSceneException;
 import ai.gaga.RenderResult;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
+import ai.gaga.scene.FacePick;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.SceneElement;
 import ai.gaga.scene.Resolution;
@@ -34,8 +35,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "A UTF-8 script file (screenplay or plain text) or the text itself.")
     String script;
 
-    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO",
-            description = "An actor's photo, named as in the script: --actor MAYA=maya.jpg (repeat for each actor)")
+    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO[#N]",
+            description = "An actor's photo, named as in the script: --actor MAYA=maya.jpg (repeat for each actor); "
+                    + "PHOTO#N picks the N-th face from the left of a group photo (counting from 1)")
     List<String> actors;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output MP4 file.")
@@ -124,7 +126,7 @@ final class RenderCommand implements Callable<Integer> {
         // command-line emotion and delivery colour the lines the script leaves neutral
         Scene.Builder b = Scene.builder();
         Rest r = parseRest(rest);
-        parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)).rest(r));
+        parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)).face(a.face()).rest(r));
         for (SceneElement element : parsed.elements()) {
             if (element instanceof Line line) {
                 Line shaped = line.emotion() == Emotion.NEUTRAL ? line.withEmotion(e, intensity) : line;
@@ -137,21 +139,67 @@ final class RenderCommand implements Callable<Integer> {
                 .maxDuration(Duration.ofMillis(Math.round(maxDuration * 1000))).allowNoFace(allowNoFace).build();
     }
 
-    /** Parses a script file or text, with photos given as {@code NAME=photo} or a single bare photo. */
+    /**
+     * Parses a script file or text, with photos given as {@code NAME=photo} or a single bare photo; a photo may end
+     * in {@code #N} to pick the N-th face from the left (counting from 1) of a group photo.
+     */
     static Scene parseScript(String scriptOrText, List<String> actorOptions) {
         Map<String, Path> photos = new LinkedHashMap<>();
+        Map<String, FacePick> faces = new LinkedHashMap<>();
         for (String a : actorOptions) {
             int eq = a.indexOf('=');
+            String name;
+            String photo;
             if (eq > 0 && !Files.exists(Path.of(a))) {
-                photos.put(a.substring(0, eq), Path.of(a.substring(eq + 1)));
+                name = a.substring(0, eq);
+                photo = a.substring(eq + 1);
             } else {
-                Path photo = Path.of(a);
-                String file = photo.getFileName().toString();
-                photos.put(file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file, photo);
+                name = null;
+                photo = a;
+            }
+            int hash = photo.lastIndexOf('#');
+            FacePick face = null;
+            if (hash >= 0 && !Files.exists(Path.of(photo))) {
+                face = facePick(a, photo.substring(hash + 1));
+                photo = photo.substring(0, hash);
+            }
+            Path path = Path.of(photo);
+            if (name == null) {
+                String file = path.getFileName() == null ? photo : path.getFileName().toString();
+                name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            }
+            photos.put(name, path);
+            if (face != null) {
+                faces.put(name, face);
             }
         }
         Path file = asFile(scriptOrText);
-        return file != null ? Scene.parse(file, photos) : Scene.parse(scriptOrText, photos);
+        Scene scene = file != null ? Scene.parse(file, photos) : Scene.parse(scriptOrText, photos);
+        if (faces.isEmpty()) {
+            return scene;
+        }
+        Scene.Builder b = scene.toBuilder();
+        faces.forEach((name, pick) -> {
+            if (scene.actor(name).isPresent()) {
+                b.actor(name).face(pick);
+            }
+        });
+        return b.build();
+    }
+
+    /** The face a {@code #N} suffix picks (N counts from 1), or a clear error naming the option. */
+    private static FacePick facePick(String option, String number) {
+        int n;
+        try {
+            n = Integer.parseInt(number.trim());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new InvalidSceneException("--actor " + option + ": after '#' comes the number of the face from "
+                    + "the left, counting from 1 (e.g. family.jpg#2 for the second face); got '" + number + "'");
+        }
+        return FacePick.index(n - 1);
     }
 
     private static Path asFile(String text) {
