@@ -124,8 +124,9 @@ final class JobRenderer {
             }
             if (options.skipExisting() && existing != null && hash.equals(read(outFs, hashFile))) {
                 LOG.info("Job {}: {} is up to date (plan hash {}), skipped", id, mp4, hash.substring(0, 12));
-                return new JobResult(id, JobResult.SKIPPED, mp4.toString(), timeline.durationSeconds(), seconds(t0),
-                        null, List.of());
+                // the clip's length as the render gives it: whole frames
+                double length = timeline.frameCount(scene.fps()) / (double) scene.fps();
+                return new JobResult(id, JobResult.SKIPPED, mp4.toString(), length, seconds(t0), null, List.of());
             }
 
             Path localOut = scratch.resolve("out").resolve(id + ".mp4");
