@@ -20,7 +20,11 @@ public final class LineVoices {
 
     /** The voice that speaks {@code text} for an actor whose voice is {@code actorVoice}. */
     public static Voice forLine(Voice actorVoice, String text) {
-        String detected = DETECTOR.detect(text);
+        return forLine(actorVoice, text, DETECTOR.detect(text));
+    }
+
+    /** As {@link #forLine(Voice, String)}, for words whose language was already detected ({@code detected}). */
+    public static Voice forLine(Voice actorVoice, String text, String detected) {
         String current = primary(actorVoice.language());
         if (detected.equals(current)) {
             return actorVoice;
