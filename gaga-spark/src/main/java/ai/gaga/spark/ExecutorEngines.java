@@ -1,6 +1,8 @@
 package ai.gaga.spark;
 
 import ai.gaga.Gaga;
+import ai.gaga.encode.EncoderPreset;
+import ai.gaga.encode.VideoEncoder;
 import ai.gaga.onnx.ExecutionDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,7 @@ final class ExecutorEngines {
             long t0 = System.nanoTime();
             Gaga.Builder b = Gaga.builder().threads(threads)
                     .device(ExecutionDevice.valueOf(device.toUpperCase(Locale.ROOT)))
-                    .encoder(encoder).preset(preset).loudness(loudness);
+                    .encoder(VideoEncoder.parse(encoder)).preset(EncoderPreset.parse(preset)).loudness(loudness);
             if (modelDir != null && !modelDir.isBlank()) {
                 b.modelDir(Path.of(modelDir));
             }

@@ -4,6 +4,7 @@ import ai.gaga.Gaga;
 import ai.gaga.GagaException;
 import ai.gaga.RenderCancelledException;
 import ai.gaga.RenderOptions;
+import ai.gaga.RenderPlan;
 import ai.gaga.RenderResult;
 import ai.gaga.scene.Actor;
 import ai.gaga.scene.Delivery;
@@ -12,8 +13,6 @@ import ai.gaga.scene.FacePick;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.SceneElement;
-import ai.gaga.timeline.PlanJson;
-import ai.gaga.timeline.Timeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
@@ -96,16 +95,14 @@ final class JobRenderer {
             // inputs: photos (with their content hashes) and the script, copied to local files
             Map<String, Path> photos = new LinkedHashMap<>();
             Map<String, Integer> picks = new LinkedHashMap<>();
-            Map<String, String> photoHashes = new LinkedHashMap<>();
-            int n = 0;
+                int n = 0;
             for (Map.Entry<String, String> a : job.actors().entrySet()) {
                 String uri = JobSpec.photoUri(a.getValue());
                 int pick = JobSpec.facePick(a.getValue());
                 Path local = scratch.resolve("photos").resolve(String.valueOf(n++)).resolve(fileName(uri));
-                String hash = fetch(uri, local, "photo of " + a.getKey());
+                fetch(uri, local, "photo of " + a.getKey());
                 localToUri.put(local.toString(), qualified(uri));
                 photos.put(a.getKey(), local);
-                photoHashes.put(local.toString(), hash);
                 if (pick > 0) {
                     picks.put(a.getKey(), pick);
                 }
@@ -114,8 +111,9 @@ final class JobRenderer {
 
             Gaga gaga = ExecutorEngines.engine(new ExecutorEngines.Key(options.modelDir(), options.offline(),
                     threads, options.device(), options.encoder(), options.preset(), settings.loudness()));
-            Timeline timeline = gaga.plan(scene);
-            String hash = PlanHash.of(scene, timeline, photoHashes, engineText(settings));
+            RenderPlan plan = gaga.plan(scene);
+            String hash = PlanHash.of(plan, engineText(settings));
+            List<String> warnings = plan.warnings().stream().map(w -> userMessage(w, localToUri)).toList();
 
             FileStatus existing = status(outFs, mp4);
             if (existing != null && !existing.isFile()) {
@@ -125,16 +123,16 @@ final class JobRenderer {
             if (options.skipExisting() && existing != null && hash.equals(read(outFs, hashFile))) {
                 LOG.info("Job {}: {} is up to date (plan hash {}), skipped", id, mp4, hash.substring(0, 12));
                 // the clip's length as the render gives it: whole frames
-                double length = timeline.frameCount(scene.fps()) / (double) scene.fps();
-                return new JobResult(id, JobResult.SKIPPED, mp4.toString(), length, seconds(t0), null, List.of());
+                double length = plan.frameCount() / (double) scene.fps();
+                return new JobResult(id, JobResult.SKIPPED, mp4.toString(), length, seconds(t0), null, warnings);
             }
 
             Path localOut = scratch.resolve("out").resolve(id + ".mp4");
             Files.createDirectories(localOut.getParent());
-            RenderResult r = gaga.render(scene, localOut, RenderOptions.builder().subtitles(options.subtitles())
+            RenderResult r = gaga.render(plan, localOut, RenderOptions.builder().subtitles(options.subtitles())
                     .build());
             Path planJson = scratch.resolve("out").resolve(id + ".plan.json");
-            Files.writeString(planJson, planJson(scene, timeline, localToUri));
+            Files.writeString(planJson, planJson(plan, localToUri));
             Path hashLocal = scratch.resolve("out").resolve(id + ".plan.sha256");
             Files.writeString(hashLocal, hash + "\n");
 
@@ -152,7 +150,7 @@ final class JobRenderer {
                     String.format(Locale.ROOT, "%.2f", r.duration().toMillis() / 1000.0),
                     String.format(Locale.ROOT, "%.1f", seconds(t0)));
             return new JobResult(id, JobResult.DONE, mp4.toString(), r.duration().toMillis() / 1000.0, seconds(t0),
-                    null, List.of());
+                    null, warnings);
         } catch (RenderCancelledException e) {
             throw e; // the task is being killed: Spark decides whether to run it again
         } catch (GagaException | IllegalArgumentException e) {
@@ -300,14 +298,16 @@ final class JobRenderer {
         return name.isEmpty() || name.startsWith(".") ? "file" + name : name;
     }
 
-    /** The plan JSON with the photos named by their URIs instead of scratch paths. */
-    private static String planJson(Scene scene, Timeline timeline, Map<String, String> localToUri) {
-        ObjectNode plan = PlanJson.tree(scene, timeline);
-        for (JsonNode actor : plan.path("scene").path("actors")) {
-            String photo = actor.path("photo").asText();
-            ((ObjectNode) actor).put("photo", localToUri.getOrDefault(photo, photo));
+    /** The plan JSON ({@code gaga analyze}'s) with the photos named by their URIs instead of scratch paths. */
+    private static String planJson(RenderPlan plan, Map<String, String> localToUri) {
+        ObjectNode tree = plan.toJsonTree();
+        for (JsonNode node : List.of(tree.path("scene").path("actors"), tree.path("cast"))) {
+            for (JsonNode actor : node) {
+                String photo = actor.path("photo").asText();
+                ((ObjectNode) actor).put("photo", localToUri.getOrDefault(photo, photo));
+            }
         }
-        return plan.toPrettyString() + "\n";
+        return userMessage(tree.toPrettyString(), localToUri) + "\n";
     }
 
     /** Uploads a local file under a temporary name beside its target, then renames it into place. */

@@ -1,6 +1,6 @@
 package ai.gaga.spark;
 
-import ai.gaga.GagaSettings;
+import ai.gaga.sound.SoundSettings;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Resolution;
@@ -26,7 +26,7 @@ record JobSettings(Resolution resolution, Integer fps, Long seed, Voice voice, d
         Integer fps = null;
         Long seed = null;
         Voice voice = null;
-        double loudness = GagaSettings.DEFAULT_LOUDNESS;
+        double loudness = SoundSettings.DEFAULT_LOUDNESS;
         Duration maxDuration = null;
         Emotion emotion = null;
         double intensity = 0;

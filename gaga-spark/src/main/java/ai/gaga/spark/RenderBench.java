@@ -23,7 +23,7 @@ import java.util.Map;
  * Benchmark tables for the Spark path (not a test): throughput of the same jobs with {@code local[1]} and
  * {@code local[2]}, the per-job overhead of the Spark path against a plain loop over {@link Gaga#render} in one JVM,
  * an extrapolation to a cluster, and the resident memory of one executor JVM over many jobs. Run it with
- * {@code gaga-spark/run bench [--jobs 8] [--memory-jobs 20] [--resolution 640x360] [--models DIR]}.
+ * {@code gaga-spark/run bench [--jobs 8] [--memory-jobs 20] [--resolution 1920x1080] [--models DIR]}.
  */
 public final class RenderBench {
     /** Lines of about two to three seconds each, spoken by one actor. */
@@ -42,7 +42,7 @@ public final class RenderBench {
     public static void main(String[] args) throws Exception {
         int jobs = 8;
         int memoryJobs = 20;
-        String resolution = "640x360";
+        String resolution = "1920x1080";
         String models = System.getenv("GAGA_MODEL_DIR");
         boolean scaling = true;
         boolean memory = true;

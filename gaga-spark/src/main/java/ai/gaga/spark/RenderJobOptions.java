@@ -43,8 +43,8 @@ public record RenderJobOptions(String modelDir, boolean offline, int engineThrea
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("cuda")) {
             throw new IllegalArgumentException("device must be auto, cpu or cuda, got '" + device + "'");
         }
-        Objects.requireNonNull(encoder, "encoder");
-        Objects.requireNonNull(preset, "preset");
+        ai.gaga.encode.VideoEncoder.parse(Objects.requireNonNull(encoder, "encoder")); // fails naming the choices
+        ai.gaga.encode.EncoderPreset.parse(Objects.requireNonNull(preset, "preset"));
     }
 
     public static Builder builder() {
