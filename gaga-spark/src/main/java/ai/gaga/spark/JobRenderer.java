@@ -7,8 +7,6 @@ import ai.gaga.RenderOptions;
 import ai.gaga.RenderPlan;
 import ai.gaga.RenderResult;
 import ai.gaga.scene.Actor;
-import ai.gaga.scene.Delivery;
-import ai.gaga.scene.Emotion;
 import ai.gaga.scene.FacePick;
 import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
@@ -24,18 +22,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -257,25 +250,18 @@ final class JobRenderer {
                 options.encoder(), options.preset(), options.subtitles());
     }
 
-    /** Copies a URI to a local file and returns the SHA-256 of its bytes. */
-    private String fetch(String uri, Path local, String what) throws IOException {
+    /** Copies a URI to a local file. */
+    private void fetch(String uri, Path local, String what) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
         FileSystem fs = p.getFileSystem(hadoop);
         Files.createDirectories(local.getParent());
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (FSDataInputStream in = fs.open(p); InputStream din = new DigestInputStream(in, sha)) {
-            Files.copy(din, local, StandardCopyOption.REPLACE_EXISTING);
+        try (FSDataInputStream in = fs.open(p)) {
+            Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException(what + " not found: " + fs.makeQualified(p));
         } catch (IOException e) {
             throw new IOException("cannot read " + what + " " + fs.makeQualified(p) + ": " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private String qualified(String uri) {

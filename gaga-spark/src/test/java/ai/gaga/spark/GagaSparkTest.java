@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The batch job in a real local Spark ({@code local[2]}): six jobs (five good, among them a two-actor scene, a face
  * picked from a group photo, a script file and per-job options, and one with a corrupt photo) render to five valid
  * MP4s and one failed row naming the photo, with exit code 0; a second run skips the five (and is more than twice as
- * fast); each clip is byte-identical to the same scene rendered with the plain {@link Gaga} API in this JVM.
+ * fast); a changed job renders again and a stale temporary upload is removed; each clip is byte-identical to the same
+ * scene rendered with the plain {@link Gaga} API in this JVM, and one to {@code gaga render}'s.
  *
  * <p>Seen failing: with the skip check disabled (skipExisting ignored) the second run rendered again and the
  * "skipped" count was 0; with the scratch path left in error messages, the failed row named /tmp/gaga-spark/job-bad-…
@@ -77,7 +78,9 @@ class GagaSparkTest {
         String twoActors = "MAYA\nHi Leo.\n\nLEO\nHello.\n";
 
         List<String> lines = new ArrayList<>();
-        lines.add(job("one", "Hello there.", Map.of("me", grace.toString()), Map.of("resolution", RES)));
+        // direction given in full, so that the CLI (which marks every open line neutral) renders the same scene
+        String oneScript = "ME\n(neutral, normal)\nHello there.\n";
+        lines.add(job("one", oneScript, Map.of("ME", grace.toString()), Map.of("resolution", RES)));
         lines.add(job("two", twoActors, Map.of("MAYA", grace.toUri().toString(), "LEO", astronaut.toString()),
                 Map.of("resolution", RES)));
         lines.add(job("group", "Good morning.", Map.of("pat", group + "#2"), Map.of("resolution", RES)));
@@ -140,11 +143,33 @@ class GagaSparkTest {
                 + firstSeconds + " s");
         System.err.printf("first run %.1f s, second run %.1f s%n", firstSeconds, secondSeconds);
 
+        // a changed job renders again, replacing its clip; a temporary upload left by a killed task is cleaned up
+        Path stale = out.resolve(".opts.mp4.0c0ffee.gaga-tmp");
+        Files.writeString(stale, "half a clip");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+        String oldHash = Files.readString(out.resolve("opts.plan.sha256"));
+        lines.set(4, job("opts", "Nice to see you.", Map.of("me", astronaut.toString()),
+                Map.of("resolution", RES, "seed", "8", "fps", "24")));
+        Files.write(jobs, lines);
+        Run third = run(jobs, out);
+        assertEquals(0, third.code, third.err);
+        assertEquals("done", third.results.get("opts").path("status").asText());
+        assertEquals("skipped", third.results.get("one").path("status").asText());
+        assertTrue(!oldHash.equals(Files.readString(out.resolve("opts.plan.sha256"))));
+        assertTrue(Files.notExists(stale));
+
+        // byte-identical to the CLI's render of the same script
+        Path cli = dir.resolve("cli-one.mp4");
+        assertEquals(0, ai.gaga.examples.GagaCli.run("render", oneScript, "--actor", "ME=" + grace, "--resolution",
+                RES, "-o", cli.toString(), "-q", "--models", Fixtures.modelDir().toString(), "--offline"));
+        assertArrayEquals(Files.readAllBytes(cli), Files.readAllBytes(out.resolve("one.mp4")),
+                "the Spark render differs from the CLI's");
+
         // byte-identical to the plain API: the same scenes, built the way the job builds them, rendered in one JVM
         try (Gaga gaga = Gaga.builder().modelDir(Fixtures.modelDir()).offline(true).build()) {
             Resolution res = Resolution.parse(RES);
             Map<String, Scene> scenes = new LinkedHashMap<>();
-            scenes.put("one", Scene.parse("Hello there.", Map.of("me", grace)).toBuilder().resolution(res).build());
+            scenes.put("one", Scene.parse(oneScript, Map.of("ME", grace)).toBuilder().resolution(res).build());
             scenes.put("two", Scene.parse(twoActors, Map.of("MAYA", grace, "LEO", astronaut)).toBuilder()
                     .resolution(res).build());
             scenes.put("group", Scene.parse("Good morning.", Map.of("pat", group)).toBuilder().actor("pat")
@@ -152,7 +177,7 @@ class GagaSparkTest {
             scenes.put("file", Scene.parse(scriptFile, Map.of("MAYA", astronaut)).toBuilder().resolution(res)
                     .build());
             scenes.put("opts", Scene.parse("Nice to see you.", Map.of("me", astronaut)).toBuilder().resolution(res)
-                    .seed(7).fps(24).build());
+                    .seed(8).fps(24).build());
             for (Map.Entry<String, Scene> e : scenes.entrySet()) {
                 Path plain = dir.resolve("plain-" + e.getKey() + ".mp4");
                 gaga.render(e.getValue(), plain);
