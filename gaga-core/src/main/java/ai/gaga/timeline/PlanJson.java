@@ -26,6 +26,7 @@ import java.util.List;
  * cut with layout, subjects, size, camera move and grade). Built as an explicit tree so the format does not change
  * when a record gains a component.
  */
+@ai.gaga.Internal
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

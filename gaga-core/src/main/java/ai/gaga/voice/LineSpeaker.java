@@ -24,6 +24,7 @@ import java.util.function.Function;
  * engine meets an unbounded input. Phone timings and viseme tracks are shifted and joined to match. Works with any
  * {@link SpeechEngine}. The result always has word timings ({@link WordTiming#fit}).
  */
+@ai.gaga.Internal
 public final class LineSpeaker {
     /** Longest text handed to an engine at once (a few sentences). */
     public static final int MAX_PIECE = 240;

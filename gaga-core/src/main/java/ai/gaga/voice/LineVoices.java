@@ -12,6 +12,7 @@ import java.util.Locale;
  * voice keeps it, except for lines in another writing system, which it cannot read (a French voice given Chinese
  * characters speaks them with a Chinese voice).
  */
+@ai.gaga.Internal
 public final class LineVoices {
     private static final LanguageDetector DETECTOR = new LanguageDetector();
 
