@@ -5,6 +5,7 @@ import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.direction.ScriptDirector;
 import ai.gaga.scene.Scene;
+import ai.gaga.scene.SceneChecks;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.SpeechRequest;
@@ -134,6 +135,7 @@ public final class Gaga implements AutoCloseable {
     public Timeline plan(Scene scene) {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
+        SceneChecks.check(scene); // photos and length before any model loads (issue 14: fail fast)
         Scene directed = direct(scene);
         return new TimelinePlanner().plan(directed, RenderRun.speak(services, directed, i -> { }, true));
     }
@@ -157,6 +159,7 @@ public final class Gaga implements AutoCloseable {
         ensureOpen();
         Objects.requireNonNull(scene, "scene");
         Objects.requireNonNull(output, "output");
+        SceneChecks.check(scene); // photos and length before any model loads (issue 14: fail fast)
         return new RenderRun(services, direct(scene), output, options);
     }
 
