@@ -30,9 +30,9 @@ public class SceneTooLongException extends InvalidSceneException {
      */
     public static SceneTooLongException estimated(Duration atLeast, Duration limit, int lines) {
         return new SceneTooLongException(String.format(java.util.Locale.ROOT,
-                "Scene needs at least %.1f s to speak (%d lines, counted at a fast speaking rate), over the %.2f s "
-                        + "limit (maxDuration); nothing was spoken. Shorten the text or pauses, or " + RAISE_HINT
-                        + ".", seconds(atLeast), lines, seconds(limit)), atLeast, limit);
+                "Scene needs at least %.1f s to speak (%d line%s, counted at a fast speaking rate), over the %.2f "
+                        + "s limit (maxDuration); nothing was spoken. Shorten the text or pauses, or " + RAISE_HINT
+                        + ".", seconds(atLeast), lines, lines == 1 ? "" : "s", seconds(limit)), atLeast, limit);
     }
 
     private static double seconds(Duration d) {
