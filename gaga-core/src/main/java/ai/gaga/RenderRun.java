@@ -16,9 +16,6 @@ import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.LineSpeaker;
-import ai.gaga.voice.LineVoices;
-import ai.gaga.scene.Voice;
-import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.Utterance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,9 +205,9 @@ final class RenderRun {
                 utterances.add(services.recordingReader().read(line.recorded().get()));
                 continue;
             }
-            Voice voice = LineVoices.forLine(actor.voice(), line.text());
-            SpeechEngine engine = services.speechEngine(voice);
-            utterances.add(timingOnly ? LineSpeaker.time(engine, line, voice) : LineSpeaker.speak(engine, line, voice));
+            // each run of the line in one writing system in its own language's voice (LineVoices.runs)
+            utterances.add(timingOnly ? LineSpeaker.timeInVoices(services::speechEngine, line, actor.voice())
+                    : LineSpeaker.speakInVoices(services::speechEngine, line, actor.voice()));
         }
         return utterances;
     }
