@@ -45,6 +45,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--vtt", paramLabel = "FILE", description = "Also write WebVTT subtitles.")
     Path vtt;
 
+    @Option(names = {"-q", "--quiet"}, description = "Log only errors (the plan still goes to stdout).")
+    boolean quiet;
+
     @Option(names = "--max-duration", defaultValue = "60", paramLabel = "SECONDS",
             description = "Longest clip allowed (default: ${DEFAULT-VALUE}).")
     double maxDuration;
