@@ -20,6 +20,9 @@ import java.util.Iterator;
  * there, with the same {@link InvalidPhotoException}. Stateless.
  */
 public final class SceneChecks {
+    /** Most pixels a photo may claim (as gaga-video's photo loader, which also checks the claim against the bytes). */
+    static final long MAX_PIXELS = 200_000_000L;
+
     private SceneChecks() {
     }
 
@@ -71,6 +74,10 @@ public final class SceneChecks {
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0) {
                     throw new InvalidPhotoException(photo, "corrupt image: header gives size " + w + "x" + h);
+                }
+                if ((long) w * h > MAX_PIXELS) {
+                    throw new InvalidPhotoException(photo, "image is too large (" + w + "x" + h + " pixels; at most "
+                            + MAX_PIXELS / 1_000_000 + " megapixels are accepted)");
                 }
             } finally {
                 reader.dispose();
