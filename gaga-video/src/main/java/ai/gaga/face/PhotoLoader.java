@@ -198,7 +198,21 @@ public final class PhotoLoader {
             if (sub > 1) {
                 param.setSourceSubsampling(sub, sub, 0, 0);
             }
-            BufferedImage image = reader.read(0, param);
+            CmykJpeg.Info cmyk = format.contains("jpeg") ? CmykJpeg.inspect(reader) : null;
+            BufferedImage image;
+            if (cmyk != null) {
+                image = CmykJpeg.read(reader, param, cmyk);
+                if (cmyk.iccProfile() == null) {
+                    LOG.warn("Photo {} is a {} JPEG without a colour profile: converted to RGB with the plain CMYK "
+                            + "formula, so its colours may differ a little from a colour-managed viewer's", photo,
+                            cmyk.ycck() ? "YCCK" : "CMYK");
+                } else {
+                    LOG.debug("Photo {}: {} JPEG converted to sRGB with its colour profile", photo,
+                            cmyk.ycck() ? "YCCK" : "CMYK");
+                }
+            } else {
+                image = reader.read(0, param);
+            }
             if (image == null) {
                 throw new InvalidPhotoException(photo, "corrupt or truncated image: the decoder returned nothing");
             }
