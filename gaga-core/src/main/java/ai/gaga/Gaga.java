@@ -3,15 +3,22 @@ package ai.gaga;
 import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
-import ai.gaga.direction.ScriptDirector;
+import ai.gaga.encode.EncoderPreset;
+import ai.gaga.encode.EncodingSettings;
+import ai.gaga.encode.VideoEncoder;
+import ai.gaga.render.Performer;
+import ai.gaga.sound.SoundDesigner;
+import ai.gaga.sound.SoundSettings;
+import ai.gaga.voice.SpeechEngine;
 import ai.gaga.scene.Scene;
-import ai.gaga.scene.SceneChecks;
-import ai.gaga.timeline.Timeline;
-import ai.gaga.timeline.TimelinePlanner;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -36,17 +43,19 @@ public final class Gaga implements AutoCloseable {
     private final Services services;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
-    private final boolean inferDirection;
-    private static final ScriptDirector DIRECTOR = new ScriptDirector();
+    private final Planner planner;
     private volatile boolean closed;
 
     private Gaga(Builder b) {
-        GagaSettings settings = new GagaSettings(b.device, b.threads, b.encoder, b.preset, b.loudness);
+        // a missing module fails first, before the model store or any native library is touched
+        Services.Plugins plugins = Services.discover(b.classLoader,
+                new Services.Given(List.copyOf(b.speech), b.performer, b.soundDesigner));
+        GagaSettings settings = new GagaSettings(b.device, b.threads, b.plugins);
         this.models = b.models != null ? b.models : modelStore(b);
-        this.onnx = new OnnxSessions(settings.device(), settings.threads());
-        this.services = new Services(models, onnx, settings, b.classLoader);
+        this.onnx = new OnnxSessions(settings.device(), settings.threads()); // cheap: sessions open on first use
+        this.services = new Services(models, onnx, settings, plugins);
+        this.planner = new Planner(services, b.inferDirection);
         this.ownsExecutor = b.executor == null;
-        this.inferDirection = b.inferDirection;
         this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(new RenderThreads());
     }
 
@@ -76,25 +85,34 @@ public final class Gaga implements AutoCloseable {
     }
 
     /**
-     * Renders a scene to an MP4 file, blocking until it is complete. The file appears at {@code output} only when it
-     * is complete; on any failure nothing is left there (an existing file is kept).
+     * Renders a scene to an MP4 file, blocking until it is complete: {@code render(plan(scene), output, …)}, with each
+     * line spoken once. The file appears at {@code output} only when it is complete; on any failure nothing is left
+     * there (an existing file is kept).
      *
      * @throws InvalidPhotoException     an actor's photo is unusable
      * @throws SceneTooLongException     the spoken scene is longer than its maxDuration
-     * @throws OutputException           the output cannot be written
+     * @throws OutputException           the output cannot be written (missing folder, not a regular file, disk full)
      * @throws RenderCancelledException  the thread was interrupted
      */
     public RenderResult render(Scene scene, Path output, ProgressListener listener) {
-        return render(scene, output, RenderOptions.builder().listener(listener == null ? ProgressListener.NONE
-                : listener).build());
+        return render(scene, output, options(listener));
     }
 
     /**
-     * Renders a scene to an MP4 file and the side files the options ask for (stems, subtitles), blocking until all
-     * are complete; as {@link #render(Scene, Path, ProgressListener)} otherwise.
+     * Renders a scene to an MP4 file and the side files the options ask for (stems, subtitles, plan), blocking until
+     * all are complete; as {@link #render(Scene, Path, ProgressListener)} otherwise.
      */
     public RenderResult render(Scene scene, Path output, RenderOptions options) {
-        return newRun(scene, output, options).run();
+        return newRun(Objects.requireNonNull(scene, "scene"), null, output, options).run();
+    }
+
+    /**
+     * Renders a plan made by {@link #plan(Scene)}: draws, mixes and encodes exactly its {@link RenderPlan#frameCount()}
+     * frames, speaking only the lines the plan holds as timing only (each once). As
+     * {@link #render(Scene, Path, RenderOptions)} otherwise.
+     */
+    public RenderResult render(RenderPlan plan, Path output, RenderOptions options) {
+        return newRun(null, Objects.requireNonNull(plan, "plan"), output, options).run();
     }
 
     /**
@@ -102,13 +120,20 @@ public final class Gaga implements AutoCloseable {
      * leaves no file behind.
      */
     public CompletableFuture<RenderResult> renderAsync(Scene scene, Path output, ProgressListener listener) {
-        return renderAsync(scene, output, RenderOptions.builder().listener(listener == null ? ProgressListener.NONE
-                : listener).build());
+        return renderAsync(scene, output, options(listener));
     }
 
     /** As {@link #renderAsync(Scene, Path, ProgressListener)}, with side files and a listener from the options. */
     public CompletableFuture<RenderResult> renderAsync(Scene scene, Path output, RenderOptions options) {
-        RenderRun run = newRun(scene, output, options);
+        return start(newRun(Objects.requireNonNull(scene, "scene"), null, output, options));
+    }
+
+    /** As {@link #render(RenderPlan, Path, RenderOptions)}, in the background; {@code cancel(true)} stops it. */
+    public CompletableFuture<RenderResult> renderAsync(RenderPlan plan, Path output, RenderOptions options) {
+        return start(newRun(null, Objects.requireNonNull(plan, "plan"), output, options));
+    }
+
+    private CompletableFuture<RenderResult> start(RenderRun run) {
         CancellableFuture future = new CancellableFuture(run);
         executor.execute(() -> {
             if (future.isDone()) {
@@ -123,21 +148,23 @@ public final class Gaga implements AutoCloseable {
         return future;
     }
 
+    private static RenderOptions options(ProgressListener listener) {
+        return RenderOptions.builder().listener(listener == null ? ProgressListener.NONE : listener).build();
+    }
+
     /**
-     * Times every line and places it in time, without drawing or encoding: the plan a render would follow, frame for
-     * frame (for previews, subtitles and {@link ai.gaga.timeline.PlanJson}). Lines are timed with
-     * {@link ai.gaga.voice.SpeechEngine#time}, which gives exactly the timing the render's speech has; engines that
-     * can time speech without synthesising it (MaryTTS) leave the plan's audio silent, so use {@link #speak} or
-     * {@link #render} to hear it.
+     * Plans a scene without drawing or encoding: the cast (photos and faces, checked first), the direction of every
+     * line (language, voice, emotion, delivery), each line's speech or its exact timing, the timeline, and the shots
+     * and grades at the scene's frame rate. {@link #render(RenderPlan, Path, RenderOptions)} renders exactly this plan
+     * (print it with {@link RenderPlan#toJson()}). Lines whose engine can time speech without speaking it (MaryTTS)
+     * are only timed here, so a plan takes a fraction of a second; the render speaks them.
      *
+     * @throws InvalidPhotoException when an actor's photo is unusable
      * @throws SceneTooLongException when the scene exceeds its maxDuration
      */
-    public Timeline plan(Scene scene) {
+    public RenderPlan plan(Scene scene) {
         ensureOpen();
-        Objects.requireNonNull(scene, "scene");
-        SceneChecks.check(scene); // photos and length before any model loads (issue 14: fail fast)
-        Scene directed = direct(scene);
-        return new TimelinePlanner().plan(directed, RenderRun.speak(services, directed, i -> { }, true));
+        return planner.plan(Objects.requireNonNull(scene, "scene"), true, RenderRun.Steps.NONE);
     }
 
     /** Speaks one line without rendering video (voice preview, tests). */
@@ -155,17 +182,10 @@ public final class Gaga implements AutoCloseable {
         return services.settings();
     }
 
-    private RenderRun newRun(Scene scene, Path output, RenderOptions options) {
+    private RenderRun newRun(Scene scene, RenderPlan plan, Path output, RenderOptions options) {
         ensureOpen();
-        Objects.requireNonNull(scene, "scene");
         Objects.requireNonNull(output, "output");
-        SceneChecks.check(scene); // photos and length before any model loads (issue 14: fail fast)
-        return new RenderRun(services, direct(scene), output, options);
-    }
-
-    /** The scene with the emotions and deliveries its script left open inferred from the words (markup wins). */
-    private Scene direct(Scene scene) {
-        return inferDirection ? DIRECTOR.directed(scene) : scene;
+        return new RenderRun(services, planner, scene, plan, output, options);
     }
 
     private void ensureOpen() {
@@ -221,9 +241,10 @@ public final class Gaga implements AutoCloseable {
         private Boolean offline;
         private ExecutionDevice device = ExecutionDevice.AUTO;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private String encoder = "auto";
-        private String preset = "fast";
-        private double loudness = GagaSettings.DEFAULT_LOUDNESS;
+        private final Map<Class<?>, Object> plugins = new LinkedHashMap<>();
+        private final List<SpeechEngine> speech = new ArrayList<>();
+        private Performer performer;
+        private SoundDesigner soundDesigner;
         private ExecutorService executor;
         private ClassLoader classLoader = Gaga.class.getClassLoader();
         private boolean inferDirection = true;
@@ -233,7 +254,7 @@ public final class Gaga implements AutoCloseable {
 
         /**
          * Whether lines whose script gives no emotion or delivery get them inferred from their words before voicing
-         * and acting ({@link ScriptDirector}); on by default. Markup always wins either way.
+         * and acting ({@link ai.gaga.direction.ScriptDirector}); on by default. Markup always wins either way.
          */
         public Builder inferDirection(boolean infer) {
             this.inferDirection = infer;
@@ -272,27 +293,57 @@ public final class Gaga implements AutoCloseable {
             return this;
         }
 
-        /** H.264 encoder: {@code auto} (default), {@code h264_nvenc}, {@code libx264} or {@code libopenh264}. */
-        public Builder encoder(String encoder) {
-            this.encoder = Objects.requireNonNull(encoder, "encoder");
-            return this;
+        /** H.264 encoder (default {@link VideoEncoder#AUTO}: NVENC on a working GPU, else libx264, else OpenH264). */
+        public Builder encoder(VideoEncoder encoder) {
+            EncodingSettings now = EncodingSettings.of(settings());
+            return configure(new EncodingSettings(Objects.requireNonNull(encoder, "encoder"), now.preset()));
         }
 
-        /** Encoder speed/quality: {@code fast} (default), {@code balanced} or {@code quality}. */
-        public Builder preset(String preset) {
-            this.preset = Objects.requireNonNull(preset, "preset");
-            return this;
+        /** Encoder speed/quality (default {@link EncoderPreset#FAST}). */
+        public Builder preset(EncoderPreset preset) {
+            EncodingSettings now = EncodingSettings.of(settings());
+            return configure(new EncodingSettings(now.encoder(), Objects.requireNonNull(preset, "preset")));
         }
 
         /**
-         * Integrated loudness of every soundtrack in LUFS (-70..-5; default {@value GagaSettings#DEFAULT_LOUDNESS}),
+         * Integrated loudness of every soundtrack in LUFS (-70..-5; default {@value SoundSettings#DEFAULT_LOUDNESS}),
          * reached within ±0.5 LU with true peaks at or under -1 dBTP.
          */
         public Builder loudness(double lufs) {
-            if (!(lufs >= -70 && lufs <= -5)) {
-                throw new IllegalArgumentException("loudness must be -70..-5 LUFS, got " + lufs);
-            }
-            this.loudness = lufs;
+            return configure(new SoundSettings(lufs));
+        }
+
+        /**
+         * A plug-in's own settings record (e.g. {@link EncodingSettings}, {@link SoundSettings}, or a third-party
+         * plug-in's), read by the plug-in from {@link GagaSettings#plugin(Class)}; replaces one of the same type.
+         */
+        public Builder configure(Object pluginSettings) {
+            plugins.put(Objects.requireNonNull(pluginSettings, "pluginSettings").getClass(), pluginSettings);
+            return this;
+        }
+
+        private GagaSettings settings() {
+            return new GagaSettings(device, threads, plugins);
+        }
+
+        /**
+         * A speech engine of your own, used for every line before any installed engine (unless a line's voice names
+         * another engine). The engine stays yours: closing the Gaga does not close it.
+         */
+        public Builder speech(SpeechEngine engine) {
+            speech.add(Objects.requireNonNull(engine, "engine"));
+            return this;
+        }
+
+        /** A performer of your own instead of the installed one; closing the Gaga does not close it. */
+        public Builder performer(Performer performer) {
+            this.performer = Objects.requireNonNull(performer, "performer");
+            return this;
+        }
+
+        /** A sound designer of your own instead of the installed one; closing the Gaga does not close it. */
+        public Builder soundDesigner(SoundDesigner designer) {
+            this.soundDesigner = Objects.requireNonNull(designer, "designer");
             return this;
         }
 
@@ -308,6 +359,12 @@ public final class Gaga implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The engine.
+         *
+         * @throws GagaException at once, naming the missing modules, when no performer, voice, sound designer or
+         *                       encoder is installed (depend on {@code ai.gaga:gaga} for all of them)
+         */
         public Gaga build() {
             return new Gaga(this);
         }

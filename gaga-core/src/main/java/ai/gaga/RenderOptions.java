@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param stems     also write the soundtrack's stems as 48 kHz stereo WAVs: {@code .dialogue.wav},
  *                  {@code .music.wav}, {@code .effects.wav} (ambience and effects), which sum to the MP4's soundtrack
  * @param subtitles also write subtitles from the line timings: {@code .srt} and {@code .vtt}
+ * @param plan      also write the plan the clip was rendered from as {@code .plan.json} ({@link RenderPlan#toJson()})
  */
-public record RenderOptions(ProgressListener listener, boolean stems, boolean subtitles) {
+public record RenderOptions(ProgressListener listener, boolean stems, boolean subtitles, boolean plan) {
     /** Just the MP4, no progress reports. */
-    public static final RenderOptions DEFAULT = new RenderOptions(ProgressListener.NONE, false, false);
+    public static final RenderOptions DEFAULT = new RenderOptions(ProgressListener.NONE, false, false, false);
 
     public RenderOptions {
         Objects.requireNonNull(listener, "listener");
@@ -30,6 +31,7 @@ public record RenderOptions(ProgressListener listener, boolean stems, boolean su
         private ProgressListener listener = ProgressListener.NONE;
         private boolean stems;
         private boolean subtitles;
+        private boolean plan;
 
         private Builder() {
         }
@@ -52,8 +54,14 @@ public record RenderOptions(ProgressListener listener, boolean stems, boolean su
             return this;
         }
 
+        /** Also write the plan as JSON beside the MP4 ({@code clip.plan.json}). */
+        public Builder plan(boolean plan) {
+            this.plan = plan;
+            return this;
+        }
+
         public RenderOptions build() {
-            return new RenderOptions(listener, stems, subtitles);
+            return new RenderOptions(listener, stems, subtitles, plan);
         }
     }
 }

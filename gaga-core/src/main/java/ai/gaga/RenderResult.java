@@ -22,13 +22,24 @@ import java.util.Map;
  * @param bytes        file size
  * @param stageTimes   wall time per stage; RENDER and ENCODE overlap in time
  * @param wallTime     total wall time of the render
+ * @param sideFiles    the files written beside the clip (stems, subtitles, plan)
+ * @param warnings     what the render noticed and the user should know ({@link RenderPlan#warnings()})
  */
 public record RenderResult(Path output, Duration duration, int frames, Resolution resolution, int fps,
                            String videoEncoder, String audioCodec, long bytes, Map<RenderStage, Duration> stageTimes,
-                           Duration wallTime, List<Path> sideFiles) {
+                           Duration wallTime, List<Path> sideFiles, List<String> warnings) {
     public RenderResult {
         stageTimes = Collections.unmodifiableMap(new EnumMap<>(stageTimes));
         sideFiles = List.copyOf(sideFiles);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public RenderResult(Path output, Duration duration, int frames, Resolution resolution, int fps, String videoEncoder,
+                        String audioCodec, long bytes, Map<RenderStage, Duration> stageTimes, Duration wallTime,
+                        List<Path> sideFiles) {
+        this(output, duration, frames, resolution, fps, videoEncoder, audioCodec, bytes, stageTimes, wallTime,
+                sideFiles, List.of());
     }
 
     /** A result without side files. */

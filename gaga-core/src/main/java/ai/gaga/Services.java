@@ -8,24 +8,24 @@ import ai.gaga.render.PerformerFactory;
 import ai.gaga.scene.Voice;
 import ai.gaga.sound.SoundDesigner;
 import ai.gaga.sound.SoundDesignerFactory;
+import ai.gaga.spi.Plugin;
 import ai.gaga.spi.ServiceContext;
+import ai.gaga.voice.RecordingReader;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechEngineFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
- * The plug-ins an engine found with {@link ServiceLoader}, and the instances it created from them (lazily: a voice
- * takes seconds to start). Closes what it created.
+ * The plug-ins of one engine, one {@link Registry} per kind, and the context handed to them. Checks at construction
+ * that every kind a render needs is installed, so that a missing module fails {@code Gaga.create()} at once.
  */
 final class Services implements ServiceContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
@@ -33,37 +33,76 @@ final class Services implements ServiceContext, AutoCloseable {
     private final ModelStore models;
     private final OnnxSessions onnx;
     private final GagaSettings settings;
-    private final List<SpeechEngineFactory> speechFactories;
-    private final List<PerformerFactory> performerFactories;
-    private final List<SoundDesignerFactory> soundFactories;
-    private final List<VideoSinkFactory> sinkFactories;
-    private final List<ai.gaga.voice.RecordingReader> recordingReaders;
-    private final Map<String, SpeechEngine> engines = new ConcurrentHashMap<>();
-    private volatile Performer performer;
-    private volatile SoundDesigner soundDesigner;
+    private final Registry<SpeechEngineFactory, SpeechEngine> speech;
+    private final Registry<PerformerFactory, Performer> performers;
+    private final Registry<SoundDesignerFactory, SoundDesigner> sound;
+    private final Registry<VideoSinkFactory, VideoSinkFactory> sinks;
+    private final Registry<RecordingReader, RecordingReader> readers;
 
-    Services(ModelStore models, OnnxSessions onnx, GagaSettings settings, ClassLoader loader) {
+    /** Instances a user handed to {@link Gaga.Builder}; they are used first and never closed by the engine. */
+    record Given(List<SpeechEngine> speech, Performer performer, SoundDesigner sound) {
+        static final Given NONE = new Given(List.of(), null, null);
+    }
+
+    /**
+     * Finds the plug-ins on {@code loader}'s class path, after the instances given.
+     *
+     * @throws GagaException naming every missing module, before anything slow (models, natives) is touched
+     */
+    static Plugins discover(ClassLoader loader, Given given) {
+        List<SpeechEngineFactory> engines = given.speech().stream().map(e -> (SpeechEngineFactory) new GivenEngine(e))
+                .toList();
+        Plugins p = new Plugins(
+                Registry.load(SpeechEngineFactory.class, loader, "speech engine", "gaga-audio", engines,
+                        byId(given.speech(), SpeechEngine::id)),
+                Registry.load(PerformerFactory.class, loader, "performer (face and picture renderer)", "gaga-video",
+                        given.performer() == null ? List.of() : List.of(new GivenPerformer(given.performer())),
+                        given.performer() == null ? Map.of() : Map.of(given.performer().id(), given.performer())),
+                Registry.load(SoundDesignerFactory.class, loader, "sound designer", "gaga-audio",
+                        given.sound() == null ? List.of() : List.of(new GivenSound(given.sound())),
+                        given.sound() == null ? Map.of() : Map.of(given.sound().id(), given.sound())),
+                Registry.load(VideoSinkFactory.class, loader, "video encoder", "gaga-video", List.of(), Map.of()),
+                Registry.load(RecordingReader.class, loader, "recording reader", "gaga-audio", List.of(), Map.of()));
+        List<String> missing = new ArrayList<>();
+        for (Registry<?, ?> r : List.of(p.speech(), p.performers(), p.sound(), p.sinks())) {
+            r.missing().ifPresent(missing::add);
+        }
+        if (!missing.isEmpty()) {
+            throw new GagaException("GAGA cannot render without: " + String.join(", ", missing) + ". Depend on "
+                    + "ai.gaga:gaga (core, audio and video in one dependency), or add the modules named here.");
+        }
+        LOG.debug("Plug-ins: speech {}, performers {}, sound {}, sinks {}, readers {}", ids(p.speech()),
+                ids(p.performers()), ids(p.sound()), ids(p.sinks()), ids(p.readers()));
+        return p;
+    }
+
+    /** The registries of one engine. */
+    record Plugins(Registry<SpeechEngineFactory, SpeechEngine> speech,
+                   Registry<PerformerFactory, Performer> performers,
+                   Registry<SoundDesignerFactory, SoundDesigner> sound,
+                   Registry<VideoSinkFactory, VideoSinkFactory> sinks,
+                   Registry<RecordingReader, RecordingReader> readers) {
+    }
+
+    Services(ModelStore models, OnnxSessions onnx, GagaSettings settings, Plugins plugins) {
         this.models = models;
         this.onnx = onnx;
         this.settings = settings;
-        this.speechFactories = load(SpeechEngineFactory.class, loader, SpeechEngineFactory::priority);
-        this.performerFactories = load(PerformerFactory.class, loader, PerformerFactory::priority);
-        this.soundFactories = load(SoundDesignerFactory.class, loader, SoundDesignerFactory::priority);
-        this.sinkFactories = load(VideoSinkFactory.class, loader, VideoSinkFactory::priority);
-        this.recordingReaders = load(ai.gaga.voice.RecordingReader.class, loader, r -> 0);
-        LOG.debug("Plug-ins: speech {}, performers {}, sound {}, sinks {}", ids(speechFactories),
-                ids(performerFactories), ids(soundFactories), ids(sinkFactories));
+        this.speech = plugins.speech();
+        this.performers = plugins.performers();
+        this.sound = plugins.sound();
+        this.sinks = plugins.sinks();
+        this.readers = plugins.readers();
     }
 
-    private static <T> List<T> load(Class<T> type, ClassLoader loader, ToIntFunction<T> priority) {
-        List<T> found = new ArrayList<>();
-        ServiceLoader.load(type, loader).forEach(found::add);
-        found.sort(Comparator.comparingInt(priority).reversed());
-        return List.copyOf(found);
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        Map<String, T> out = new java.util.LinkedHashMap<>();
+        items.forEach(i -> out.put(id.apply(i), i));
+        return out;
     }
 
-    private static List<String> ids(List<?> factories) {
-        return factories.stream().map(f -> f.getClass().getSimpleName()).toList();
+    private static List<String> ids(Registry<?, ?> registry) {
+        return registry.plugins().stream().map(Plugin::id).toList();
     }
 
     @Override
@@ -82,106 +121,99 @@ final class Services implements ServiceContext, AutoCloseable {
     }
 
     /** Reads users' recordings ({@code says(Path)}). */
-    ai.gaga.voice.RecordingReader recordingReader() {
-        if (recordingReaders.isEmpty()) {
-            throw new GagaException("A line plays a recording, but no recording reader is installed: add the "
-                    + "gaga-audio module to the classpath");
-        }
-        return recordingReaders.get(0);
+    RecordingReader recordingReader() {
+        return readers.first(Function.identity());
     }
 
     /** The engine for a voice: the one it names, else the highest-priority engine that speaks its language. */
     SpeechEngine speechEngine(Voice voice) {
-        SpeechEngineFactory chosen = null;
+        SpeechEngineFactory chosen;
         if (voice.engine() != null) {
-            chosen = speechFactories.stream().filter(f -> f.id().equalsIgnoreCase(voice.engine())).findFirst()
+            chosen = speech.find(f -> f.id().equalsIgnoreCase(voice.engine()))
                     .orElseThrow(() -> new GagaException("Speech engine '" + voice.engine()
                             + "' is not installed. Installed: " + describeEngines()));
         } else {
             String lang = voice.primaryLanguage();
-            for (SpeechEngineFactory f : speechFactories) {
-                if (f.languages().contains(lang) && f.isAvailable()) {
-                    chosen = f;
-                    break;
-                }
-            }
-            if (chosen == null) {
-                throw new UnsupportedLanguageException(voice.language(), describeEngines());
-            }
+            chosen = speech.find(f -> (f instanceof GivenEngine || f.languages().contains(lang)) && f.isAvailable())
+                    .orElseThrow(() -> new UnsupportedLanguageException(voice.language(), describeEngines()));
         }
-        SpeechEngineFactory factory = chosen;
-        return engines.computeIfAbsent(factory.id(), id -> {
-            long t0 = System.nanoTime();
-            SpeechEngine engine = factory.create(this);
-            LOG.info("Speech engine {} started in {} ms", id, (System.nanoTime() - t0) / 1_000_000);
-            return engine;
-        });
+        return speech.get(chosen, f -> f.create(this));
     }
 
     private List<String> describeEngines() {
         List<String> out = new ArrayList<>();
-        for (SpeechEngineFactory f : speechFactories) {
-            out.add(f.id() + ": " + String.join(", ", new TreeSet<>(f.languages()))
-                    + (f.isAvailable() ? "" : " (not available here)"));
+        for (SpeechEngineFactory f : speech.plugins()) {
+            out.add(f.id() + ": " + (f instanceof GivenEngine ? "every language" : String.join(", ",
+                    new TreeSet<>(f.languages()))) + (f.isAvailable() ? "" : " (not available here)"));
         }
         return out;
     }
 
     Performer performer() {
-        Performer p = performer;
-        if (p == null) {
-            synchronized (this) {
-                if (performer == null) {
-                    performer = first(performerFactories, "performer (face/picture renderer)", "gaga-video")
-                            .create(this);
-                }
-                p = performer;
-            }
-        }
-        return p;
+        return performers.first(f -> f.create(this));
     }
 
     SoundDesigner soundDesigner() {
-        SoundDesigner s = soundDesigner;
-        if (s == null) {
-            synchronized (this) {
-                if (soundDesigner == null) {
-                    soundDesigner = first(soundFactories, "sound designer", "gaga-audio").create(this);
-                }
-                s = soundDesigner;
-            }
-        }
-        return s;
+        return sound.first(f -> f.create(this));
     }
 
     VideoSinkFactory videoSinkFactory() {
-        return first(sinkFactories, "video encoder", "gaga-video");
-    }
-
-    private static <T> T first(List<T> factories, String what, String module) {
-        if (factories.isEmpty()) {
-            throw new GagaException("No " + what + " is installed: add the " + module
-                    + " module to the classpath (it registers one through ServiceLoader)");
-        }
-        return factories.get(0);
+        return sinks.first(Function.identity());
     }
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(engines.values());
-        if (performer != null) {
-            all.add(performer);
+        speech.close();
+        performers.close();
+        sound.close();
+    }
+
+    /** A speech engine handed to the builder: speaks every language, before any installed engine. */
+    private record GivenEngine(SpeechEngine engine) implements SpeechEngineFactory {
+        @Override
+        public String id() {
+            return engine.id();
         }
-        if (soundDesigner != null) {
-            all.add(soundDesigner);
+
+        @Override
+        public Set<String> languages() {
+            return Set.of();
         }
-        for (AutoCloseable c : all) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
-            }
+
+        @Override
+        public int priority() {
+            return Integer.MAX_VALUE;
         }
-        engines.clear();
+
+        @Override
+        public SpeechEngine create(ServiceContext context) {
+            return engine;
+        }
+    }
+
+    /** A performer handed to the builder. */
+    private record GivenPerformer(Performer performer) implements PerformerFactory {
+        @Override
+        public String id() {
+            return performer.id();
+        }
+
+        @Override
+        public Performer create(ServiceContext context) {
+            return performer;
+        }
+    }
+
+    /** A sound designer handed to the builder. */
+    private record GivenSound(SoundDesigner designer) implements SoundDesignerFactory {
+        @Override
+        public String id() {
+            return designer.id();
+        }
+
+        @Override
+        public SoundDesigner create(ServiceContext context) {
+            return designer;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * Writes PCM as a 24-bit WAV file (what audio editors import without loss of the mix's headroom; samples beyond
  * ±1 are clipped).
  */
+@ai.gaga.Internal
 public final class WavWriter {
     private static final int BYTES = 3;
     private static final int MAX = (1 << 23) - 1;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * exclamation marks for shouting, and strong emotion: furious exclamations are shouted, terrified hesitations
  * tremble. Stateless and thread-safe.
  */
+@ai.gaga.Internal
 public final class DeliveryAnalyzer {
     private static final Pattern STAMMER = Pattern.compile("(?i)(?<!\\p{L})(\\p{L}{1,2})-\\1");
 

@@ -1,5 +1,7 @@
 package ai.gaga.direction;
 
+import ai.gaga.scene.Voice;
+
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.EmotionArc;
@@ -13,6 +15,8 @@ import java.util.Objects;
  * @param actor          who says it
  * @param text           what is said
  * @param language       the language of the words (primary subtag: {@code en}, {@code fr}, {@code zh}…)
+ * @param voice          the voice that speaks it: the actor's, or one of the words' language where the actor's cannot
+ *                       read them ({@link ai.gaga.voice.LineVoices}); chosen here once for the whole render
  * @param reading        what the analyser read in the words, whatever the markup says (for inspection)
  * @param emotion        the emotion to act: the markup's when given, else the reading's
  * @param intensity      its intensity, 0..1
@@ -21,13 +25,14 @@ import java.util.Objects;
  * @param delivery       how the line is spoken: the markup's when given, else the inferred one
  * @param deliverySource whether the delivery came from markup or inference
  */
-public record DirectedLine(int index, String actor, String text, String language, EmotionReading reading,
+public record DirectedLine(int index, String actor, String text, String language, Voice voice, EmotionReading reading,
                            Emotion emotion, double intensity, Source emotionSource, EmotionArc arc,
                            Delivery delivery, Source deliverySource) {
     public DirectedLine {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(voice, "voice");
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(emotion, "emotion");
         Objects.requireNonNull(emotionSource, "emotionSource");

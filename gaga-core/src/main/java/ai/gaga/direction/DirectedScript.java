@@ -63,19 +63,7 @@ public record DirectedScript(List<DirectedLine> lines) {
             directed[i] = next.equals(line) ? line : next;
             changed |= directed[i] != line;
         }
-        if (!changed) {
-            return scene;
-        }
-        Scene.Builder b = Scene.builder();
-        for (Actor a : scene.actors()) {
-            b.actor(a.name(), a.photo()).voice(a.voice());
-        }
-        int n = 0;
-        for (SceneElement e : scene.elements()) {
-            b.add(e instanceof Line ? directed[n++] : e);
-        }
-        return b.resolution(scene.resolution()).fps(scene.fps()).seed(scene.seed())
-                .maxDuration(scene.maxDuration()).allowNoFace(scene.allowNoFace()).build();
+        return changed ? scene.withLines(java.util.Arrays.asList(directed)) : scene;
     }
 
     /** The direction as a JSON tree: {@code {"lines": [{"index", "actor", "text", "language", "emotion", …}]}}. */

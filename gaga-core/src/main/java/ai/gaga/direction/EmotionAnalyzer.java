@@ -22,6 +22,7 @@ import java.util.Objects;
  * evidence, since embeddings hardly see negation. Other languages are read from punctuation and emoji only. Stateless
  * and thread-safe; lexicons and models are loaded once per JVM.
  */
+@ai.gaga.Internal
 public final class EmotionAnalyzer {
     /** A semantic margin over neutral from which the meaning alone decides a line the words leave open. */
     private static final double SEMANTIC_CLEAR = 0.10;

@@ -14,6 +14,7 @@ import java.util.Set;
  * on stop words and a few telltale letters for en, fr, de, es, it and pt, ties going to English. Short lines are a
  * guess; good enough for picking a voice, not for linguistics. Stateless and thread-safe.
  */
+@ai.gaga.Internal
 public final class LanguageDetector {
     private static final Map<Character.UnicodeScript, String> SCRIPTS = Map.ofEntries(
             Map.entry(Character.UnicodeScript.HAN, "zh"),

@@ -15,6 +15,7 @@ import java.util.Objects;
  *
  * @param prior evidence added to each emotion's score, 0 and up
  */
+@ai.gaga.Internal
 public record SceneContext(Map<Emotion, Double> prior) {
     /** No scene words at all. */
     public static final SceneContext NONE = new SceneContext(Map.of());

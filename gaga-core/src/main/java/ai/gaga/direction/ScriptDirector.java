@@ -2,6 +2,8 @@ package ai.gaga.direction;
 
 import ai.gaga.scene.ActionCue;
 import ai.gaga.scene.Actor;
+import ai.gaga.scene.Voice;
+import ai.gaga.voice.LineVoices;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.EmotionArc;
@@ -39,6 +41,14 @@ public final class ScriptDirector {
 
     /** The direction of every line of the scene. */
     public DirectedScript direct(Scene scene) {
+        return direct(scene, true);
+    }
+
+    /**
+     * The direction of every line; with {@code infer} false, only what the script says (the rest stays neutral and
+     * normal, {@link Source#DEFAULT}), though languages and voices are still read from the words.
+     */
+    public DirectedScript direct(Scene scene, boolean infer) {
         Objects.requireNonNull(scene, "scene");
         List<DirectedLine> out = new ArrayList<>();
         List<String> mood = new ArrayList<>();
@@ -55,8 +65,12 @@ public final class ScriptDirector {
             } else if (e instanceof ActionCue a) {
                 action = action.isEmpty() ? a.text() : action + ". " + a.text();
             } else if (e instanceof Line line) {
-                String voice = scene.actor(line.actor()).map(Actor::voice).map(v -> v.primaryLanguage()).orElse("en");
-                out.add(direct(out.size(), line, language(line.text(), voice), context, action));
+                Voice actorVoice = scene.actor(line.actor()).map(Actor::voice).orElse(Voice.DEFAULT);
+                String detected = languages.detect(line.text());
+                Voice voice = LineVoices.forLine(actorVoice, line.text(), detected);
+                String language = lexiconLanguage(detected, actorVoice.primaryLanguage());
+                out.add(infer ? direct(out.size(), line, language, voice, context, action)
+                        : asWritten(out.size(), line, language, voice));
                 action = "";
             }
         }
@@ -68,7 +82,15 @@ public final class ScriptDirector {
         return direct(scene).applyTo(scene);
     }
 
-    private DirectedLine direct(int index, Line line, String language, SceneContext mood, String action) {
+    /** The line as its script wrote it, nothing inferred. */
+    private static DirectedLine asWritten(int index, Line line, String language, Voice voice) {
+        return new DirectedLine(index, line.actor(), line.text(), language, voice, EmotionReading.NEUTRAL,
+                line.emotion(), line.intensity(), line.emotionGiven() ? Source.MARKUP : Source.DEFAULT, line.arc(),
+                line.delivery(), line.deliveryGiven() ? Source.MARKUP : Source.DEFAULT);
+    }
+
+    private DirectedLine direct(int index, Line line, String language, Voice voice, SceneContext mood,
+                                String action) {
         SceneContext context = mood;
         if (!action.isEmpty()) {
             Map<Emotion, Double> fromAction = new EnumMap<>(Emotion.class);
@@ -82,7 +104,7 @@ public final class ScriptDirector {
         EmotionArc arc = line.emotionGiven() ? line.arc() : reading.arc();
         Delivery delivery = line.deliveryGiven() ? line.delivery()
                 : deliveries.infer(line.text(), language, reading, action).orElse(Delivery.NORMAL);
-        return new DirectedLine(index, line.actor(), line.text(), language, reading, emotion, intensity,
+        return new DirectedLine(index, line.actor(), line.text(), language, voice, reading, emotion, intensity,
                 line.emotionGiven() ? Source.MARKUP : Source.INFERRED, arc, delivery,
                 line.deliveryGiven() ? Source.MARKUP : Source.INFERRED);
     }
@@ -92,7 +114,11 @@ public final class ScriptDirector {
      * for Spanish or Italian) and the actor's voice speaks one with a lexicon, the voice's language.
      */
     String language(String text, String voiceLanguage) {
-        String detected = languages.detect(text);
+        return lexiconLanguage(languages.detect(text), voiceLanguage);
+    }
+
+    /** {@link #language}, for words whose language was already detected. */
+    private static String lexiconLanguage(String detected, String voiceLanguage) {
         if (Lexicon.of(detected) == null && Lexicon.of(voiceLanguage) != null) {
             return voiceLanguage;
         }

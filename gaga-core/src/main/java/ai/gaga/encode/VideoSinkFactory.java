@@ -7,12 +7,7 @@ import ai.gaga.spi.ServiceContext;
 import java.nio.file.Path;
 
 /** Service-provider entry for an encoder ({@code META-INF/services/ai.gaga.encode.VideoSinkFactory}). */
-public interface VideoSinkFactory {
-    String id();
-
-    default int priority() {
-        return 0;
-    }
+public interface VideoSinkFactory extends ai.gaga.spi.Plugin {
 
     /**
      * Opens {@code file} for writing an MP4 of {@code format} with {@code soundtrack} (stereo or mono PCM, any rate).

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The models GAGA knows by id, pinned by size and SHA-256 to one upstream version (see MODELS.md in shared/). */
+@ai.gaga.Internal
 public final class ModelCatalog {
     public static final String BLAZEFACE = "face-detect/blazeface-front-128";
     public static final String ULTRAFACE = "face-detect/ultraface-rfb-320";

@@ -1,29 +1,29 @@
 package ai.gaga.render;
 
+import ai.gaga.RenderPlan;
 import ai.gaga.scene.Scene;
-import ai.gaga.timeline.Timeline;
+
+import java.util.List;
 
 /**
- * Turns a planned scene into pictures: analyses each actor's photo once (face detection etc.) and returns the renderer
- * of its frames. Thread-safe; one instance serves many renders.
+ * Turns a plan into pictures: finds each actor's face in their photo once ({@link #cast}), then draws the plan's frames
+ * ({@link #prepare}). Thread-safe; one instance serves many renders.
  */
 public interface Performer extends AutoCloseable {
     String id();
 
     /**
-     * Checks and analyses the scene's photos before speech is synthesised, so that an unusable photo fails the render
-     * in milliseconds rather than after the slow steps. Implementations cache what they learn for {@link #prepare}.
+     * Loads every actor's photo and finds the face that plays them, before any voice speaks, so that an unusable photo
+     * fails in milliseconds rather than after the slow steps. Implementations cache what they learn for
+     * {@link #prepare}.
      *
+     * @return one member per actor, in {@link Scene#actors()} order
      * @throws ai.gaga.InvalidPhotoException naming the photo and the problem
      */
-    default void inspect(Scene scene) {
-    }
+    List<CastMember> cast(Scene scene);
 
-    /**
-     * Analyses the photos and prepares the frames. Fails fast with {@link ai.gaga.InvalidPhotoException} on unusable
-     * photos, before any expensive work of the render.
-     */
-    FrameRenderer prepare(Scene scene, Timeline timeline, VideoFormat format);
+    /** The renderer of the plan's frames: {@code plan.frameCount()} frames of {@code plan.format()}. */
+    FrameRenderer prepare(RenderPlan plan);
 
     @Override
     default void close() {

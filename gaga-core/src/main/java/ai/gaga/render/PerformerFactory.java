@@ -3,13 +3,7 @@ package ai.gaga.render;
 import ai.gaga.spi.ServiceContext;
 
 /** Service-provider entry for a {@link Performer} ({@code META-INF/services/ai.gaga.render.PerformerFactory}). */
-public interface PerformerFactory {
-    String id();
-
-    /** Higher wins when several are installed. */
-    default int priority() {
-        return 0;
-    }
+public interface PerformerFactory extends ai.gaga.spi.Plugin {
 
     Performer create(ServiceContext context);
 }

@@ -57,6 +57,29 @@ public final class Scene {
         return new Builder();
     }
 
+    /**
+     * The same scene (actors with their voices, faces and every other setting kept) with its lines replaced, in
+     * order, by {@code newLines}; pauses and cues stay where they are. Returns this scene when nothing changes.
+     *
+     * @throws IllegalArgumentException when the number of lines differs
+     */
+    public Scene withLines(List<Line> newLines) {
+        List<Line> old = lines();
+        if (newLines.size() != old.size()) {
+            throw new IllegalArgumentException("The scene has " + old.size() + " lines, got " + newLines.size());
+        }
+        if (newLines.equals(old)) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.elements.clear();
+        int n = 0;
+        for (SceneElement e : elements) {
+            b.elements.add(e instanceof Line ? newLines.get(n++) : e);
+        }
+        return b.build();
+    }
+
     /** A builder pre-filled with this scene, to derive a variant. */
     public Builder toBuilder() {
         Builder b = new Builder();

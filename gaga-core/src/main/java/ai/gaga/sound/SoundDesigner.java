@@ -1,20 +1,17 @@
 package ai.gaga.sound;
 
-import ai.gaga.audio.PcmAudio;
-import ai.gaga.scene.Scene;
-import ai.gaga.timeline.Timeline;
+import ai.gaga.RenderPlan;
 
-/** Builds the clip's soundtrack from the planned timeline: dialogue, and later music and effects. Thread-safe. */
+/** Builds a plan's soundtrack: dialogue, music, ambience and effects, mixed to the engine's loudness. Thread-safe. */
 public interface SoundDesigner extends AutoCloseable {
     String id();
 
-    /** Stereo soundtrack at {@link PcmAudio#STANDARD_RATE}, exactly {@link Timeline#durationSeconds()} long. */
-    PcmAudio mix(Scene scene, Timeline timeline);
-
-    /** The soundtrack with its stems; designers that keep no stems return the {@link #mix} alone. */
-    default Soundtrack design(Scene scene, Timeline timeline) {
-        return new Soundtrack(mix(scene, timeline), java.util.Map.of());
-    }
+    /**
+     * The soundtrack of a voiced plan (every line's audio present): stereo at
+     * {@link ai.gaga.audio.PcmAudio#STANDARD_RATE}, exactly {@link RenderPlan#durationSeconds()} long, with its stems
+     * where the designer keeps them.
+     */
+    Soundtrack design(RenderPlan plan);
 
     @Override
     default void close() {

@@ -3,12 +3,7 @@ package ai.gaga.sound;
 import ai.gaga.spi.ServiceContext;
 
 /** Service-provider entry for a {@link SoundDesigner} ({@code META-INF/services/ai.gaga.sound.SoundDesignerFactory}). */
-public interface SoundDesignerFactory {
-    String id();
-
-    default int priority() {
-        return 0;
-    }
+public interface SoundDesignerFactory extends ai.gaga.spi.Plugin {
 
     SoundDesigner create(ServiceContext context);
 }

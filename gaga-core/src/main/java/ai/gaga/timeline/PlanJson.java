@@ -26,6 +26,7 @@ import java.util.List;
  * cut with layout, subjects, size, camera move and grade). Built as an explicit tree so the format does not change
  * when a record gains a component.
  */
+@ai.gaga.Internal
 public final class PlanJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,8 +42,15 @@ public final class PlanJson {
         }
     }
 
-    /** The plan as a JSON tree. */
+    /** The plan as a JSON tree, each line's language read from its words (see {@link ai.gaga.voice.LineVoices}). */
     public static ObjectNode tree(Scene scene, Timeline timeline) {
+        List<Line> lines = scene.lines();
+        return tree(scene, timeline, i -> scene.actor(lines.get(i).actor())
+                .map(a -> ai.gaga.voice.LineVoices.forLine(a.voice(), lines.get(i).text()).language()).orElse(""));
+    }
+
+    /** The plan as a JSON tree, with the language each line is spoken in given by {@code lineLanguage(index)}. */
+    public static ObjectNode tree(Scene scene, Timeline timeline, java.util.function.IntFunction<String> lineLanguage) {
         int fps = scene.fps();
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode s = root.putObject("scene");
@@ -66,8 +74,7 @@ public final class PlanJson {
             if (l.hasMarkup()) {
                 n.put("markup", l.markup());
             }
-            n.put("language", scene.actor(l.actor()).map(a -> ai.gaga.voice.LineVoices.forLine(a.voice(), l.text())
-                    .language()).orElse(""));
+            n.put("language", lineLanguage.apply(i));
             n.put("emotion", l.emotion().name().toLowerCase(java.util.Locale.ROOT));
             n.put("intensity", l.intensity());
             n.put("delivery", l.delivery().name().toLowerCase(java.util.Locale.ROOT));

@@ -41,6 +41,7 @@ import java.util.Objects;
  * A cut that would leave a shot shorter than {@link #MIN_SHOT_SECONDS} is dropped, and the shot before runs on.
  * Deterministic.
  */
+@ai.gaga.Internal
 public final class ShotPlanner {
     /** How long before a line starts the cut to its speaker comes: the eye arrives before the voice. */
     public static final double LEAD_SECONDS = 0.2;

@@ -47,6 +47,28 @@ public record Timeline(List<TimelineEntry> entries, double durationSeconds, List
         return new Timeline(entries, durationSeconds, cues, newShots);
     }
 
+    /**
+     * The same timeline with {@code line}'s speech replaced by {@code spoken} (of the same length: a line timed first
+     * and spoken later).
+     *
+     * @throws IllegalArgumentException when the line is not in this timeline or the lengths differ
+     */
+    public Timeline withUtterance(ai.gaga.scene.Line line, ai.gaga.voice.Utterance spoken) {
+        List<TimelineEntry> next = new java.util.ArrayList<>(entries);
+        for (int i = 0; i < next.size(); i++) {
+            TimelineEntry e = next.get(i);
+            if (e.line() == line) {
+                if (e.utterance().audio().frames() != spoken.audio().frames()) {
+                    throw new IllegalArgumentException("Line \"" + line.text() + "\" was timed at "
+                            + e.utterance().audio().frames() + " samples but spoken in " + spoken.audio().frames());
+                }
+                next.set(i, new TimelineEntry(line, spoken, e.start()));
+                return new Timeline(next, durationSeconds, cues, shots);
+            }
+        }
+        throw new IllegalArgumentException("Line \"" + line.text() + "\" is not in this timeline");
+    }
+
     /** The shot that shows frame {@code index}, if shots are planned and one covers it. */
     public Optional<Shot> shotAt(int index) {
         for (Shot s : shots) {

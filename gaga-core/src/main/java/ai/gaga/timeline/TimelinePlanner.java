@@ -22,6 +22,7 @@ import java.util.Locale;
  * line. An absolute time that makes two lines overlap without {@code ^} is an error naming both. The result carries
  * the cut ({@link ShotPlanner}).
  */
+@ai.gaga.Internal
 public final class TimelinePlanner {
     /**
      * @param utterances speech of each line, in {@link Scene#lines()} order

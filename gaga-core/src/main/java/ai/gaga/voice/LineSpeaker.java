@@ -31,6 +31,7 @@ import java.util.function.Function;
  * engine meets an unbounded input. Phone timings and viseme tracks are shifted and joined to match. Works with any
  * {@link SpeechEngine}. The result always has word timings ({@link WordTiming#fit}).
  */
+@ai.gaga.Internal
 public final class LineSpeaker {
     /** Longest text handed to an engine at once (a few sentences). */
     public static final int MAX_PIECE = 240;
@@ -71,6 +72,16 @@ public final class LineSpeaker {
     /** The timing {@link #speakInVoices} gives the line, as {@link #time} is to {@link #speak}. */
     public static Utterance timeInVoices(Function<Voice, SpeechEngine> engines, Line line, Voice actorVoice) {
         return speak(engines, line, LineVoices.runs(actorVoice, line.text()), SpeechEngine::time);
+    }
+
+    /** The line's speech, each of its {@link LineVoices#runs runs} in the run's voice (see {@link #speakInVoices}). */
+    public static Utterance speak(Function<Voice, SpeechEngine> engines, Line line, List<LineVoices.Run> runs) {
+        return speak(engines, line, runs, SpeechEngine::synthesize);
+    }
+
+    /** The timing {@link #speak(Function, Line, List)} gives the line. */
+    public static Utterance time(Function<Voice, SpeechEngine> engines, Line line, List<LineVoices.Run> runs) {
+        return speak(engines, line, runs, SpeechEngine::time);
     }
 
     private static List<LineVoices.Run> single(Line line, Voice voice) {

@@ -20,6 +20,7 @@ import java.util.Map;
  * {@link Run runs}, one per stretch of one writing system, and each run gets the voice of its own writing system:
  * the language of a writing system is detected once, on all of the line's text in it, and kept for its runs.
  */
+@ai.gaga.Internal
 public final class LineVoices {
     private static final LanguageDetector DETECTOR = new LanguageDetector();
 
@@ -28,7 +29,11 @@ public final class LineVoices {
 
     /** The voice that speaks {@code text} for an actor whose voice is {@code actorVoice}. */
     public static Voice forLine(Voice actorVoice, String text) {
-        String detected = DETECTOR.detect(text);
+        return forLine(actorVoice, text, DETECTOR.detect(text));
+    }
+
+    /** As {@link #forLine(Voice, String)}, for words whose language was already detected ({@code detected}). */
+    public static Voice forLine(Voice actorVoice, String text, String detected) {
         String current = primary(actorVoice.language());
         if (detected.equals(current)) {
             return actorVoice;
@@ -58,6 +63,14 @@ public final class LineVoices {
      * run they follow (the first run takes any before it). Runs cover the text without gaps.
      */
     public static List<Run> runs(Voice actorVoice, String text) {
+        return runs(actorVoice, null, text);
+    }
+
+    /**
+     * As {@link #runs(Voice, String)}, the runs of the line's main writing system spoken by {@code lineVoice}, the
+     * voice the direction already chose for the line (its language is detected once and kept); null to choose here.
+     */
+    public static List<Run> runs(Voice actorVoice, Voice lineVoice, String text) {
         List<int[]> spans = new ArrayList<>(); // {start, end, system}
         int current = -1;
         int start = 0;
@@ -75,7 +88,7 @@ public final class LineVoices {
             i += Character.charCount(cp);
         }
         if (current < 0 || spans.isEmpty()) {
-            return List.of(new Run(0, text.length(), forLine(actorVoice, text), true));
+            return List.of(new Run(0, text.length(), lineVoice != null ? lineVoice : forLine(actorVoice, text), true));
         }
         spans.add(new int[] {start, text.length(), current});
         Map<Integer, StringBuilder> bySystem = new LinkedHashMap<>();
@@ -90,7 +103,8 @@ public final class LineVoices {
         bySystem.forEach((system, t) -> voices.put(system, forLine(actorVoice, t.toString().strip())));
         List<Run> runs = new ArrayList<>();
         for (int[] s : spans) {
-            runs.add(new Run(s[0], s[1], voices.get(s[2]), s[2] == mainSystem));
+            boolean main = s[2] == mainSystem;
+            runs.add(new Run(s[0], s[1], main && lineVoice != null ? lineVoice : voices.get(s[2]), main));
         }
         return List.copyOf(runs);
     }

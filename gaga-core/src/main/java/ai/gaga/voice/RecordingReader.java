@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * and the mouth shapes read from it, so a face can lip-sync to any voice. Found with {@link java.util.ServiceLoader}
  * (gaga-audio provides one). Thread-safe.
  */
-public interface RecordingReader {
+public interface RecordingReader extends ai.gaga.spi.Plugin {
     /**
      * The recording as an utterance.
      *

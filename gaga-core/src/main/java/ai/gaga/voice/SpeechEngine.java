@@ -20,6 +20,15 @@ public interface SpeechEngine extends AutoCloseable {
         return synthesize(request);
     }
 
+    /**
+     * Whether {@link #time} is much cheaper than {@link #synthesize} because it does not run the voice (MaryTTS plans
+     * without its vocoder). Planning then only times each line and the render speaks it once; otherwise planning
+     * speaks each line and the render reuses that speech.
+     */
+    default boolean timesWithoutSpeaking() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -1,5 +1,7 @@
 package ai.gaga.examples;
 
+import ai.gaga.RenderPlan;
+
 import ai.gaga.Gaga;
 import ai.gaga.direction.DirectedScript;
 import ai.gaga.direction.ScriptDirector;
@@ -46,7 +48,7 @@ final class AnalyzeBench {
         long t0 = System.nanoTime();
         DirectedScript direction = new ScriptDirector().direct(parsed);
         long t1 = System.nanoTime();
-        Timeline timeline = gaga.plan(direction.applyTo(parsed));
+        RenderPlan timeline = gaga.plan(direction.applyTo(parsed));
         long t2 = System.nanoTime();
         System.out.println(String.format(Locale.ROOT, "%-22s %6d %5.1fs %8.0fms %7.0fms %6.0fms", label,
                 parsed.lines().size(), timeline.durationSeconds(), (t1 - t0) / 1e6, (t2 - t1) / 1e6,

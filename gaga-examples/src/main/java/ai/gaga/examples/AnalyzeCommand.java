@@ -1,5 +1,7 @@
 package ai.gaga.examples;
 
+import ai.gaga.RenderPlan;
+
 import ai.gaga.Gaga;
 import ai.gaga.direction.DirectedScript;
 import ai.gaga.direction.ScriptDirector;
@@ -60,23 +62,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         Scene parsed = RenderCommand.parseScript(script, actors).toBuilder()
                 .maxDuration(RenderCommand.seconds(maxDuration)).build();
         InputChecks.photosAndLength(parsed); // before the emotion model and the voices load
-        long t0 = System.nanoTime();
-        DirectedScript direction = new ScriptDirector().direct(parsed);
-        long t1 = System.nanoTime();
-        // The directed scene is what the engine plans (planning it again changes nothing, so lines stay the same).
-        Scene scene = direction.applyTo(parsed);
         try (Gaga gaga = engine.build()) {
-            long t2 = System.nanoTime();
-            Timeline timeline = gaga.plan(scene);
-            LOG.info("Analysed {} lines ({} s of scene): direction {} ms, timing and plan {} ms (engine start-up and "
-                    + "model loading included, logged above)", scene.lines().size(),
-                    String.format(java.util.Locale.ROOT, "%.1f", timeline.durationSeconds()), (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t2) / 1_000_000);
-            ObjectNode plan = PlanJson.tree(scene, timeline);
-            plan.set("direction", direction.toJsonTree());
-            System.out.println(plan.toPrettyString());
-            write(srt, Subtitles.toSrt(timeline));
-            write(vtt, Subtitles.toWebVtt(timeline));
+            long t0 = System.nanoTime();
+            RenderPlan plan = gaga.plan(parsed);
+            LOG.info("Analysed {} lines ({} s of scene): cast, direction, timing and plan in {} ms (engine start-up "
+                    + "and model loading included, logged above)", parsed.lines().size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", plan.durationSeconds()),
+                    (System.nanoTime() - t0) / 1_000_000);
+            System.out.println(plan.toJson());
+            write(srt, Subtitles.toSrt(plan.timeline()));
+            write(vtt, Subtitles.toWebVtt(plan.timeline()));
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import ai.gaga.encode.VideoSinkFactory;
 import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
+import ai.gaga.RenderPlan;
 import ai.gaga.render.FrameBuffer;
 import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.Performer;
@@ -112,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
                 PeakRss.reset();
                 RenderResult r = gaga.render(scene, dir.resolve("bench-" + seconds + "s.mp4"));
                 long peak = PeakRss.peakBytes();
-                double bare = noBare ? Double.NaN : bareEncodeSeconds(scene, r, dir);
+                double bare = noBare ? Double.NaN : bareEncodeSeconds(gaga.plan(scene), r, dir);
                 rows.add(row(seconds, r, bare, peak));
             }
         }
@@ -147,24 +148,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Draws every frame to a raw file (untimed for the encoder), then times encoding that file alone. */
-    private double bareEncodeSeconds(Scene scene, RenderResult r, Path dir) throws IOException {
+    private double bareEncodeSeconds(RenderPlan plan, RenderResult r, Path dir) throws IOException {
         try (OnnxSessions onnx = new OnnxSessions(ExecutionDevice.CPU, 2)) {
-            ServiceContext ctx = ServiceContext.of(ModelStore.standard(), onnx,
-                    new GagaSettings(ExecutionDevice.valueOf(engine.device.toUpperCase(Locale.ROOT)),
-                            Runtime.getRuntime().availableProcessors(), engine.encoder, engine.preset));
-            return bareEncodeSeconds(scene, r, dir, ctx);
+            ServiceContext ctx = ServiceContext.of(ModelStore.standard(), onnx, engine.settings());
+            return bareEncodeSeconds(plan, r, dir, ctx);
         }
     }
 
-    private double bareEncodeSeconds(Scene scene, RenderResult r, Path dir, ServiceContext ctx) throws IOException {
-        Resolution res = scene.resolution();
-        VideoFormat format = new VideoFormat(res, scene.fps(), r.frames());
+    private double bareEncodeSeconds(RenderPlan plan, RenderResult r, Path dir, ServiceContext ctx)
+            throws IOException {
+        Resolution res = plan.format().resolution();
+        VideoFormat format = plan.format();
         Path raw = dir.resolve("frames.bgr");
         FrameBuffer frame = new FrameBuffer(res.width(), res.height());
         PerformerFactory pf = ServiceLoader.load(PerformerFactory.class).iterator().next();
         try (Performer performer = pf.create(ctx);
-             FrameRenderer renderer = performer.prepare(scene, new Timeline(List.of(), format.durationSeconds()),
-                     format);
+             FrameRenderer renderer = performer.prepare(plan);
              OutputStream out = Files.newOutputStream(raw)) {
             for (int i = 0; i < format.frameCount(); i++) {
                 renderer.render(i, frame);

@@ -31,10 +31,22 @@ final class EngineOptions {
             description = "Soundtrack loudness, -70..-5 LUFS (default: ${DEFAULT-VALUE}; -23 broadcast, -14 louder).")
     double loudness;
 
+    /** The engine settings these options give (device, threads, encoder, preset, loudness). */
+    ai.gaga.GagaSettings settings() {
+        return new ai.gaga.GagaSettings(device(), Runtime.getRuntime().availableProcessors())
+                .with(new ai.gaga.encode.EncodingSettings(ai.gaga.encode.VideoEncoder.parse(encoder),
+                        ai.gaga.encode.EncoderPreset.parse(preset)))
+                .with(new ai.gaga.sound.SoundSettings(loudness));
+    }
+
+    private ExecutionDevice device() {
+        return ExecutionDevice.valueOf(device.toUpperCase(java.util.Locale.ROOT));
+    }
+
     Gaga build() {
-        Gaga.Builder b = Gaga.builder()
-                .device(ExecutionDevice.valueOf(device.toUpperCase(java.util.Locale.ROOT)))
-                .encoder(encoder).preset(preset).loudness(loudness);
+        Gaga.Builder b = Gaga.builder().device(device())
+                .encoder(ai.gaga.encode.VideoEncoder.parse(encoder)).preset(ai.gaga.encode.EncoderPreset.parse(preset))
+                .loudness(loudness);
         if (models != null) {
             b.modelDir(models);
         }

@@ -80,6 +80,11 @@ public final class GagaCli implements Runnable {
         if (e instanceof OutOfMemoryError) {
             m = "out of memory (" + m + "); raise the Java heap with GAGA_JAVA_OPTS=-Xmx2g or shorten the scene";
         }
+        return cliWords(m);
+    }
+
+    /** A library message with its Java calls replaced by the CLI flags that do the same. */
+    static String cliWords(String m) {
         return m.replace(ai.gaga.SceneTooLongException.RAISE_HINT, "raise --max-duration SECONDS")
                 .replace("Scene.builder().allowNoFace(true)", "--allow-no-face")
                 .replace("allowNoFace(true)", "--allow-no-face")

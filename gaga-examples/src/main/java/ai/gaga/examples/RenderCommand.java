@@ -102,6 +102,8 @@ final class RenderCommand implements Callable<Integer> {
             RenderResult r = gaga.render(scene, output, options.listener(quiet ? p -> { } : ProgressBar.onStderr())
                     .build());
             if (!quiet) {
+                // once each, in the user's words: photo problems, faces picked, unknown tags, words not spoken
+                r.warnings().forEach(w -> System.err.println("gaga: warning: " + GagaCli.cliWords(w)));
                 System.out.println(summary(r));
                 r.sideFiles().forEach(f -> System.out.println("Wrote " + f));
             }

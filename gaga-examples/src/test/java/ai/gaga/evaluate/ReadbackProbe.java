@@ -65,7 +65,7 @@ class ReadbackProbe {
                         .says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(900));
             }
             Scene scene = b.maxDuration(java.time.Duration.ofSeconds(60)).build();
-            Timeline plan = gaga.plan(scene);
+            Timeline plan = gaga.plan(scene).timeline();
             Path out = Path.of("target", "probe-" + which + ".mp4");
             Files.createDirectories(out.getParent());
             if (!Files.exists(out) || Boolean.getBoolean("probe.render")) {

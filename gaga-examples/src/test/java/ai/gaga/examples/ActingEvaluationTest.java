@@ -96,7 +96,7 @@ class ActingEvaluationTest {
                         .says(text).emotion(e, intensity).pause(java.time.Duration.ofMillis(900));
             }
             Scene scene = b.maxDuration(java.time.Duration.ofSeconds(60)).build();
-            Timeline plan = gaga.plan(scene);
+            Timeline plan = gaga.plan(scene).timeline();
             String name = photo.getFileName().toString().replaceFirst("\\..*", "");
             Path out = dir.resolve(name + "-emotions.mp4");
             gaga.render(scene, out);

@@ -139,7 +139,7 @@ class EndToEndRenderTest {
     void aPauseInsideAScreenplayLineIsHeardAsSilence() {
         Scene scene = Scene.parse("GRACE\nI have to go. [pause 900ms] Goodbye.\n",
                 java.util.Map.of("GRACE", Fixtures.graceHopper()));
-        ai.gaga.timeline.Timeline plan = gaga.plan(scene);
+        ai.gaga.timeline.Timeline plan = gaga.plan(scene).timeline();
         ai.gaga.voice.Utterance u = plan.entries().get(0).utterance();
         ai.gaga.voice.PhoneTiming gap = u.phones().stream().filter(p -> p.isSilence() && p.duration() > 0.85)
                 .findFirst().orElseThrow(() -> new AssertionError("no 0.9 s pause in " + u.phones()));

@@ -80,12 +80,12 @@ class RestDriftTest {
         try (Gaga gaga = Gaga.builder().models(Fixtures.modelStore()).inferDirection(false).build();
              ClipEvaluator evaluator = ClipEvaluator.open(Fixtures.modelDir())) {
             // Spread the lines over the minute: measure the speech once, then size the pauses to end on LENGTH.
-            Timeline probe = gaga.plan(scene(0.5, QUIET));
+            Timeline probe = gaga.plan(scene(0.5, QUIET)).timeline();
             double speech = probe.durationSeconds() - 2 * QUIET - 0.5 * (LINES.size() - 1);
             double gap = (LENGTH - 2 * QUIET - speech) / (LINES.size() - 1);
             assertTrue(gap > 0.3, "the lines leave room for pauses: " + speech + " s of speech");
             Scene scene = scene(gap, QUIET);
-            Timeline plan = gaga.plan(scene);
+            Timeline plan = gaga.plan(scene).timeline();
             double length = plan.durationSeconds();
             assertEquals(LENGTH, length, 0.1, "planned length");
             List<Shot> shots = plan.shots();

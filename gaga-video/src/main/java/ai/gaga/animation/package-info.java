@@ -4,4 +4,5 @@
  * lip sync with coarticulation, emotional expressions, blinks, gaze, head motion, breathing and listening reactions.
  * Entry point: {@link ai.gaga.animation.FaceAnimator}; curves export: {@link ai.gaga.animation.ControlCurves}.
  */
+@ai.gaga.Internal
 package ai.gaga.animation;

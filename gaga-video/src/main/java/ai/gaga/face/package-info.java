@@ -12,4 +12,5 @@
  * {@link ai.gaga.face.FaceAnalysis}. Each model class owns its tensor layout, so callers never see tensors.
  * {@link ai.gaga.face.MouthMeasure} measures mouth opening for the evaluator.
  */
+@ai.gaga.Internal
 package ai.gaga.face;

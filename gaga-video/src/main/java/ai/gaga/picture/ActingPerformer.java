@@ -1,5 +1,9 @@
 package ai.gaga.picture;
 
+import ai.gaga.RenderPlan;
+import ai.gaga.render.CastMember;
+import java.util.List;
+
 import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.Performer;
 import ai.gaga.render.VideoFormat;
@@ -31,13 +35,13 @@ public final class ActingPerformer implements Performer {
     }
 
     @Override
-    public void inspect(Scene scene) {
-        pictures.inspect(scene);
+    public List<CastMember> cast(Scene scene) {
+        return pictures.cast(scene);
     }
 
     @Override
-    public FrameRenderer prepare(Scene scene, Timeline timeline, VideoFormat format) {
-        return pictures.prepare(scene, timeline, format);
+    public FrameRenderer prepare(RenderPlan plan) {
+        return pictures.prepare(plan);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package ai.gaga.picture;
 
+import java.util.List;
+
 import ai.gaga.GagaException;
 import ai.gaga.animation.FaceAnimator;
 import ai.gaga.face.FaceAnalysis;
@@ -77,6 +79,18 @@ public final class ActingPlates implements PlateSourceFactory {
             FacePerformance performance = FaceAnimator.of(scene, timeline, actor.name(), format.fps());
             return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face));
         };
+    }
+
+    @Override
+    public List<String> warnings(ai.gaga.scene.Actor actor, PhotoAnalysis photo) {
+        if (photo.face().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return analysis(photo).warnings().stream().map(FaceWarning::message).toList();
+        } catch (GagaException e) {
+            return List.of("the face cannot be animated (" + e.getMessage() + "); the photo is shown still");
+        }
     }
 
     private FaceAnalysis analysis(PhotoAnalysis photo) {

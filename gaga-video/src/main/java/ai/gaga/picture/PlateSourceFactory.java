@@ -1,5 +1,8 @@
 package ai.gaga.picture;
 
+import ai.gaga.scene.Actor;
+import java.util.List;
+
 import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Scene;
 import ai.gaga.timeline.Timeline;
@@ -15,4 +18,13 @@ public interface PlateSourceFactory {
 
     /** The plate source for one render of {@code scene}. */
     PlateSource forScene(Scene scene, Timeline timeline, VideoFormat format);
+
+    /**
+     * What these plates will make of an actor's face, in the user's words (a face too small to animate, a strong
+     * profile acted with less motion, eyes hidden…), for the plan's warnings. Analyses the face once (cached for
+     * {@link #forScene}); still plates have nothing to say.
+     */
+    default List<String> warnings(Actor actor, PhotoAnalysis photo) {
+        return List.of();
+    }
 }

@@ -1,5 +1,8 @@
 package ai.gaga.picture;
 
+import ai.gaga.RenderPlan;
+import ai.gaga.render.CastMember;
+
 import ai.gaga.InvalidPhotoException;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
@@ -129,24 +132,55 @@ public final class StillPhotoPerformer implements Performer {
 
     /**
      * Loads every actor's photo and finds its face, failing with {@link InvalidPhotoException} on the first unusable
-     * one. (Declared without {@code @Override} so this class also compiles against a gaga-core without
-     * {@code Performer.inspect}.)
+     * one; each member lists every face of its photo (left to right) and what the plates will make of it.
      */
-    public void inspect(Scene scene) {
+    @Override
+    public List<CastMember> cast(Scene scene) {
         Objects.requireNonNull(scene, "scene");
+        List<CastMember> cast = new java.util.ArrayList<>();
         for (Actor actor : scene.actors()) {
-            analyse(actor, scene.allowNoFace());
+            PhotoAnalysis a = analyse(actor, scene.allowNoFace());
+            List<FaceBox> faces;
+            synchronized (cache) {
+                PhotoKey key = PhotoKey.of(actor.photo());
+                Detected d = key == null ? null : cache.get(key);
+                faces = d == null ? a.face().stream().toList() : d.faces();
+            }
+            List<FaceBox> leftToRight = faces.stream().sorted(java.util.Comparator.comparingDouble(FaceBox::centerX))
+                    .toList();
+            List<ai.gaga.render.FaceArea> areas = leftToRight.stream().map(StillPhotoPerformer::area).toList();
+            int index = a.face().map(leftToRight::indexOf).orElse(-1);
+            List<String> warnings = new java.util.ArrayList<>();
+            if (leftToRight.size() > 1 && index >= 0) {
+                warnings.add("the photo shows " + leftToRight.size() + " faces; face #" + (index + 1)
+                        + " from the left plays " + actor.name());
+            }
+            warnings.addAll(plates.warnings(actor, a));
+            cast.add(new CastMember(actor.name(), actor.photo(), a.image().getWidth(), a.image().getHeight(), index,
+                    areas, warnings));
         }
+        return cast;
+    }
+
+    private static ai.gaga.render.FaceArea area(FaceBox f) {
+        return new ai.gaga.render.FaceArea(f.x(), f.y(), f.width(), f.height());
     }
 
     @Override
+    public FrameRenderer prepare(RenderPlan plan) {
+        return prepare(plan.scene(), plan.timeline(), plan.format());
+    }
+
+    /**
+     * The renderer of {@code scene}'s frames in {@code format}, following {@code timeline} (for tools and tests that
+     * hold no {@link RenderPlan}; the cut is planned again when the timeline's was made at another frame rate).
+     */
     public FrameRenderer prepare(Scene scene, Timeline timeline, VideoFormat format) {
         Objects.requireNonNull(scene, "scene");
         // The still picture does not react to speech: the push-in spans the format's frames, and the timeline only
         // matters to performers that animate the face.
         Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(format, "format");
-        inspect(scene);
         List<Shot> shots = shots(scene, timeline, format);
         java.util.Set<String> cutOut = new java.util.HashSet<>();
         java.util.Set<String> shown = new java.util.HashSet<>();

@@ -6,4 +6,5 @@
  * {@link ai.gaga.picture.ActorPlate} that a {@link ai.gaga.picture.PlateSource} makes: the still photo
  * ({@link ai.gaga.picture.StillPlate}) or an animated face.
  */
+@ai.gaga.Internal
 package ai.gaga.picture;

@@ -175,10 +175,10 @@ class StillPhotoPerformerTest {
                 () -> performer.prepare(strict, TIMELINE, format));
         assertTrue(e.getMessage().contains("allowNoFace"), e.getMessage());
         assertEquals(grey, e.photo());
-        assertThrows(InvalidPhotoException.class, () -> performer.inspect(strict));
+        assertThrows(InvalidPhotoException.class, () -> performer.cast(strict));
 
         Scene lenient = Scene.builder().actor("wall", grey).says("Hello.").allowNoFace(true).build();
-        performer.inspect(lenient);
+        performer.cast(lenient);
         try (FrameRenderer r = performer.prepare(lenient, TIMELINE, format)) {
             FrameBuffer fb = RenderedFrames.render(r, 0, format);
             // The whole square photo is centred: its middle shows the photo's grey, the sides the backdrop.
@@ -192,10 +192,10 @@ class StillPhotoPerformerTest {
     }
 
     @Test
-    void badPhotoFailsInspectFast() {
+    void badPhotoFailsCastFast() {
         Path missing = dir.resolve("missing.jpg");
         Scene scene = Scene.builder().actor("ghost", missing).says("Boo.").build();
-        InvalidPhotoException e = assertThrows(InvalidPhotoException.class, () -> performer.inspect(scene));
+        InvalidPhotoException e = assertThrows(InvalidPhotoException.class, () -> performer.cast(scene));
         assertEquals("file not found", e.reason());
         assertThrows(InvalidPhotoException.class, () -> performer.prepare(scene, TIMELINE,
                 format(Resolution.FULL_HD)));
@@ -225,7 +225,7 @@ class StillPhotoPerformerTest {
     @Test
     void measuresFrameTime() {
         VideoFormat format = new VideoFormat(Resolution.FULL_HD, 25, 250);
-        performer.inspect(grace()); // photo analysis cached: time only the picture preparation below
+        performer.cast(grace()); // photo analysis cached: time only the picture preparation below
         long p0 = System.nanoTime();
         try (FrameRenderer r = performer.prepare(grace(), new Timeline(List.of(), 10.0), format)) {
             LOG.info("Still photo preparation at 1920x1080 (pre-scale + backdrop): {} ms",

@@ -73,12 +73,17 @@ public final class SceneSoundDesigner implements SoundDesigner {
         return ID;
     }
 
-    @Override
+    /** The mixed soundtrack of a scene's timeline (see {@link #design(Scene, Timeline)}). */
     public PcmAudio mix(Scene scene, Timeline timeline) {
         return mixStems(scene, timeline).master();
     }
 
     @Override
+    public Soundtrack design(ai.gaga.RenderPlan plan) {
+        return design(plan.scene(), plan.timeline());
+    }
+
+    /** The soundtrack of a scene's timeline, with its dialogue, music and effects stems. */
     public Soundtrack design(Scene scene, Timeline timeline) {
         Mix mix = mixStems(scene, timeline);
         Map<String, PcmAudio> stems = new LinkedHashMap<>();

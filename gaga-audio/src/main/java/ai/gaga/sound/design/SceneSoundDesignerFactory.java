@@ -18,6 +18,6 @@ public final class SceneSoundDesignerFactory implements SoundDesignerFactory {
 
     @Override
     public SoundDesigner create(ServiceContext context) {
-        return new SceneSoundDesigner(context.settings().loudness());
+        return new SceneSoundDesigner(ai.gaga.sound.SoundSettings.of(context.settings()).loudness());
     }
 }

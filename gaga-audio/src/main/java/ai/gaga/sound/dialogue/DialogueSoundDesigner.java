@@ -33,6 +33,11 @@ public final class DialogueSoundDesigner implements SoundDesigner {
 
     /** Stereo at {@link PcmAudio#STANDARD_RATE}, exactly {@link Timeline#durationSeconds()} long (to the sample). */
     @Override
+    public ai.gaga.sound.Soundtrack design(ai.gaga.RenderPlan plan) {
+        return new ai.gaga.sound.Soundtrack(mix(plan.scene(), plan.timeline()), java.util.Map.of());
+    }
+
+    /** The dialogue of a scene's timeline, centred. */
     public PcmAudio mix(Scene scene, Timeline timeline) {
         int frames = Math.toIntExact(Math.round(timeline.durationSeconds() * RATE));
         float[] out = new float[frames * 2];

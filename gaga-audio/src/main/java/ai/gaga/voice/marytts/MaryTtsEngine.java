@@ -99,6 +99,11 @@ public final class MaryTtsEngine implements SpeechEngine {
         return speak(request).utterance();
     }
 
+    @Override
+    public boolean timesWithoutSpeaking() {
+        return true; // its plan fixes the length; the vocoder is not run
+    }
+
     /**
      * The timing {@link #synthesize} gives the same request, to the sample, without running the vocoder (about 20
      * times faster): Mary's acoustic parameters fix the length of the speech (see {@link Prosody#tempo()}). The audio

@@ -26,6 +26,11 @@ public final class RecordedSpeech implements RecordingReader {
     static final double MAX_SECONDS = 60;
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
     public Utterance read(Path recording) {
         PcmAudio audio = AudioFiles.read(recording, PcmAudio.STANDARD_RATE, 1);
         if (audio.durationSeconds() > MAX_SECONDS) {

@@ -8,6 +8,7 @@ import java.util.Locale;
  * is a glide, and a final -n/-ng closes to {@code nn}/{@code kk}). For text or timings given in pinyin; espeak's IPA for
  * Mandarin goes through {@link VisemeMapper#IPA}.
  */
+@ai.gaga.Internal
 public final class PinyinVisemes {
     private static final List<String> INITIALS = List.of("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
             "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w");

@@ -10,6 +10,7 @@ import java.util.List;
  * {@link #IPA} for espeak-ng and Piper (every language), {@link PinyinVisemes} for pinyin syllables.
  */
 @FunctionalInterface
+@ai.gaga.Internal
 public interface VisemeMapper {
     /** MaryTTS's SAMPA (US English). */
     VisemeMapper SAMPA = SampaVisemes::of;

@@ -109,7 +109,7 @@ public final class FfmpegVideoSink implements VideoSink {
             String name = candidates.get(i);
             boolean last = i == candidates.size() - 1;
             try {
-                setup = H264Encoders.setup(name, settings.preset(), format);
+                setup = H264Encoders.setup(name, ai.gaga.encode.EncodingSettings.of(settings).preset().id(), format);
             } catch (IllegalArgumentException e) {
                 throw new OutputException(file, e.getMessage(), e);
             }
@@ -132,7 +132,7 @@ public final class FfmpegVideoSink implements VideoSink {
             verifyOpened(recorder, name, file);
             LOG.info("Encoding {} with {}: {}x{} @ {} fps, yuv420p, GOP {} s, AAC {} Hz stereo {} kb/s, preset {}",
                     file.getFileName(), setup.summary(), format.width(), format.height(), format.fps(), GOP_SECONDS,
-                    AUDIO_RATE, AUDIO_BITRATE / 1000, settings.preset());
+                    AUDIO_RATE, AUDIO_BITRATE / 1000, ai.gaga.encode.EncodingSettings.of(settings).preset().id());
             try {
                 return new FfmpegVideoSink(file, format, soundtrack, name, recorder);
             } catch (RuntimeException | Error e) { // e.g. no native memory for the frame buffer

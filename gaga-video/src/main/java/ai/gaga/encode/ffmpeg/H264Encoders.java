@@ -101,7 +101,7 @@ public final class H264Encoders {
      * @throws OutputException when a named encoder is not an H.264 encoder of this build, or when none is available
      */
     static List<String> candidates(GagaSettings settings, Path output) {
-        String wanted = settings.encoder().trim().toLowerCase(Locale.ROOT);
+        String wanted = ai.gaga.encode.EncodingSettings.of(settings).encoder().ffmpegName();
         List<String> have = available();
         if (wanted.isEmpty() || AUTO.equals(wanted)) {
             List<String> list = new ArrayList<>(3);
@@ -124,7 +124,7 @@ public final class H264Encoders {
                     ? " (libx264 is only in the GPL FFmpeg build: build with -Pgpl, which makes the program GPLv3)"
                     : "";
             boolean otherCodec = avcodec_find_encoder_by_name(wanted) != null;
-            throw new OutputException(output, "H.264 encoder '" + settings.encoder() + "' is "
+            throw new OutputException(output, "H.264 encoder '" + wanted + "' is "
                     + (otherCodec ? "not an H.264 encoder" : "not in this FFmpeg build") + hint
                     + "; this build's H.264 encoders: " + describe(have) + " (or 'auto')");
         }

@@ -86,7 +86,8 @@ public final class EncoderBenchmark {
     }
 
     private static void run(String encoder, String preset, VideoFormat format, Pan pan, Path file, PcmAudio audio) {
-        GagaSettings settings = new GagaSettings(deviceFor(encoder), 2, encoder, preset);
+        GagaSettings settings = new GagaSettings(deviceFor(encoder), 2).with(new ai.gaga.encode.EncodingSettings(
+                ai.gaga.encode.VideoEncoder.parse(encoder), ai.gaga.encode.EncoderPreset.parse(preset)));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

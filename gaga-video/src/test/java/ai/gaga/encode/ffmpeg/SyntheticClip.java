@@ -139,7 +139,8 @@ final class SyntheticClip {
     }
 
     static GagaSettings settings(ExecutionDevice device, String encoder, String preset) {
-        return new GagaSettings(device, 2, encoder, preset);
+        return new GagaSettings(device, 2).with(new ai.gaga.encode.EncodingSettings(
+                ai.gaga.encode.VideoEncoder.parse(encoder), ai.gaga.encode.EncoderPreset.parse(preset)));
     }
 
     /** Defaults of the engine, but CPU only: tests on machines with a GPU stay comparable. */

@@ -1,0 +1,87 @@
+package ai.gaga;
+
+import ai.gaga.direction.DirectedLine;
+import ai.gaga.direction.DirectedScript;
+import ai.gaga.direction.ScriptDirector;
+import ai.gaga.render.CastMember;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.scene.Scene;
+import ai.gaga.scene.SceneChecks;
+import ai.gaga.scene.SceneElement;
+import ai.gaga.scene.TagCue;
+import ai.gaga.scene.Voice;
+import ai.gaga.timeline.Timeline;
+import ai.gaga.timeline.TimelinePlanner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The planning half of the chain, each stage one value in and one out: cast (photos and faces) → direct (language,
+ * voice, emotion, delivery per line) → voice (speech or its exact timing) → place (timeline, shots and grades at the
+ * output rate) → {@link RenderPlan}.
+ */
+final class Planner {
+    private static final ScriptDirector DIRECTOR = new ScriptDirector();
+
+    private final Services services;
+    private final Voicing voicing;
+    private final boolean inferDirection;
+
+    Planner(Services services, boolean inferDirection) {
+        this.services = services;
+        this.voicing = new Voicing(services);
+        this.inferDirection = inferDirection;
+    }
+
+    Voicing voicing() {
+        return voicing;
+    }
+
+    /**
+     * The plan of {@code scene}.
+     *
+     * @param timeWherePossible only time the lines whose engine can (the render speaks them later); false speaks
+     *                          every line now
+     */
+    RenderPlan plan(Scene scene, boolean timeWherePossible, RenderRun.Steps steps) {
+        SceneChecks.check(scene); // photo files and length in milliseconds, before any model loads (issue 14)
+        steps.enter(RenderStage.PHOTOS);
+        List<CastMember> cast = services.performer().cast(scene);
+        steps.checkCancelled();
+
+        steps.enter(RenderStage.SPEECH);
+        DirectedScript direction = DIRECTOR.direct(scene, inferDirection);
+        Scene directed = inferDirection ? direction.applyTo(scene) : scene;
+        List<Voice> voices = direction.lines().stream().map(DirectedLine::voice).toList();
+        Voicing.Spoken spoken = voicing.voice(directed, voices, timeWherePossible, steps);
+        steps.checkCancelled();
+
+        steps.enter(RenderStage.TIMELINE);
+        Timeline timeline = new TimelinePlanner().plan(directed, spoken.utterances());
+        VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
+        List<String> warnings = new ArrayList<>(warnings(scene, cast));
+        spoken.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        return new RenderPlan(directed, direction, cast, spoken.utterances(), spoken.timedOnly(), timeline, format,
+                warnings);
+    }
+
+    /** What the user should know about the photos and the script, once each. */
+    private static List<String> warnings(Scene scene, List<CastMember> cast) {
+        List<String> out = new ArrayList<>();
+        for (CastMember m : cast) {
+            m.warnings().stream().map(w -> m.actor() + " (" + m.photo().getFileName() + "): " + w)
+                    .filter(w -> !out.contains(w)).forEach(out::add);
+        }
+        for (SceneElement e : scene.elements()) {
+            if (e instanceof TagCue tag) {
+                String w = "The tag " + tag.toScript() + " is not one GAGA acts on; it is kept in the script and "
+                        + "does nothing";
+                if (!out.contains(w)) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+}
