@@ -27,7 +27,7 @@ public final class SceneChecks {
     }
 
     /**
-     * Checks every actor's photo and the scene's least length.
+     * Checks every actor's photo, every line's length (as the script parser bounds it) and the scene's least length.
      *
      * @throws InvalidPhotoException         a photo is missing, unreadable, empty or not an image
      * @throws ai.gaga.SceneTooLongException the text alone cannot fit the scene's limit
@@ -35,6 +35,15 @@ public final class SceneChecks {
     public static void check(Scene scene) {
         for (Actor a : scene.actors()) {
             checkPhoto(a.photo());
+        }
+        int n = 0;
+        for (Line line : scene.lines()) {
+            n++;
+            if (line.text().length() > ai.gaga.script.ScriptParser.MAX_LINE_CHARS) {
+                throw new ai.gaga.InvalidSceneException(String.format(java.util.Locale.ROOT, "Line %d is %,d "
+                        + "characters long; at most %,d are accepted in one line: split it into several lines", n,
+                        line.text().length(), ai.gaga.script.ScriptParser.MAX_LINE_CHARS));
+            }
         }
         SceneLimits.check(scene);
     }
