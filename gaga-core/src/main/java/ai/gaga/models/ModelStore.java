@@ -64,7 +64,6 @@ public final class ModelStore {
         this.explicit = Map.copyOf(b.explicit);
         Map<String, ModelSpec> all = new LinkedHashMap<>();
         ModelCatalog.all().forEach(s -> all.put(s.id(), s));
-        ModelCatalog.voices().forEach(s -> all.put(s.id(), s));
         all.putAll(b.specs);
         this.specs = Map.copyOf(all);
         this.modelDir = b.modelDir;

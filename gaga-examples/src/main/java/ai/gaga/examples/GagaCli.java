@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gaga", mixinStandardHelpOptions = true, version = "gaga 0.1.0",
         description = "Turns a photo and a short script into a voiced 1080p film clip.",
-        subcommands = {RenderCommand.class, AnalyzeCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {RenderCommand.class, AnalyzeCommand.class, CheckCommand.class, DemoCommand.class,
+                BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure", "2:bad command line",
                 "3:bad input (photo, script, scene too long, language)", "4:output cannot be written",
@@ -96,7 +97,7 @@ public final class GagaCli implements Runnable {
             return EXIT_CANCELLED;
         }
         if (e instanceof InvalidPhotoException || e instanceof InvalidSceneException
-                || e instanceof UnsupportedLanguageException) {
+                || e instanceof UnsupportedLanguageException || e instanceof BadInputException) {
             return EXIT_INPUT;
         }
         if (e instanceof OutputException) {
@@ -113,6 +114,6 @@ public final class GagaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: render, analyze, demo or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: render, analyze, check, demo or bench");
     }
 }

@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MediaPipe BlazeFace (front camera, short range, 128x128) face detector: {@link ModelCatalog#BLAZEFACE}.
+ * MediaPipe BlazeFace (front camera, short range, 128x128) face detector: {@link FaceModels#BLAZEFACE}.
  *
  * <p>The photo is letterboxed into 128x128 (aspect kept, black padding, as MediaPipe does), fed as RGB in [-1,1]
  * NHWC, and the 896 SSD anchors (16x16 grid x 2 at stride 8, then 8x8 grid x 6 at stride 16) are decoded into boxes
@@ -79,7 +78,7 @@ public final class BlazeFaceDetector {
 
     /** A detector with the default threshold, its model resolved and its session shared through the context. */
     public static BlazeFaceDetector create(ServiceContext context) {
-        return new BlazeFaceDetector(context.onnx().session(context.models().resolve(ModelCatalog.BLAZEFACE)),
+        return new BlazeFaceDetector(context.onnx().session(context.models().resolve(FaceModels.BLAZEFACE)),
                 DEFAULT_SCORE_THRESHOLD);
     }
 

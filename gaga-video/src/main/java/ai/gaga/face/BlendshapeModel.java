@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MediaPipe's 52-blendshape regressor: {@link ModelCatalog#BLENDSHAPES}. Input: pixel x,y of MediaPipe's fixed
+ * MediaPipe's 52-blendshape regressor: {@link FaceModels#BLENDSHAPES}. Input: pixel x,y of MediaPipe's fixed
  * 146-point subset of the 478 refined landmarks; output: {@link Blendshapes}. Thread-safe; the session belongs to
  * {@link OnnxSessions}.
  */
@@ -41,7 +40,7 @@ public final class BlendshapeModel {
 
     /** The model resolved and its session shared through the context. */
     public static BlendshapeModel create(ServiceContext context) {
-        return new BlendshapeModel(context.onnx().session(context.models().resolve(ModelCatalog.BLENDSHAPES)));
+        return new BlendshapeModel(context.onnx().session(context.models().resolve(FaceModels.BLENDSHAPES)));
     }
 
     /** Blendshape weights of the face described by the refined landmarks. */

@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 
 import java.io.IOException;
@@ -11,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * MediaPipe's canonical face mesh ({@link ModelCatalog#CANONICAL_MESH}): 468 vertices (x, y, z in centimetres,
+ * MediaPipe's canonical face mesh ({@link FaceModels#CANONICAL_MESH}): 468 vertices (x, y, z in centimetres,
  * u, v texture coordinates) and 898 triangles, parsed from the {@code geometry_pipeline_metadata} protobuf with a
  * minimal wire-format reader (no protobuf dependency for one 19 kB file).
  *
@@ -38,7 +37,7 @@ public record CanonicalFaceMesh(float[] vertices, int[] triangles) {
 
     /** Parses the model store's canonical mesh. */
     public static CanonicalFaceMesh load(ModelStore store) {
-        return load(store.resolve(ModelCatalog.CANONICAL_MESH));
+        return load(store.resolve(FaceModels.CANONICAL_MESH));
     }
 
     /** Parses a {@code geometry_pipeline_metadata} binarypb file. */

@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MediaPipe FaceMesh (468 points): {@link ModelCatalog#FACE_MESH}. Owns the tensor layout: the detector's box,
+ * MediaPipe FaceMesh (468 points): {@link FaceModels#FACE_MESH}. Owns the tensor layout: the detector's box,
  * enlarged {@link #CROP_SCALE}x and rotated so the eyes are level, is resampled (bilinear) into a 192x192 RGB [0,1]
  * NCHW crop, and the model's crop-pixel points are mapped back through the same rotation to photo pixels.
  *
@@ -44,7 +43,7 @@ public final class FaceMeshModel {
 
     /** The model resolved and its session shared through the context. */
     public static FaceMeshModel create(ServiceContext context) {
-        return new FaceMeshModel(context.onnx().session(context.models().resolve(ModelCatalog.FACE_MESH)));
+        return new FaceMeshModel(context.onnx().session(context.models().resolve(FaceModels.FACE_MESH)));
     }
 
     /** The mesh of the face in {@code box} (from a detector run on the same image). */

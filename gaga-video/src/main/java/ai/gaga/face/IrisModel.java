@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MediaPipe iris landmarks: {@link ModelCatalog#IRIS}. For each eye a 64x64 crop around the eye corners (rotated so
+ * MediaPipe iris landmarks: {@link FaceModels#IRIS}. For each eye a 64x64 crop around the eye corners (rotated so
  * the corners are level, {@link #CROP_SCALE}x their distance) gives 71 eye-contour/brow points and 5 iris points. The
  * model knows only the subject's right eye (image left), so the left eye's crop is mirrored and its results mirrored back.
  *
@@ -72,7 +71,7 @@ public final class IrisModel {
 
     /** The model resolved and its session shared through the context. */
     public static IrisModel create(ServiceContext context) {
-        return new IrisModel(context.onnx().session(context.models().resolve(ModelCatalog.IRIS)));
+        return new IrisModel(context.onnx().session(context.models().resolve(FaceModels.IRIS)));
     }
 
     /** Runs both eyes and returns the refined 478-point landmark set. */

@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MediaPipe selfie segmentation: {@link ModelCatalog#SELFIE_SEGMENTATION}. The photo is stretched to 256x256 RGB
+ * MediaPipe selfie segmentation: {@link FaceModels#SELFIE_SEGMENTATION}. The photo is stretched to 256x256 RGB
  * [0,1] NHWC (as MediaPipe does; the model tolerates the distortion) and the 256x256 person probability is scaled
  * back bilinearly to a {@link PersonMask} at photo resolution. Thread-safe; the session belongs to
  * {@link OnnxSessions}.
@@ -34,7 +33,7 @@ public final class PersonSegmenter {
 
     /** The model resolved and its session shared through the context. */
     public static PersonSegmenter create(ServiceContext context) {
-        return new PersonSegmenter(context.onnx().session(context.models().resolve(ModelCatalog.SELFIE_SEGMENTATION)));
+        return new PersonSegmenter(context.onnx().session(context.models().resolve(FaceModels.SELFIE_SEGMENTATION)));
     }
 
     /** Person probability for every pixel of the image. */

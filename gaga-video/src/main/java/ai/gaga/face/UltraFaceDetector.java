@@ -1,7 +1,6 @@
 package ai.gaga.face;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.onnx.OnnxSessions;
 import ai.gaga.spi.ServiceContext;
 import ai.onnxruntime.OnnxTensor;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Ultra-Light-Fast face detector (RFB, 320x240): {@link ModelCatalog#ULTRAFACE}. Finds smaller faces than BlazeFace
+ * Ultra-Light-Fast face detector (RFB, 320x240): {@link FaceModels#ULTRAFACE}. Finds smaller faces than BlazeFace
  * (half- and full-body photos) but gives no landmarks, so its {@link FaceBox}es carry estimated keypoints.
  *
  * <p>The photo is stretched to 320x240 (the model was trained that way), fed as RGB {@code (v - 127) / 128} NCHW; the
@@ -65,7 +64,7 @@ public final class UltraFaceDetector {
 
     /** A detector with the default threshold, its model resolved and its session shared through the context. */
     public static UltraFaceDetector create(ServiceContext context) {
-        return new UltraFaceDetector(context.onnx().session(context.models().resolve(ModelCatalog.ULTRAFACE)),
+        return new UltraFaceDetector(context.onnx().session(context.models().resolve(FaceModels.ULTRAFACE)),
                 DEFAULT_SCORE_THRESHOLD);
     }
 

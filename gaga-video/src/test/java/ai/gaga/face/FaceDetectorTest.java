@@ -1,6 +1,5 @@
 package ai.gaga.face;
 
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,7 +110,7 @@ class FaceDetectorTest {
     void ultraFaceAgreesWithBlazeFaceOnAPortrait() {
         BufferedImage photo = PhotoLoader.load(Fixtures.graceHopper());
         UltraFaceDetector ultra = new UltraFaceDetector(
-                services.onnx().session(services.models().resolve(ModelCatalog.ULTRAFACE)),
+                services.onnx().session(services.models().resolve(FaceModels.ULTRAFACE)),
                 UltraFaceDetector.DEFAULT_SCORE_THRESHOLD);
         List<FaceBox> u = ultra.detect(photo);
         LOG.info("grace_hopper by UltraFace: {}", u);

@@ -1,5 +1,7 @@
 package ai.gaga.voice.espeak;
 
+import ai.gaga.voice.prosody.ProsodyShift;
+
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 import ai.gaga.voice.SpeechRequest;
@@ -25,29 +27,14 @@ record EspeakProsody(int speed, int pitch, int amplitude, boolean whisper) {
 
     /** The request's emotion (scaled by intensity) plus its delivery. */
     static EspeakProsody of(SpeechRequest request) {
-        double k = Math.max(0, Math.min(1, request.intensity()));
-        double rate = 0; // relative speed change
-        double pitch = 0; // added to espeak's 0..99 pitch
-        double gain = 1;
-        switch (request.emotion()) {
-            case JOY -> { rate = 0.12 * k; pitch = 15 * k; }
-            case SADNESS -> { rate = -0.25 * k; pitch = -15 * k; gain = 1 - 0.2 * k; }
-            case ANGER -> { rate = 0.15 * k; pitch = 5 * k; gain = 1 + 0.4 * k; }
-            case FEAR -> { rate = 0.18 * k; pitch = 15 * k; }
-            case SURPRISE -> { rate = 0.05 * k; pitch = 20 * k; }
-            case DISGUST -> { rate = -0.12 * k; pitch = -8 * k; }
-            case TENDERNESS -> { rate = -0.15 * k; pitch = -3 * k; gain = 1 - 0.15 * k; }
-            case NEUTRAL -> { }
-        }
-        boolean whisper = false;
-        switch (request.delivery()) {
-            case SOFT -> { rate -= 0.05; gain *= 0.6; }
-            case WHISPER -> { rate -= 0.08; whisper = true; }
-            case SHOUT -> { pitch += 20; gain *= 1.8; }
-            // espeak has no tremor control: a slower, slightly higher voice is the nearest it gets.
-            case TREMBLING -> { rate -= 0.08; pitch += 6; }
-            case NORMAL -> { }
-        }
+        ProsodyShift emotion = ProsodyShift.emotionOf(request);
+        ProsodyShift delivery = ProsodyShift.of(request.delivery());
+        boolean whisper = request.delivery() == ai.gaga.scene.Delivery.WHISPER; // its own variant, not a gain
+        double rate = (emotion.rate() + delivery.rate()) / 100;
+        // espeak's pitch is 0..99 around 50: a change of p percent moves it p points (joy +15, shout +25);
+        // it has no tremor control, so trembling is the table's slower, slightly higher voice
+        double pitch = emotion.pitch() + delivery.pitch();
+        double gain = emotion.gain() * (whisper ? 1 : delivery.gain());
         return new EspeakProsody((int) Math.round(NEUTRAL.speed * (1 + rate)), (int) Math.round(NEUTRAL.pitch + pitch),
                 (int) Math.round(NEUTRAL.amplitude * gain), whisper);
     }

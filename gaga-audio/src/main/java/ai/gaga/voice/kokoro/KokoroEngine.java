@@ -4,7 +4,6 @@ import ai.gaga.GagaException;
 import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.Resampler;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.models.ModelUnavailableException;
 import ai.gaga.onnx.OnnxSessions;
@@ -40,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (padded with 0 at both ends), {@code style} (the voice table's row for the number of tokens) and {@code speed};
  * {@code waveform} at 24 kHz, resampled to 48 kHz. Phone timings are allocated in proportion to typical phone lengths
  * over the voiced span ({@link KokoroTimings}), since the graph reports no durations. The model is
- * {@link ModelCatalog#KOKORO_MODEL}; voices are {@code voice/kokoro/voices/NAME} (510x256 float32 tables, e.g. from the
+ * {@link ai.gaga.voice.onnx.VoiceModels#KOKORO_MODEL}; voices are {@code voice/kokoro/voices/NAME} (510x256 float32 tables, e.g. from the
  * kokoro-js npm package). Thread-safe.
  */
 public final class KokoroEngine implements SpeechEngine {
@@ -166,7 +165,7 @@ public final class KokoroEngine implements SpeechEngine {
     private Graph load() {
         Path file;
         try {
-            file = models.resolve(ModelCatalog.KOKORO_MODEL);
+            file = models.resolve(ai.gaga.voice.onnx.VoiceModels.KOKORO_MODEL);
         } catch (ModelUnavailableException e) {
             throw new GagaException("The Kokoro model is not available: " + e.getMessage(), e);
         }
@@ -192,13 +191,13 @@ public final class KokoroEngine implements SpeechEngine {
     }
 
     private float[] readVoice(String name) {
-        String id = ModelCatalog.KOKORO_VOICE_PREFIX + name;
+        String id = ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + name;
         Path file;
         try {
             file = models.resolve(id);
         } catch (ModelUnavailableException e) {
-            List<String> known = models.ids().stream().filter(s -> s.startsWith(ModelCatalog.KOKORO_VOICE_PREFIX))
-                    .map(s -> s.substring(ModelCatalog.KOKORO_VOICE_PREFIX.length())).toList();
+            List<String> known = models.ids().stream().filter(s -> s.startsWith(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX))
+                    .map(s -> s.substring(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX.length())).toList();
             throw new GagaException("Kokoro voice '" + name + "' is not available (model id " + id + "). Voices: "
                     + String.join(", ", known) + ". " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package ai.gaga.voice.kokoro;
 
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.voice.SpeechEngine;
@@ -38,12 +37,12 @@ public final class KokoroEngineFactory implements SpeechEngineFactory {
     static Set<String> languages(ModelStore store) {
         ModelStore local = ModelStore.builder().modelDir(store.modelDir().orElse(null)).cacheDir(store.cacheDir())
                 .offline(true).build();
-        if (!local.has(ModelCatalog.KOKORO_MODEL)) {
+        if (!local.has(ai.gaga.voice.onnx.VoiceModels.KOKORO_MODEL)) {
             return Set.of();
         }
         Set<String> out = new TreeSet<>();
         for (var e : KokoroEngine.DEFAULT_VOICES.entrySet()) {
-            if (!store.offline() || local.has(ModelCatalog.KOKORO_VOICE_PREFIX + e.getValue())) {
+            if (!store.offline() || local.has(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + e.getValue())) {
                 out.add(e.getKey());
             }
         }

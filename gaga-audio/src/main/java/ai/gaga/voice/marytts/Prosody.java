@@ -1,5 +1,7 @@
 package ai.gaga.voice.marytts;
 
+import ai.gaga.voice.prosody.ProsodyShift;
+
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Emotion;
 import ai.gaga.voice.SpeechRequest;
@@ -43,30 +45,28 @@ record Prosody(double ratePercent, double pitchPercent, double rangePercent, Str
                 e.rangePercent * k + d.rangePercent, d.effects, d.gain, d.tremor);
     }
 
-    /** Rate, pitch and range changes at full intensity. */
+    /**
+     * Rate, pitch and range changes of an emotion at full intensity ({@link ProsodyShift}, in percent). Mary's level
+     * follows the delivery alone: the emotion's gain is not applied to it (as before the table was shared, so that
+     * its renders stay as they were).
+     */
     private static Prosody emotion(Emotion emotion) {
-        return switch (emotion) {
-            case NEUTRAL -> NEUTRAL;
-            case JOY -> new Prosody(12, 15, 40, null, 1, 0);
-            case SADNESS -> new Prosody(-25, -12, -40, null, 1, 0);
-            case ANGER -> new Prosody(15, 8, 50, null, 1, 0);
-            case FEAR -> new Prosody(18, 15, 20, null, 1, 0);
-            case SURPRISE -> new Prosody(5, 20, 60, null, 1, 0);
-            case DISGUST -> new Prosody(-12, -8, 15, null, 1, 0);
-            case TENDERNESS -> new Prosody(-15, -3, -25, null, 1, 0);
-        };
+        ProsodyShift s = ProsodyShift.of(emotion);
+        return s == ProsodyShift.NONE ? NEUTRAL : new Prosody(s.rate(), s.pitch(), s.range(), null, 1, 0);
     }
 
     /** What a delivery adds, independent of the emotion (except the tremor's depth). */
     private static Prosody delivery(Delivery delivery, double intensity) {
+        ProsodyShift s = ProsodyShift.of(delivery);
         return switch (delivery) {
             case NORMAL -> NEUTRAL;
-            case SOFT -> new Prosody(-5, -3, -15, null, 0.6, 0);
-            case WHISPER -> new Prosody(-8, 0, 0, "Whisper(amount:100.0)", 1, 0);
-            // Mary's <prosody volume> does nothing: loudness is a gain after synthesis (soft-limited, see Gain).
-            case SHOUT -> new Prosody(0, 25, 40, null, 2.0, 0);
+            // Mary has a whisper effect: it replaces the table's gain for engines without one
+            case WHISPER -> new Prosody(s.rate(), s.pitch(), s.range(), "Whisper(amount:100.0)", 1, 0);
             // The HMM vocoder smooths F0, so about 60% of this depth is heard; the floor keeps it audible.
-            case TREMBLING -> new Prosody(-8, 6, 0, null, 1, 0.08 + 0.06 * intensity);
+            case TREMBLING -> new Prosody(s.rate(), s.pitch(), s.range(), null, s.gain(),
+                    0.08 + 0.06 * intensity);
+            // Mary's <prosody volume> does nothing: loudness is a gain after synthesis (soft-limited, see Gain).
+            case SOFT, SHOUT -> new Prosody(s.rate(), s.pitch(), s.range(), null, s.gain(), 0);
         };
     }
 

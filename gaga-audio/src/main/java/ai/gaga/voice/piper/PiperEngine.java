@@ -4,7 +4,6 @@ import ai.gaga.GagaException;
 import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.Resampler;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.models.ModelUnavailableException;
 import ai.gaga.onnx.OnnxSessions;
@@ -67,7 +66,7 @@ public final class PiperEngine implements SpeechEngine {
     }
 
     private PiperVoice load(String name) {
-        String id = ModelCatalog.PIPER_PREFIX + name;
+        String id = ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + name;
         Path model;
         Path config;
         try {

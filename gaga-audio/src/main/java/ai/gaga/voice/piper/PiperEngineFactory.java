@@ -1,6 +1,5 @@
 package ai.gaga.voice.piper;
 
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.spi.ServiceContext;
 import ai.gaga.voice.SpeechEngine;
@@ -38,8 +37,8 @@ public final class PiperEngineFactory implements SpeechEngineFactory {
     static Set<String> installedLanguages(ModelStore store) {
         Set<String> out = new TreeSet<>();
         for (var e : PiperEngine.DEFAULT_VOICES.entrySet()) {
-            if (store.has(ModelCatalog.PIPER_PREFIX + e.getValue())
-                    && store.has(ModelCatalog.PIPER_PREFIX + e.getValue() + ".json")) {
+            if (store.has(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + e.getValue())
+                    && store.has(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + e.getValue() + ".json")) {
                 out.add(e.getKey().toLowerCase(Locale.ROOT));
             }
         }

@@ -2,7 +2,6 @@ package ai.gaga.voice.kokoro;
 
 import ai.gaga.GagaException;
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.onnx.OnnxSessions;
@@ -41,9 +40,9 @@ class KokoroEngineTest {
 
     private static ModelStore store(Path model, Path voice) {
         return ModelStore.builder().modelDir(null).cacheDir(dir.resolve("cache")).offline(true)
-                .model(ModelCatalog.KOKORO_MODEL, model)
-                .model(ModelCatalog.KOKORO_VOICE_PREFIX + "af_test", voice)
-                .model(ModelCatalog.KOKORO_VOICE_PREFIX + "bf_test", voice).build();
+                .model(ai.gaga.voice.onnx.VoiceModels.KOKORO_MODEL, model)
+                .model(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + "af_test", voice)
+                .model(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + "bf_test", voice).build();
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package ai.gaga.voice.piper;
 
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.models.ModelStore;
 import ai.gaga.voice.onnx.OnnxModelBuilder;
 import ai.gaga.voice.onnx.OnnxProto;
@@ -186,7 +185,7 @@ final class TinyPiper {
         Path json = dir.resolve(name + ".onnx.json");
         Files.write(onnx, model);
         Files.writeString(json, config, StandardCharsets.UTF_8);
-        return store.model(ModelCatalog.PIPER_PREFIX + name, onnx).model(ModelCatalog.PIPER_PREFIX + name + ".json",
+        return store.model(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + name, onnx).model(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + name + ".json",
                 json);
     }
 }

@@ -55,7 +55,7 @@ class H264EncodersTest {
         String name = FfmpegVideoSinkTest.expectedSoftwareEncoder();
         assertEquals(List.of(name), H264Encoders.candidates(
                 SyntheticClip.settings(ExecutionDevice.AUTO, " " + name.toUpperCase() + " ", "fast"), OUT));
-        assertThrows(OutputException.class, () -> H264Encoders.candidates(
+        assertThrows(IllegalArgumentException.class, () -> H264Encoders.candidates(
                 SyntheticClip.settings(ExecutionDevice.AUTO, "libfoo264", "fast"), OUT));
     }
 

@@ -53,9 +53,9 @@ class UnpinnedModelTest {
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {42});
         ModelStore store = ModelStore.builder().modelDir(dir).cacheDir(temp.resolve("cache")).offline(true).build();
-        assertEquals(file, store.resolve(ModelCatalog.PIPER_PREFIX + "en_US-ljspeech-medium"));
+        assertEquals(file, store.resolve(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + "en_US-ljspeech-medium"));
         assertThrows(ModelUnavailableException.class,
-                () -> store.resolve(ModelCatalog.PIPER_PREFIX + "en_US-ljspeech-medium.json"));
+                () -> store.resolve(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + "en_US-ljspeech-medium.json"));
     }
 
     @Test
@@ -63,20 +63,21 @@ class UnpinnedModelTest {
         ModelStore store = ModelStore.builder().modelDir(null).cacheDir(temp).offline(true).build();
         for (String voice : new String[] {"en_US-ljspeech-medium", "fr_FR-siwis-medium", "zh_CN-huayan-medium",
                 "de_DE-thorsten-medium"}) {
-            ModelSpec model = store.spec(ModelCatalog.PIPER_PREFIX + voice).orElseThrow();
-            ModelSpec config = store.spec(ModelCatalog.PIPER_PREFIX + voice + ".json").orElseThrow();
+            ModelSpec model = store.spec(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + voice).orElseThrow();
+            ModelSpec config = store.spec(ai.gaga.voice.onnx.VoiceModels.PIPER_PREFIX + voice + ".json").orElseThrow();
             assertFalse(model.pinned(), "no verified hash is known for " + voice);
             assertTrue(model.source().toString().endsWith("/" + voice + ".onnx"), model.source().toString());
             assertTrue(config.relativePath().endsWith(voice + ".onnx.json"));
         }
-        ModelSpec heart = store.spec(ModelCatalog.KOKORO_VOICE_PREFIX + "af_heart").orElseThrow();
+        ModelSpec heart = store.spec(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + "af_heart").orElseThrow();
         assertTrue(heart.pinned());
         assertEquals(510L * 256 * 4, heart.size());
         assertEquals("package/voices/af_heart.bin", heart.archiveEntry());
-        assertFalse(store.spec(ModelCatalog.KOKORO_MODEL).orElseThrow().pinned());
-        assertTrue(store.ids().contains(ModelCatalog.KOKORO_VOICE_PREFIX + "ff_siwis"));
+        assertFalse(store.spec(ai.gaga.voice.onnx.VoiceModels.KOKORO_MODEL).orElseThrow().pinned());
+        assertTrue(store.ids().contains(ai.gaga.voice.onnx.VoiceModels.KOKORO_VOICE_PREFIX + "ff_siwis"));
         // Voices are not among the shared face models that other tests check file by file.
-        assertTrue(ModelCatalog.all().stream().noneMatch(s -> s.id().startsWith("voice/")));
+        assertTrue(new ai.gaga.voice.onnx.VoiceModels().models().stream().allMatch(s -> s.id().startsWith("voice/")
+                && ModelCatalog.find(s.id()).isPresent()), "the voices are listed by gaga-audio alone");
     }
 
     @Test

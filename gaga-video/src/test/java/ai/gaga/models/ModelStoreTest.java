@@ -77,7 +77,7 @@ class ModelStoreTest {
     @Test
     void resolvesTheSharedModelsFromTheModelDirectoryAndVerifiesThem() {
         ModelStore store = ModelStore.builder().modelDir(Fixtures.modelDir()).cacheDir(temp).offline(true).build();
-        for (ModelSpec spec : ModelCatalog.all()) {
+        for (ModelSpec spec : new ai.gaga.face.FaceModels().models()) {
             Path p = store.resolve(spec.id());
             assertEquals(Fixtures.modelDir().resolve(spec.relativePath()), p);
         }
@@ -93,10 +93,10 @@ class ModelStoreTest {
         Files.write(file, bad);
         ModelStore store = ModelStore.builder().modelDir(dir).cacheDir(temp.resolve("cache")).offline(true).build();
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-                () -> store.resolve(ModelCatalog.BLAZEFACE));
+                () -> store.resolve(ai.gaga.face.FaceModels.BLAZEFACE));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains(ModelCatalog.BLAZEFACE), e.getMessage());
+        assertTrue(e.getMessage().contains(ai.gaga.face.FaceModels.BLAZEFACE), e.getMessage());
     }
 
     @Test
@@ -104,8 +104,8 @@ class ModelStoreTest {
         ModelStore store = ModelStore.builder().modelDir(temp.resolve("empty")).cacheDir(temp.resolve("cache"))
                 .offline(true).build();
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-                () -> store.resolve(ModelCatalog.FACE_MESH));
-        assertEquals(ModelCatalog.FACE_MESH, e.modelId());
+                () -> store.resolve(ai.gaga.face.FaceModels.FACE_MESH));
+        assertEquals(ai.gaga.face.FaceModels.FACE_MESH, e.modelId());
         assertEquals(2, e.searched().size());
         assertTrue(e.getMessage().contains("offline"), e.getMessage());
         assertTrue(e.getMessage().contains("GAGA_MODEL_DIR"), e.getMessage());
@@ -177,11 +177,11 @@ class ModelStoreTest {
     @Test
     void explicitPathWinsAndAMissingOneIsAnError() throws IOException {
         Path mine = Files.write(temp.resolve("mine.onnx"), new byte[] {42});
-        ModelStore store = store().model(ModelCatalog.BLAZEFACE, mine).build();
-        assertEquals(mine, store.resolve(ModelCatalog.BLAZEFACE));
-        ModelStore broken = store().model(ModelCatalog.BLAZEFACE, temp.resolve("absent.onnx")).build();
+        ModelStore store = store().model(ai.gaga.face.FaceModels.BLAZEFACE, mine).build();
+        assertEquals(mine, store.resolve(ai.gaga.face.FaceModels.BLAZEFACE));
+        ModelStore broken = store().model(ai.gaga.face.FaceModels.BLAZEFACE, temp.resolve("absent.onnx")).build();
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-                () -> broken.resolve(ModelCatalog.BLAZEFACE));
+                () -> broken.resolve(ai.gaga.face.FaceModels.BLAZEFACE));
         assertTrue(e.getMessage().contains("absent.onnx"), e.getMessage());
     }
 
@@ -189,12 +189,12 @@ class ModelStoreTest {
     void unknownIdListsTheKnownOnes() {
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> store().build().resolve("face-detect/nope"));
-        assertTrue(e.getMessage().contains(ModelCatalog.BLAZEFACE), e.getMessage());
+        assertTrue(e.getMessage().contains(ai.gaga.face.FaceModels.BLAZEFACE), e.getMessage());
     }
 
     @Test
     void catalogMatchesTheSharedModelsExactly() throws IOException {
-        for (ModelSpec spec : ModelCatalog.all()) {
+        for (ModelSpec spec : new ai.gaga.face.FaceModels().models()) {
             Path p = Fixtures.modelDir().resolve(spec.relativePath());
             assertEquals(spec.size(), Files.size(p), spec.id());
             assertEquals(spec.sha256(), ModelStore.sha256(p), spec.id());

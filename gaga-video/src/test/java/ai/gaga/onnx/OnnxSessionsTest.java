@@ -1,7 +1,6 @@
 package ai.gaga.onnx;
 
 import ai.gaga.GagaException;
-import ai.gaga.models.ModelCatalog;
 import ai.gaga.testing.Fixtures;
 import ai.onnxruntime.OrtSession;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OnnxSessionsTest {
     @Test
     void autoFallsBackToCpuAndCachesSessions() throws Exception {
-        Path model = Fixtures.modelStore().resolve(ModelCatalog.BLAZEFACE);
+        Path model = Fixtures.modelStore().resolve(ai.gaga.face.FaceModels.BLAZEFACE);
         try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.AUTO, 2)) {
             OrtSession s = sessions.session(model);
             assertSame(s, sessions.session(model));
@@ -35,7 +34,7 @@ class OnnxSessionsTest {
     @Test
     void cudaRequiredWithoutCudaIsAClearError() {
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/dev/nvidia0")), "machine has a GPU");
-        Path model = Fixtures.modelStore().resolve(ModelCatalog.BLAZEFACE);
+        Path model = Fixtures.modelStore().resolve(ai.gaga.face.FaceModels.BLAZEFACE);
         try (OnnxSessions sessions = new OnnxSessions(ExecutionDevice.CUDA, 1)) {
             GagaException e = assertThrows(GagaException.class, () -> sessions.session(model));
             assertTrue(e.getMessage().contains("CUDA was required"), e.getMessage());
