@@ -48,7 +48,7 @@ import java.util.function.Function;
  * whole photo is shown centred.
  *
  * <p>Thread-safe: analyses are cached (a few photos, keyed by file, modification time and size) so that
- * {@link #inspect} and {@link #prepare} of one render load and analyse each photo once.
+ * {@link #cast} and {@link #prepare} of one render load and analyse each photo once.
  */
 public final class StillPhotoPerformer implements Performer {
     private static final Logger LOG = LoggerFactory.getLogger(StillPhotoPerformer.class);
