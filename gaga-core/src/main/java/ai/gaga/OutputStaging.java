@@ -150,7 +150,7 @@ final class OutputStaging implements AutoCloseable {
 
     private static void requireReplaceable(Path target) {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputException(target, "is a folder; give a file name such as clip.mp4");
+            throw new OutputException(target, "is a directory; give a file name such as clip.mp4");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
             throw new OutputException(target, "exists and is not a regular file (a device, pipe, socket or a link "
