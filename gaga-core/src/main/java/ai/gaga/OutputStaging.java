@@ -54,12 +54,12 @@ final class OutputStaging implements AutoCloseable {
         Path out = output.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException(out, "the folder " + dir + (dir != null && Files.exists(dir)
-                    ? " is not a folder" : " does not exist") + "; create it first");
+            throw new OutputException(out, "the directory " + dir + (dir != null && Files.exists(dir)
+                    ? " is not a directory" : " does not exist") + "; create it first");
         }
         requireReplaceable(out);
         if (!Files.isWritable(dir)) {
-            throw new OutputException(out, "the folder " + dir + " is not writable; choose a writable folder");
+            throw new OutputException(out, "the directory " + dir + " is not writable; choose a writable directory");
         }
         OutputStaging staging = new OutputStaging(out);
         staging.removeStale();

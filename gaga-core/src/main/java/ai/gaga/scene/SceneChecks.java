@@ -19,6 +19,7 @@ import java.util.Iterator;
  * ({@link SceneLimits}). Decoding the pixels and finding the face come later; a photo that passes here may still fail
  * there, with the same {@link InvalidPhotoException}. Stateless.
  */
+@ai.gaga.Internal
 public final class SceneChecks {
     /** Most pixels a photo may claim (as gaga-video's photo loader, which also checks the claim against the bytes). */
     static final long MAX_PIXELS = 200_000_000L;

@@ -15,6 +15,7 @@ import java.util.List;
  * Chinese about 4 characters), so a scene the estimate refuses would have failed after speaking anyway; a scene near
  * the limit is left to the exact check after timing. Recorded lines count as nothing here. Stateless.
  */
+@ai.gaga.Internal
 public final class SceneLimits {
     /** Letters and digits per second at a fast rate in alphabetic scripts. */
     public static final double LATIN_PER_SECOND = 20;
