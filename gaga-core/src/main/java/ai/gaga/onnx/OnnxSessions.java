@@ -67,8 +67,9 @@ public final class OnnxSessions implements AutoCloseable {
                             + " or ExecutionDevice.AUTO.", e);
                 }
                 if (cudaWorks == null) {
-                    LOG.info("ONNX Runtime: CUDA unavailable ({}), running on CPU with {} thread(s)",
-                            firstLine(e.getMessage()), threads);
+                    // the fallback's details for debugging, one plain line for everyone
+                    LOG.debug("ONNX Runtime: CUDA unavailable: {}", firstLine(e.getMessage()));
+                    LOG.info("ONNX Runtime: running on CPU with {} thread(s) (no usable CUDA)", threads);
                 }
                 cudaWorks = false;
             }

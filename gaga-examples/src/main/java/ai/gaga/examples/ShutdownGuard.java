@@ -26,6 +26,11 @@ final class ShutdownGuard implements AutoCloseable {
         return new ShutdownGuard(Thread.currentThread());
     }
 
+    /** Marks the JVM as shutting down (a command that stops itself from its own shutdown hook). */
+    static void markShuttingDown() {
+        shuttingDown = true;
+    }
+
     static boolean shuttingDown() {
         return shuttingDown;
     }

@@ -23,10 +23,16 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
     /** Where the eyes sit, as a share of the frame height from the top (a little above the middle, as in film). */
     public static final double EYE_LINE = 0.40;
     /**
-     * Largest upscale of the photo: beyond 4x even a good photo turns to mush, so a tiny photo is rather shown
-     * smaller, on its blurred backdrop.
+     * Largest upscale of the photo on screen (camera moves included): beyond 2x a face turns soft, so a small face
+     * gets a wider shot, and a photo too small for the frame is shown at this scale on its blurred backdrop. 1.9
+     * rather than 2 so that a face re-detected in the frame (about +-5 % from the detector) still measures at most
+     * 2x its width in the photo.
      */
-    public static final double MAX_UPSCALE = 4.0;
+    public static final double MAX_UPSCALE = 1.9;
+    /** Widest span of a group's faces in a group shot, share of the frame width. */
+    static final double GROUP_SPAN = 0.62;
+    /** Largest face of a group shot, share of the frame height. */
+    static final double GROUP_FACE = 0.30;
 
     public Framing {
         if (!(scale > 0) || !Double.isFinite(offsetX) || !Double.isFinite(offsetY)) {
@@ -55,20 +61,94 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /**
      * A single shot around a face at a shot size: as {@link #closeUp} with the face at {@link #faceShare} of the
-     * frame height. A wide shot of a photo that cannot be shown smaller than the frame height stays at that height.
+     * frame height. A wide shot of a photo that cannot be shown smaller than the frame height stays at that height;
+     * a wide shot whose face would need more than {@code maxScale} shows the whole photo covering the frame.
      */
     public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
                              int frameHeight) {
+        return of(size, photoWidth, photoHeight, face, frameWidth, frameHeight, MAX_UPSCALE);
+    }
+
+    /**
+     * As {@link #of(Shot.Size, int, int, FaceBox, int, int)}, never scaling the photo by more than
+     * {@code maxScale} (the compositor passes {@link #MAX_UPSCALE} divided by the shot's largest camera zoom, so
+     * the face is never upscaled more than {@link #MAX_UPSCALE} on screen: a small face gets a wider shot).
+     */
+    public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
+                             int frameHeight, double maxScale) {
         double s = faceShare(size) * frameHeight / face.height();
+        if (s > maxScale && size == Shot.Size.WIDE) {
+            // A face too small even for a wide shot of its own (a full-body or group photo): the whole photo, as
+            // large as covers the frame, rather than a soft crop.
+            s = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        }
         // A photo that cannot fill the frame height leaves backdrop above or below the person, which looks like a
-        // pasted cut-out; a slightly larger face is the better trade.
+        // pasted cut-out; a slightly larger face is the better trade. Likewise a thin strip of backdrop at the
+        // sides: up to a quarter larger to cover the frame.
         s = Math.max(s, frameHeight / (double) photoHeight);
-        s = Math.min(s, MAX_UPSCALE);
+        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        if (cover > s && cover <= 1.25 * s) {
+            s = cover;
+        }
+        s = Math.min(s, maxScale);
         double ox = clampOffset(frameWidth / 2.0 - s * face.centerX(), s * photoWidth, frameWidth);
-        double oy = clampOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
+        double oy = groundOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
         double cx = clamp(s * face.centerX() + ox, 0, frameWidth);
         double cy = clamp(s * face.centerY() + oy, 0, frameHeight);
         return new Framing(s, ox, oy, cx, cy);
+    }
+
+    /**
+     * Several faces of one photo in one frame (a group photo acting in place): the faces' span at most
+     * {@link #GROUP_SPAN} of the frame width and the largest face at most {@link #GROUP_FACE} of its height; larger
+     * where the photo would otherwise not fill the frame and the faces still fit; never above {@code maxScale}.
+     * Faces too small for that (they would need more than {@code maxScale}) get the whole photo covering the frame,
+     * a sharp wide shot, rather than a soft crop.
+     * Centred on the faces, eyes on the {@link #EYE_LINE}, moved as little as needed so no photo edge shows.
+     */
+    public static Framing group(java.util.List<FaceBox> faces, int photoWidth, int photoHeight, int frameWidth,
+                                int frameHeight, double maxScale) {
+        if (faces.isEmpty()) {
+            throw new IllegalArgumentException("A group framing needs faces");
+        }
+        double x0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double tallest = 0;
+        double eyes = 0;
+        for (FaceBox f : faces) {
+            x0 = Math.min(x0, f.x());
+            x1 = Math.max(x1, f.maxX());
+            tallest = Math.max(tallest, f.height());
+            eyes += f.eyeCenter().y();
+        }
+        eyes /= faces.size();
+        double span = x1 - x0;
+        double s = Math.min(GROUP_SPAN * frameWidth / span, GROUP_FACE * frameHeight / tallest);
+        if (s > maxScale) {
+            // Faces too small for a medium group shot (full-body or crowd photos): the whole photo, sharp.
+            s = Math.min(s, Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight));
+        }
+        // Larger where that fills the frame (no backdrop showing) and the faces still fit across it.
+        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
+        double tall = frameHeight / (double) photoHeight;
+        if (cover * span <= 0.9 * frameWidth) {
+            s = Math.max(s, cover);
+        } else if (tall * span <= 0.9 * frameWidth) {
+            s = Math.max(s, tall);
+        }
+        s = Math.min(s, maxScale);
+        double mid = (x0 + x1) / 2;
+        double ox = clampOffset(frameWidth / 2.0 - s * mid, s * photoWidth, frameWidth);
+        double oy = groundOffset(EYE_LINE * frameHeight - s * eyes, s * photoHeight, frameHeight);
+        double cx = clamp(s * mid + ox, 0, frameWidth);
+        double cy = clamp(s * eyes + oy, 0, frameHeight);
+        return new Framing(s, ox, oy, cx, cy);
+    }
+
+    /** Whether the photo covers the frame region {@code [0, w) x [0, h)} at zoom 1. */
+    public boolean covers(int photoWidth, int photoHeight, int w, int h) {
+        return offsetX <= 1e-6 && offsetY <= 1e-6 && offsetX + scale * photoWidth >= w - 1e-6
+                && offsetY + scale * photoHeight >= h - 1e-6;
     }
 
     /** The whole photo, as large as fits, centred (for photos without a face); the camera pushes in to the middle. */
@@ -82,13 +162,21 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /**
      * Keeps a photo span that is at least as long as the frame from exposing its edge: offset within
-     * {@code [frame - span, 0]}. A shorter span is left where the face put it (the backdrop fills the rest).
+     * {@code [frame - span, 0]}. A shorter span is centred (the backdrop fills the rest evenly).
      */
     private static double clampOffset(double offset, double span, double frame) {
         if (span >= frame) {
             return clamp(offset, frame - span, 0);
         }
-        return offset;
+        return (frame - span) / 2; // centred on its backdrop: even margins read as deliberate, one-sided as a slip
+    }
+
+    /**
+     * As {@link #clampOffset} for the vertical: a photo shorter than the frame stands on the frame's bottom edge
+     * (the body continues out of frame as in the photo; the backdrop shows above the head, never under a body).
+     */
+    private static double groundOffset(double offset, double span, double frame) {
+        return span >= frame ? clamp(offset, frame - span, 0) : frame - span;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -84,6 +84,19 @@ final class GradeLut {
     }
 
     /** Sets this table to {@code a} blended towards {@code c} by {@code t} (0..1). */
+    /**
+     * Sets this table to {@code base} applied after per-channel gains on the input (B, G, R), and returns it: a
+     * cut-out's colours matched to its partner's before the shot's grade.
+     */
+    GradeLut gained(GradeLut base, double[] gains) {
+        for (int i = 0; i < 256; i++) {
+            b[i] = base.b[Math.min(255, (int) Math.round(i * gains[0]))];
+            g[i] = base.g[Math.min(255, (int) Math.round(i * gains[1]))];
+            r[i] = base.r[Math.min(255, (int) Math.round(i * gains[2]))];
+        }
+        return this;
+    }
+
     void blend(GradeLut a, GradeLut c, double t) {
         int k = (int) Math.round(Math.max(0, Math.min(1, t)) * 256);
         for (int i = 0; i < 256; i++) {

@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param image  the upright BGR photo
  * @param face   its largest face, if any
  * @param person person probability per photo pixel, if segmented
+ * @param faces  how many faces the photo shows (a group photo more than one: no single person can be cut out of it)
  */
-public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person) {
+public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces) {
     public PhotoAnalysis {
+        if (faces < 0) {
+            throw new IllegalArgumentException("Face count must not be negative, got " + faces);
+        }
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(face, "face");
         Objects.requireNonNull(person, "person");
@@ -28,13 +32,18 @@ public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optiona
         });
     }
 
-    /** A photo and its face, not segmented. */
+    /** A photo and its one face (or none), not segmented. */
     public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face) {
         this(image, face, Optional.empty());
     }
 
+    /** A photo with its one face (or none). */
+    public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person) {
+        this(image, face, person, face == null || face.isEmpty() ? 0 : 1);
+    }
+
     /** The same analysis with a person mask. */
     public PhotoAnalysis withPerson(PersonMask mask) {
-        return new PhotoAnalysis(image, face, Optional.of(mask));
+        return new PhotoAnalysis(image, face, Optional.of(mask), faces);
     }
 }

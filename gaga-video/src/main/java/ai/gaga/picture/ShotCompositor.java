@@ -1,6 +1,7 @@
 package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
+import ai.gaga.face.PersonMask;
 import ai.gaga.render.FrameBuffer;
 import ai.gaga.render.FrameRenderer;
 import ai.gaga.render.VideoFormat;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.IdentityHashMap;
 import java.util.SplittableRandom;
 
 /**
@@ -54,6 +57,8 @@ public final class ShotCompositor implements FrameRenderer {
     static final double SHAKE_ZOOM = 0.03;
     /** Eye line of a two-shot, as a share of the frame height from the top. */
     static final double TWO_SHOT_EYE_LINE = 0.40;
+    /** Lowest eye line a two-shot may take to ground both actors on the frame's bottom edge. */
+    static final double TWO_SHOT_LOWEST_EYE_LINE = 0.50;
     /** Face height in a two-shot, share of the frame height, before the photos ask for more. */
     static final double TWO_SHOT_FACE = 0.26;
     /** Face centres of a two-shot, as offsets from the frame centre (share of the frame width). */
@@ -69,6 +74,13 @@ public final class ShotCompositor implements FrameRenderer {
     static final double EDGE_HIGH = 0.9;
     /** Darkening of the shared two-shot background, so the actors stand out in front of it. */
     static final double TWO_SHOT_BACKGROUND = 0.8;
+    /** Shadow of a two-shot cut-out: offset (share of the frame), softness (share of its height), darkness (0..1). */
+    static final double SHADOW_OFFSET = 0.012;
+    static final double SHADOW_SOFTNESS = 0.03;
+    static final double SHADOW = 0.45;
+    /** How far a cut-out's colours move towards its partner's (1 = all the way), and the largest gain either way. */
+    static final double MATCH_STRENGTH = 0.7;
+    static final double MATCH_LIMIT = 1.25;
 
     /**
      * One actor of the cast with its analysed photo.
@@ -89,13 +101,15 @@ public final class ShotCompositor implements FrameRenderer {
         final int photoWidth;
         final int photoHeight;
         ActorPlate plate;
-        byte[] alpha; // feathered person alpha, or null
-        int[] extent; // per plate row, the columns near non-zero alpha (see PlateSampler.draw)
+        CutOut cut; // the actor cut out for two-shots, or null
+        double[] match; // per-channel gains (B, G, R) that grade the cut-out to its partner's look, or null
         double sx; // plate px per photo px
         double sy;
         int drawn = -1;
         double needMax;
         double needMin = Double.MAX_VALUE;
+        /** The actors sharing this photo (a group photo acting in place), this one included; null when alone. */
+        List<Cast> group;
 
         Cast(Member member) {
             this.member = member;
@@ -113,7 +127,8 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     /** What a shot draws. */
-    private record Setup(Shot shot, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut, boolean identity,
+    private record Setup(Shot shot, boolean still, Layer[] layers, Cast[] cast, byte[] background, GradeLut lut,
+                         boolean identity,
                          double rain) {
     }
 
@@ -124,12 +139,14 @@ public final class ShotCompositor implements FrameRenderer {
     private final Setup[] setups;
     private final PlateSampler sampler;
     private final GradeLut fade = new GradeLut();
+    private final GradeLut matched = new GradeLut();
     /** The current shot's background under its grade: graded once per shot, and per frame only during fades. */
     private final byte[] gradedBackground;
     private int gradedFor = -1;
     private final Rain rain;
     private final double[] phase = new double[6];
     private final List<Cast> cast;
+    private final List<String> warnings = new ArrayList<>();
     private int cursor;
     private boolean closed;
     // Camera of the frame being drawn.
@@ -149,38 +166,82 @@ public final class ShotCompositor implements FrameRenderer {
             byName.put(key(m.actor().name()), new Cast(m));
         }
         this.cast = List.copyOf(byName.values());
+        groups(cast);
         Map<String, byte[]> backgrounds = new HashMap<>();
         this.setups = new Setup[shots.size()];
         List<Layer[]> layouts = new ArrayList<>();
+        List<Boolean> stills = new ArrayList<>();
         for (Shot shot : shots) {
-            Layer[] layers = layout(shot, byName);
+            double zoomMax = maxZoom(shot);
+            Layer[] layers = layout(shot, byName, Framing.MAX_UPSCALE / zoomMax);
+            boolean hold = false;
+            if (zoomMax > 1 && !coverAll(layers)) {
+                // A photo that cannot cover the frame at the upscale limit with room for the camera move: the shot
+                // holds still instead, and the photo fills the frame.
+                Layer[] still = layout(shot, byName, Framing.MAX_UPSCALE);
+                if (coverAll(still)) {
+                    layers = still;
+                    hold = true;
+                    zoomMax = 1;
+                }
+            }
+            stills.add(hold);
             for (Layer l : layers) {
-                l.cast().needMax = Math.max(l.cast().needMax, l.scale() * maxZoom(shot));
+                if (!l.cutOut() && !coversClip(l) && l.scale() >= Framing.MAX_UPSCALE / zoomMax - 1e-9) {
+                    tooSmall(l.cast(), l.scale(), l.clipX1() - l.clipX0(), l.clipY1() - l.clipY0());
+                }
+                l.cast().needMax = Math.max(l.cast().needMax, l.scale() * zoomMax);
                 l.cast().needMin = Math.min(l.cast().needMin, l.scale());
             }
             layouts.add(layers);
         }
         for (Cast c : cast) {
-            if (c.needMax == 0) {
+            if (c.plate != null) {
+                continue; // made with its group
+            }
+            List<Cast> together = c.group == null ? List.of(c) : c.group;
+            double needMax = together.stream().mapToDouble(g -> g.needMax).max().orElse(0);
+            double needMin = together.stream().mapToDouble(g -> g.needMin).min().orElse(Double.MAX_VALUE);
+            if (needMax == 0) {
                 continue; // never on screen
             }
             // Sampling a plate at less than half its scale aliases; more detail than the closest shot needs is waste.
-            double scale = Math.min(c.needMax, 2 * c.needMin);
+            double scale = Math.min(needMax, 2 * needMin);
             scale = Math.min(scale, StillPlate.MAX_SIDE / (double) Math.max(c.photoWidth, c.photoHeight));
-            c.plate = Objects.requireNonNull(plates.create(c.member.actor(), c.member.analysis(), scale),
-                    "plate source returned null");
-            c.sx = c.plate.width() / (double) c.photoWidth;
-            c.sy = c.plate.height() / (double) c.photoHeight;
+            ActorPlate plate;
+            if (c.group == null) {
+                plate = Objects.requireNonNull(plates.create(c.member.actor(), c.member.analysis(), scale),
+                        "plate source returned null");
+            } else {
+                // Every face of the photo acts on one plate, each where it stands.
+                List<ActorPlate> faces = new ArrayList<>();
+                for (Cast g : together) {
+                    faces.add(Objects.requireNonNull(plates.create(g.member.actor(), g.member.analysis(), scale),
+                            "plate source returned null"));
+                }
+                int pw = faces.get(0).width();
+                int ph = faces.get(0).height();
+                Optional<byte[]> person = together.stream().map(g -> g.member.analysis().person())
+                        .flatMap(Optional::stream).findFirst().map(m -> m.alpha(pw, ph));
+                plate = new GroupPlate(c.member.analysis().image(), faces, person);
+            }
+            for (Cast g : together) {
+                g.plate = plate;
+                g.sx = plate.width() / (double) g.photoWidth;
+                g.sy = plate.height() / (double) g.photoHeight;
+            }
         }
         for (int i = 0; i < shots.size(); i++) {
             Shot shot = shots.get(i);
             Layer[] layers = layouts.get(i);
             for (Layer l : layers) {
-                if (l.cutOut() && l.cast().alpha == null) {
+                if (l.cutOut() && l.cast().cut == null) {
                     Cast c = l.cast();
-                    c.alpha = feathered(c.plate);
-                    c.extent = extent(c.alpha, c.plate.width(), c.plate.height());
+                    c.cut = new CutOut(c.plate, FEATHER, EDGE_LOW, EDGE_HIGH);
                 }
+            }
+            if (layers.length == 2 && layers[0].cutOut() && layers[1].cutOut()) {
+                matchGrades(layers[0].cast(), layers[1].cast());
             }
             String bgKey = background(shot, layers);
             byte[] bg = backgrounds.computeIfAbsent(bgKey, k -> renderBackground(layers));
@@ -189,7 +250,7 @@ public final class ShotCompositor implements FrameRenderer {
                 shown[j] = layers[j].cast();
             }
             GradeLut lut = GradeLut.of(shot.grade());
-            setups[i] = new Setup(shot, layers, shown, bg, lut, lut.isIdentity(),
+            setups[i] = new Setup(shot, stills.get(i), layers, shown, bg, lut, lut.isIdentity(),
                     shot.grade().raining() ? shot.grade().intensity() : 0);
         }
         boolean anyRain = shots.stream().anyMatch(s -> s.grade().raining());
@@ -233,9 +294,42 @@ public final class ShotCompositor implements FrameRenderer {
         return shots;
     }
 
+    /**
+     * Actors cast from one photo (the same decoded image, different faces) share it: they act in place on one
+     * {@link GroupPlate}.
+     */
+    private static void groups(List<Cast> cast) {
+        Map<BufferedImage, List<Cast>> byPhoto = new IdentityHashMap<>();
+        for (Cast c : cast) {
+            if (c.member.analysis().face().isPresent()) {
+                byPhoto.computeIfAbsent(c.member.analysis().image(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (List<Cast> same : byPhoto.values()) {
+            long faces = same.stream().map(c -> c.member.analysis().face().orElseThrow()).distinct().count();
+            if (same.size() >= 2 && faces == same.size()) {
+                List<Cast> group = List.copyOf(same);
+                group.forEach(c -> c.group = group);
+            }
+        }
+    }
+
+    /** Warnings about the picture, in the user's words (a photo too small for the frame, a two-shot refused). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void warn(String message) {
+        String head = message.substring(0, Math.min(message.length(), 40));
+        if (warnings.stream().noneMatch(w -> w.startsWith(head))) {
+            warnings.add(message);
+            LOG.warn("{}", message);
+        }
+    }
+
     // ---- layout, once per shot ----
 
-    private Layer[] layout(Shot shot, Map<String, Cast> byName) {
+    private Layer[] layout(Shot shot, Map<String, Cast> byName, double limit) {
         List<Cast> who = new ArrayList<>();
         for (String name : shot.subjects()) {
             Cast c = byName.get(key(name));
@@ -245,60 +339,219 @@ public final class ShotCompositor implements FrameRenderer {
             }
             who.add(c);
         }
+        if (shot.layout() == Shot.Layout.TWO_SHOT && who.get(0).group != null
+                && who.get(0).group == who.get(1).group) {
+            return new Layer[] {together(who, limit)}; // the group photo itself, both acting where they stand
+        }
         return switch (shot.layout()) {
-            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height)};
+            case SINGLE -> new Layer[] {single(who.get(0), shot.size(), 0, width, 0, height, limit)};
             // A portrait frame has no room for two people side by side: they are stacked instead.
-            case TWO_SHOT -> width >= height && who.stream().allMatch(c -> c.member.analysis().person().isPresent())
-                    ? twoShot(who.get(0), who.get(1))
-                    : split(who.get(0), who.get(1), shot.size());
-            case SPLIT -> split(who.get(0), who.get(1), shot.size());
+            case TWO_SHOT -> {
+                Layer[] two = width >= height ? twoShot(who.get(0), who.get(1), limit) : null;
+                yield two != null ? two : split(who.get(0), who.get(1), shot.size(), limit);
+            }
+            case SPLIT -> split(who.get(0), who.get(1), shot.size(), limit);
         };
     }
 
+    /** Several actors of one photo in the photo itself, framed around their faces. */
+    private Layer together(List<Cast> who, double limit) {
+        Cast c = who.get(0);
+        List<FaceBox> faces = who.stream().map(w -> w.member.analysis().face().orElseThrow()).toList();
+        Framing f = Framing.group(faces, c.photoWidth, c.photoHeight, width, height, limit);
+        return new Layer(c, f.scale(), f.offsetX(), f.offsetY(), f.centerX(), f.centerY(), 0, width, 0, height,
+                false);
+    }
+
+    /** Whether every opaque layer covers its part of the frame at zoom 1 (cut-outs need not). */
+    private boolean coverAll(Layer[] layers) {
+        for (Layer l : layers) {
+            if (!l.cutOut() && !coversClip(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean coversClip(Layer l) {
+        Cast c = l.cast();
+        return l.ox() <= l.clipX0() + 1e-6 && l.oy() <= l.clipY0() + 1e-6
+                && l.ox() + l.scale() * c.photoWidth >= l.clipX1() - 1e-6
+                && l.oy() + l.scale() * c.photoHeight >= l.clipY1() - 1e-6;
+    }
+
+    /** Warns that a photo cannot fill its part of the frame without upscaling past the limit. */
+    private void tooSmall(Cast c, double scale, int w, int h) {
+        warn(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill a %dx%d frame without "
+                        + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %dx%d",
+                c.member.actor().name(), c.photoWidth, c.photoHeight, w, h, scale,
+                (int) Math.ceil(w / Framing.MAX_UPSCALE), (int) Math.ceil(h / Framing.MAX_UPSCALE)));
+    }
+
     /** One actor framed in the region [x0, x1) x [y0, y1) of the frame. */
-    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1) {
+    private Layer single(Cast c, Shot.Size size, int x0, int x1, int y0, int y1, double limit) {
         int w = x1 - x0;
         int h = y1 - y0;
         Framing f = c.member.analysis().face()
-                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h))
+                .map(face -> Framing.of(size, c.photoWidth, c.photoHeight, face, w, h, limit))
                 .orElseGet(() -> Framing.whole(c.photoWidth, c.photoHeight, w, h));
         return new Layer(c, f.scale(), f.offsetX() + x0, f.offsetY() + y0, f.centerX() + x0, f.centerY() + y0,
                 x0, x1, y0, y1, false);
     }
 
     /** Each actor in one half: left and right in a landscape or square frame, top and bottom in a portrait one. */
-    private Layer[] split(Cast a, Cast b, Shot.Size size) {
+    private Layer[] split(Cast a, Cast b, Shot.Size size, double limit) {
         if (height > width) {
             int half = height / 2;
-            return new Layer[] {single(a, size, 0, width, 0, half), single(b, size, 0, width, half, height)};
+            return new Layer[] {single(a, size, 0, width, 0, half, limit),
+                    single(b, size, 0, width, half, height, limit)};
         }
         int half = width / 2;
-        return new Layer[] {single(a, size, 0, half, 0, height), single(b, size, half, width, 0, height)};
+        return new Layer[] {single(a, size, 0, half, 0, height, limit),
+                single(b, size, half, width, 0, height, limit)};
     }
 
     /** Both actors cut out, faces the same size on one eye line, left and right of the centre. */
-    private Layer[] twoShot(Cast a, Cast b) {
+    private Layer[] twoShot(Cast a, Cast b, double limit) {
+        // One person per cut-out: a person mask of a group photo holds everyone in it, tangled together.
+        for (Cast c : List.of(a, b)) {
+            if (c.member.analysis().faces() > 1) {
+                warn(String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' shows %d people, "
+                                + "and one cannot be cut out of it cleanly; shown as a split screen instead",
+                        a.member.actor().name(), b.member.actor().name(), c.member.actor().name(),
+                        c.member.analysis().faces()));
+                return null;
+            }
+        }
+        if (!a.member.analysis().person().isPresent() || !b.member.analysis().person().isPresent()) {
+            return null; // no person masks to cut out with
+        }
         FaceBox fa = faceOf(a);
         FaceBox fb = faceOf(b);
-        double eye = TWO_SHOT_EYE_LINE * height;
-        // A face big enough that each photo reaches the bottom of the frame (no body ending mid-air)...
-        double h = TWO_SHOT_FACE * height;
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            double below = c.photoHeight - f.eyeCenter().y();
-            h = Math.max(h, (height - eye) * f.height() / below);
-        }
-        // ...but small enough that two faces fit side by side, and not blown up past the upscale limit.
-        for (Cast c : List.of(a, b)) {
-            FaceBox f = faceOf(c);
-            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
-            h = Math.min(h, Framing.MAX_UPSCALE * f.height());
+        double[] fit = fit(fa, a.photoHeight, fb, b.photoHeight, width, height, limit);
+        double h = fit[0];
+        double eye = fit[1];
+        String problem = groundingProblem(a.member.actor().name(), fa, a.photoHeight, b.member.actor().name(), fb,
+                b.photoHeight, width, height, limit);
+        if (problem != null) {
+            warn(problem);
+            return null;
         }
         double spread = (width >= height ? TWO_SHOT_SPREAD_LANDSCAPE : TWO_SHOT_SPREAD_PORTRAIT) * width;
         double cy = eye;
         double cx = width / 2.0;
         return new Layer[] {placed(a, fa, h, width / 2.0 - spread, eye, cx, cy),
                 placed(b, fb, h, width / 2.0 + spread, eye, cx, cy)};
+    }
+
+    /**
+     * The face height and eye line of a two-shot of two cut-outs: faces as large as grounds both bodies on the
+     * frame's bottom edge (at least {@link #TWO_SHOT_FACE} of the frame height), no larger than fits side by side
+     * and than the upscale limit; the eye line brought down (to {@link #TWO_SHOT_LOWEST_EYE_LINE} at most) where the
+     * limits left a body short of the bottom edge.
+     *
+     * @return {face height, eye line}, frame pixels
+     */
+    static double[] fit(FaceBox fa, int photoHeightA, FaceBox fb, int photoHeightB, int width, int height,
+                        double limit) {
+        FaceBox[] faces = {fa, fb};
+        int[] heights = {photoHeightA, photoHeightB};
+        double eye = TWO_SHOT_EYE_LINE * height;
+        double h = TWO_SHOT_FACE * height;
+        for (int i = 0; i < 2; i++) {
+            double below = heights[i] - faces[i].eyeCenter().y();
+            h = Math.max(h, (height - eye) * faces[i].height() / below);
+        }
+        for (FaceBox f : faces) {
+            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
+            h = Math.min(h, limit * f.height());
+        }
+        for (int i = 0; i < 2; i++) {
+            double need = height - h / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
+            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
+        }
+        return new double[] {h, eye};
+    }
+
+    /**
+     * Why two actors from two photos cannot share a grounded two-shot at this frame size (one photo ends above the
+     * frame's bottom edge at a matching head size), in the user's words; null when they can. The planner's check
+     * and the compositor's are this one.
+     */
+    static String groundingProblem(String nameA, FaceBox fa, int photoHeightA, String nameB, FaceBox fb,
+                                   int photoHeightB, int width, int height, double limit) {
+        double[] fit = fit(fa, photoHeightA, fb, photoHeightB, width, height, limit);
+        String[] names = {nameA, nameB};
+        FaceBox[] faces = {fa, fb};
+        int[] heights = {photoHeightA, photoHeightB};
+        for (int i = 0; i < 2; i++) {
+            double bottom = fit[1] + fit[0] / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
+            if (bottom < height - 0.5) {
+                return String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' ends %.0f%% "
+                                + "above the frame's bottom edge at a matching head size (a tight crop or a small "
+                                + "photo); shown as a split screen instead", nameA, nameB, names[i],
+                        100 * (height - bottom) / height);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Warnings about how a cast will be framed, known before any frame is drawn (the plan lists them): photos too
+     * small for the frame, and pairs of actors from different photos that get split screens instead of two-shots.
+     * Push-ins are assumed (the tighter limit).
+     *
+     * @param cast   each actor's name and analysed photo, in scene order
+     * @param width  frame width
+     * @param height frame height
+     * @return per actor name (as given), its warnings (possibly empty)
+     */
+    public static Map<String, List<String>> framingWarnings(Map<String, PhotoAnalysis> cast, int width,
+                                                            int height) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        cast.keySet().forEach(n -> out.put(n, new ArrayList<>()));
+        double limit = Framing.MAX_UPSCALE;
+        for (Map.Entry<String, PhotoAnalysis> e : cast.entrySet()) {
+            BufferedImage im = e.getValue().image();
+            if (Math.max(width / (double) im.getWidth(), height / (double) im.getHeight()) > limit) {
+                out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill "
+                                + "a %dx%d frame without blurring: it is shown at most %.1fx on a defocused backdrop; "
+                                + "use a photo at least %dx%d", e.getKey(), im.getWidth(), im.getHeight(), width,
+                        height, limit, (int) Math.ceil(width / limit), (int) Math.ceil(height / limit)));
+            }
+        }
+        if (width < height) {
+            return out; // portrait frames stack two actors anyway
+        }
+        List<String> names = new ArrayList<>(cast.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                PhotoAnalysis a = cast.get(names.get(i));
+                PhotoAnalysis b = cast.get(names.get(j));
+                if (a.image() == b.image() || a.face().isEmpty() || b.face().isEmpty()) {
+                    continue; // a group photo acts in place
+                }
+                String problem = null;
+                for (int k = 0; k < 2 && problem == null; k++) {
+                    PhotoAnalysis p = k == 0 ? a : b;
+                    if (p.faces() > 1) {
+                        problem = String.format(Locale.ROOT, "No two-shot of '%s' and '%s': the photo of '%s' "
+                                        + "shows %d people, and one cannot be cut out of it cleanly; shown as a split "
+                                        + "screen instead", names.get(i), names.get(j), names.get(i + k * (j - i)),
+                                p.faces());
+                    }
+                }
+                if (problem == null) {
+                    problem = groundingProblem(names.get(i), a.face().get(), a.image().getHeight(), names.get(j),
+                            b.face().get(), b.image().getHeight(), width, height,
+                            limit / (1 + MAX_PUSH * 0.2));
+                }
+                if (problem != null) {
+                    out.get(names.get(i)).add(problem);
+                }
+            }
+        }
+        return out;
     }
 
     private Layer placed(Cast c, FaceBox f, double faceHeight, double x, double eye, double cx, double cy) {
@@ -347,56 +600,96 @@ public final class ShotCompositor implements FrameRenderer {
             }
             return out;
         }
-        byte[] left = Backdrop.render(image(layers[0]), width, height);
-        byte[] right = Backdrop.render(image(layers[1]), width, height);
+        // One setting for both: the photo that shows more of its surroundings, defocused, a little darker so the
+        // actors stand out, with a soft shadow of each actor on it.
+        Layer set = layers[0];
+        for (Layer l : layers) {
+            if (coverage(l) < coverage(set)) {
+                set = l;
+            }
+        }
+        byte[] bg = Backdrop.render(image(set), width, height);
         int k = (int) Math.round(TWO_SHOT_BACKGROUND * 256);
-        for (int x = 0; x < width; x++) {
-            // Left backdrop on the left third, right on the right third, a smooth blend between.
-            double t = Math.max(0, Math.min(1, (x / (double) width - 1 / 3.0) * 3));
-            int w = (int) Math.round((t * t * (3 - 2 * t)) * 256);
-            for (int y = 0; y < height; y++) {
-                int o = (y * width + x) * 3;
-                for (int c = 0; c < 3; c++) {
-                    int v = ((left[o + c] & 0xff) * (256 - w) + (right[o + c] & 0xff) * w + 128) >> 8;
-                    out[o + c] = (byte) ((v * k + 128) >> 8);
+        for (int i = 0; i < bg.length; i++) {
+            out[i] = (byte) (((bg[i] & 0xff) * k + 128) >> 8);
+        }
+        shadow(out, layers);
+        return out;
+    }
+
+    private static double coverage(Layer l) {
+        return l.cast().member.analysis().person().map(PersonMask::coverage).orElse(1.0);
+    }
+
+    /**
+     * Darkens the background by a soft shadow of each cut-out, offset down and to the right: where the body meets
+     * the set it sits on it rather than floating in front of it.
+     */
+    private void shadow(byte[] out, Layer[] layers) {
+        int step = 4;
+        int sw = (width + step - 1) / step;
+        int sh = (height + step - 1) / step;
+        int[] cover = new int[sw * sh];
+        double dx = SHADOW_OFFSET * width;
+        double dy = SHADOW_OFFSET * height;
+        for (Layer l : layers) {
+            Cast c = l.cast();
+            byte[] a = c.cut.alpha;
+            int pw = c.plate.width();
+            int ph = c.plate.height();
+            for (int y = 0; y < sh; y++) {
+                double fy = y * step + step / 2.0 - dy;
+                int py = (int) Math.floor((fy - l.oy()) / l.scale() * c.sy);
+                if (py < 0 || py >= ph) {
+                    continue;
+                }
+                for (int x = 0; x < sw; x++) {
+                    double fx = x * step + step / 2.0 - dx;
+                    int px = (int) Math.floor((fx - l.ox()) / l.scale() * c.sx);
+                    if (px >= 0 && px < pw) {
+                        cover[y * sw + x] = Math.max(cover[y * sw + x], a[py * pw + px] & 0xff);
+                    }
                 }
             }
         }
-        return out;
+        int r = Math.max(2, (int) Math.round(SHADOW_SOFTNESS * sh));
+        for (int pass = 0; pass < 3; pass++) {
+            CutOut.blur(cover, sw, sh, r);
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int s = cover[(y / step) * sw + x / step];
+                if (s == 0) {
+                    continue;
+                }
+                int keep = 256 - (int) Math.round(SHADOW * s);
+                int o = (y * width + x) * 3;
+                for (int ch = 0; ch < 3; ch++) {
+                    out[o + ch] = (byte) (((out[o + ch] & 0xff) * keep + 128) >> 8);
+                }
+            }
+        }
+    }
+
+    /**
+     * Grades two cut-outs towards one look: each person's mean colour moved part of the way to the pair's mean
+     * (per channel, at most {@link #MATCH_LIMIT} either way), applied before the shot's grade.
+     */
+    private static void matchGrades(Cast a, Cast b) {
+        for (Cast c : List.of(a, b)) {
+            Cast o = c == a ? b : a;
+            double[] g = new double[3];
+            for (int ch = 0; ch < 3; ch++) {
+                double target = (c.cut.mean[ch] + o.cut.mean[ch]) / 2;
+                double gain = Math.pow(Math.max(1, target) / Math.max(1, c.cut.mean[ch]), MATCH_STRENGTH);
+                g[ch] = Math.max(1 / MATCH_LIMIT, Math.min(MATCH_LIMIT, gain));
+            }
+            c.match = g;
+        }
     }
 
     private static BufferedImage image(Layer l) {
         return l.cast().member.analysis().image();
-    }
-
-    /** The plate's person alpha with soft edges where the plate ends, so a cut-out never shows a straight edge. */
-    private static byte[] feathered(ActorPlate plate) {
-        int w = plate.width();
-        int h = plate.height();
-        byte[] src = plate.personAlpha().orElseThrow();
-        byte[] out = new byte[src.length];
-        // Tighten the mask: the segmenter's soft rim holds a fringe of the photo's own background (a light halo
-        // around hair); treat probabilities up to EDGE_LOW as background and from EDGE_HIGH as person.
-        int[] curve = new int[256];
-        for (int i = 0; i < 256; i++) {
-            double t = Math.max(0, Math.min(1, (i / 255.0 - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
-            curve[i] = (int) Math.round(255 * t * t * (3 - 2 * t));
-        }
-        for (int i = 0; i < src.length; i++) {
-            out[i] = (byte) curve[src[i] & 0xff];
-        }
-        int f = Math.max(1, (int) Math.round(FEATHER * Math.min(w, h)));
-        for (int y = 0; y < h; y++) {
-            int ry = Math.min(Math.min(y, h - 1 - y), f);
-            for (int x = 0; x < w; x++) {
-                int r = Math.min(ry, Math.min(Math.min(x, w - 1 - x), f));
-                if (r < f) {
-                    int i = y * w + x;
-                    out[i] = (byte) (((out[i] & 0xff) * r + f / 2) / f);
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -457,7 +750,7 @@ public final class ShotCompositor implements FrameRenderer {
                 c.drawn = index;
             }
         }
-        camera(shot, index);
+        camera(st.still() ? null : shot, index);
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
         int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
@@ -494,8 +787,15 @@ public final class ShotCompositor implements FrameRenderer {
             double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
             double ay = c.sy / (zoom * s);
             double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), l.cutOut() ? c.alpha : null,
-                    c.extent, p.width(), p.height(), ax, bx, ay, by, lut);
+            if (l.cutOut()) {
+                c.cut.draw(index);
+                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), c.cut.bgr(), c.cut.alpha,
+                        c.cut.extent, p.width(), p.height(), ax, bx, ay, by, c.match == null ? lut
+                                : matched.gained(lut, c.match));
+            } else {
+                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), null, null, p.width(),
+                        p.height(), ax, bx, ay, by, lut);
+            }
         }
         if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
             seam(dst, st.layers()[1]);
@@ -536,6 +836,12 @@ public final class ShotCompositor implements FrameRenderer {
 
     /** Sets the zoom and translation of frame {@code index} in its shot. */
     private void camera(Shot shot, int index) {
+        if (shot == null) { // a shot held still
+            zoom = 1;
+            tx = 0;
+            ty = 0;
+            return;
+        }
         double p = shot.progress(index);
         double e = 0.5 - 0.5 * Math.cos(Math.PI * p);
         double s = shot.strength();
@@ -592,11 +898,35 @@ public final class ShotCompositor implements FrameRenderer {
             return;
         }
         closed = true;
+        java.util.Set<ActorPlate> closedPlates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Cast c : cast) {
-            if (c.plate != null) {
+            if (c.plate != null && closedPlates.add(c.plate)) {
                 c.plate.close();
             }
         }
+    }
+
+    /**
+     * Where the photo of each layer of frame {@code index}'s shot lands (for tests): per layer, the actor's name and
+     * {@code {scale, offsetX, offsetY, clipX0, clipY0, clipX1, clipY1, cutOut}}, photo pixel p landing at
+     * {@code scale * p + offset} in the frame, camera included.
+     */
+    List<Map.Entry<String, double[]>> placements(int index) {
+        Setup st = setups[shotIndex(index)];
+        camera(st.still() ? null : st.shot(), index);
+        List<Map.Entry<String, double[]>> out = new ArrayList<>();
+        for (Layer l : st.layers()) {
+            // render() samples plate x = ax * frame x + bx; photo x = plate x / sx
+            Cast c = l.cast();
+            double s = l.scale();
+            double ax = c.sx / (zoom * s);
+            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
+            double ay = c.sy / (zoom * s);
+            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
+            out.add(Map.entry(c.member.actor().name(), new double[] {c.sx / ax, -bx / ax, -by / ay, l.clipX0(),
+                    l.clipY0(), l.clipX1(), l.clipY1(), l.cutOut() ? 1 : 0}));
+        }
+        return out;
     }
 
     /** Grade of the shot showing frame {@code index} (for tests and logs). */

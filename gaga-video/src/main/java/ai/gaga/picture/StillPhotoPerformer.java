@@ -48,7 +48,7 @@ import java.util.function.Function;
  * whole photo is shown centred.
  *
  * <p>Thread-safe: analyses are cached (a few photos, keyed by file, modification time and size) so that
- * {@link #cast} and {@link #prepare} of one render load and analyse each photo once.
+ * {@link #cast} and {@link #prepare(RenderPlan)} of one render load and analyse each photo once.
  */
 public final class StillPhotoPerformer implements Performer {
     private static final Logger LOG = LoggerFactory.getLogger(StillPhotoPerformer.class);
@@ -138,8 +138,14 @@ public final class StillPhotoPerformer implements Performer {
     public List<CastMember> cast(Scene scene) {
         Objects.requireNonNull(scene, "scene");
         List<CastMember> cast = new java.util.ArrayList<>();
+        Map<String, PhotoAnalysis> analyses = new LinkedHashMap<>();
         for (Actor actor : scene.actors()) {
-            PhotoAnalysis a = analyse(actor, scene.allowNoFace());
+            analyses.put(actor.name(), analyse(actor, scene.allowNoFace()));
+        }
+        Map<String, List<String>> framing = ShotCompositor.framingWarnings(analyses, scene.resolution().width(),
+                scene.resolution().height());
+        for (Actor actor : scene.actors()) {
+            PhotoAnalysis a = analyses.get(actor.name());
             List<FaceBox> faces;
             synchronized (cache) {
                 PhotoKey key = PhotoKey.of(actor.photo());
@@ -156,6 +162,7 @@ public final class StillPhotoPerformer implements Performer {
                         + " from the left plays " + actor.name());
             }
             warnings.addAll(plates.warnings(actor, a));
+            warnings.addAll(framing.get(actor.name()));
             cast.add(new CastMember(actor.name(), actor.photo(), a.image().getWidth(), a.image().getHeight(), index,
                     areas, warnings));
         }
@@ -187,7 +194,7 @@ public final class StillPhotoPerformer implements Performer {
         for (Shot shot : shots) {
             for (String name : shot.subjects()) {
                 shown.add(name.toLowerCase(java.util.Locale.ROOT));
-                if (shot.layout() == Shot.Layout.TWO_SHOT) {
+                if (shot.layout() == Shot.Layout.TWO_SHOT && !samePhoto(scene, shot.subjects())) {
                     cutOut.add(name.toLowerCase(java.util.Locale.ROOT));
                 }
             }
@@ -199,7 +206,7 @@ public final class StillPhotoPerformer implements Performer {
                 continue;
             }
             PhotoAnalysis a = analyse(actor, scene.allowNoFace());
-            if (cutOut.contains(key) && segmenter != null) {
+            if (cutOut.contains(key) && segmenter != null && a.faces() <= 1) {
                 a = segmented(actor.photo(), a);
             }
             cast.add(new ShotCompositor.Member(actor, a));
@@ -212,6 +219,12 @@ public final class StillPhotoPerformer implements Performer {
         LOG.info("Picture {}x{}, {} frames in {} shot(s)", format.width(), format.height(), format.frameCount(),
                 shots.size());
         return ShotCompositor.create(cast, shots, format, scene.seed(), plates.forScene(scene, timeline, format));
+    }
+
+    /** Whether every subject plays from the same photo file (a group photo acts in place: nothing is cut out). */
+    private static boolean samePhoto(Scene scene, List<String> subjects) {
+        return subjects.stream().map(n -> scene.actor(n).map(a -> a.photo().toAbsolutePath().normalize())
+                .orElse(null)).distinct().count() == 1;
     }
 
     /** The timeline's cut at the format's rate, planned here if the timeline has none. */
@@ -283,7 +296,8 @@ public final class StillPhotoPerformer implements Performer {
             }
             return new PhotoAnalysis(d.image(), Optional.empty(), d.person());
         }
-        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person());
+        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person(),
+                d.faces().size());
     }
 
     /**
@@ -293,8 +307,9 @@ public final class StillPhotoPerformer implements Performer {
     static FaceBox choose(List<FaceBox> faces, FacePick pick, Path photo) {
         if (pick.index() >= 0) {
             if (pick.index() >= faces.size()) {
-                throw new InvalidPhotoException(photo, "asked for face #" + pick.index() + " from the left, but the "
-                        + "photo shows " + faces.size() + " face(s) (indices 0.." + (faces.size() - 1) + ")");
+                throw new InvalidPhotoException(photo, "asked for face #" + (pick.index() + 1) + " from the left "
+                        + "(counting from 1), but the photo shows " + faces.size() + " face(s) (#1.."
+                        + faces.size() + ")");
             }
             return faces.stream().sorted(java.util.Comparator.comparingDouble(FaceBox::centerX)).toList()
                     .get(pick.index());

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FramingTest {
-    /** A 200 px face centred at (1000, 700) in a 2000x3000 portrait. */
-    private static final FaceBox FACE = FaceBox.withEstimatedKeypoints(900, 600, 200, 200, 0.9, "test");
+    /** A 250 px face centred at (1000, 700) in a 2000x3000 portrait. */
+    private static final FaceBox FACE = FaceBox.withEstimatedKeypoints(875, 575, 250, 250, 0.9, "test");
 
     @Test
     void closeUpSizesAndCentresTheFace() {
         Framing f = Framing.closeUp(2000, 3000, FACE, 1920, 1080);
-        // 36% of 1080 / 200 px = 1.944, above the 0.36 needed to fill the height.
-        assertEquals(Framing.FACE_HEIGHT_SHARE * 1080 / 200, f.scale(), 1e-9);
+        // 36% of 1080 / 250 px = 1.555, above the 0.36 needed to fill the height.
+        assertEquals(Framing.FACE_HEIGHT_SHARE * 1080 / 250, f.scale(), 1e-9);
         assertEquals(960, f.frameX(FACE.centerX(), 1), 1e-6);
         assertEquals(Framing.EYE_LINE * 1080, f.frameY(FACE.eyeCenter().y(), 1), 1e-6);
         assertCovers(f, 2000, 3000, 1920, 1080);
@@ -32,10 +32,10 @@ class FramingTest {
 
     @Test
     void photoFillsTheFrameHeightEvenWhenTheFaceGetsBigger() {
-        // A 512 px square whose face is 200 px: 36% would leave the photo shorter than the frame.
-        FaceBox face = FaceBox.withEstimatedKeypoints(156, 100, 200, 200, 0.9, "test");
-        Framing f = Framing.closeUp(512, 512, face, 1920, 1080);
-        assertEquals(1080 / 512.0, f.scale(), 1e-9);
+        // A 640 px square whose face is 300 px: 36% would leave the photo shorter than the frame.
+        FaceBox face = FaceBox.withEstimatedKeypoints(170, 100, 300, 300, 0.9, "test");
+        Framing f = Framing.closeUp(640, 640, face, 1920, 1080);
+        assertEquals(1080 / 640.0, f.scale(), 1e-9);
         assertEquals(0, f.offsetY(), 1e-9);
         assertEquals(960, f.frameX(face.centerX(), 1), 1e-6);
     }

@@ -131,7 +131,7 @@ class ShotCompositorTest {
     }
 
     @Test
-    void twoShotShowsBothFacesSideBySideAtTheSameSize() {
+    void twoShotOfHeadCropsShowsBothFacesSideBySideAsASplitScreen() {
         Scene scene = dialogue(Resolution.FULL_HD);
         Timeline timeline = plan(scene);
         Shot opening = timeline.shots().get(0);
@@ -146,8 +146,10 @@ class ShotCompositorTest {
             FaceBox b = a == faces.get(0) ? faces.get(1) : faces.get(0);
             assertTrue(a.centerX() < 0.45 * format.width() && b.centerX() > 0.55 * format.width(),
                     "faces left and right: " + a + " " + b);
-            assertEquals(1.0, a.height() / b.height(), 0.25, "face sizes " + a + " " + b);
-            assertEquals(a.eyeCenter().y(), b.eyeCenter().y(), 0.06 * format.height(), "eye lines");
+            // Grace Hopper's photo is a head-and-shoulders crop: grounded on the bottom edge her head would not
+            // match Eileen's, so the two-shot is a split screen, and the renderer says why.
+            assertTrue(((ShotCompositor) r).warnings().stream().anyMatch(w -> w.startsWith("No two-shot")),
+                    "a split screen instead of a floating two-shot: " + ((ShotCompositor) r).warnings());
             for (FaceBox f : List.of(a, b)) {
                 assertInside(f, format);
             }

@@ -136,7 +136,9 @@ class StillPhotoPerformerTest {
                     assertTrue(f.x() >= 0 && f.y() >= 0 && f.maxX() <= res.width() && f.maxY() <= res.height(),
                             "face leaves the frame: " + f);
                     assertEquals(res.width() / 2.0, f.centerX(), 0.05 * res.width(), "face not centred: " + f);
-                    assertTrue(f.height() > 0.2 * res.height() && f.height() < 0.6 * res.height(),
+                    // A 512 px photo cannot fill these frames within the 2x upscale limit: it stands on the bottom
+                    // edge at its best size, so the face is smaller than a medium close-up would make it.
+                    assertTrue(f.height() > 0.15 * res.height() && f.height() < 0.6 * res.height(),
                             "implausible face height: " + f);
                     assertNotBlackColumn(fb, 0);
                     assertNotBlackColumn(fb, fb.width() - 1);
@@ -155,7 +157,8 @@ class StillPhotoPerformerTest {
             // Her face is left of the photo's middle: centring it exactly would show the photo's left edge, so the
             // framing stops at the edge and the face sits a little left of centre.
             assertEquals(format.width() / 2.0, f.centerX(), 0.10 * format.width(), "face far from centre: " + f);
-            assertTrue(f.height() > 0.25 * format.height() && f.height() < 0.5 * format.height(), "size: " + f);
+            // Her ~100 px face is shown at most 2x (the photo's best size), not blown up to a medium close-up.
+            assertTrue(f.height() > 0.15 * format.height() && f.height() < 0.5 * format.height(), "size: " + f);
         }
     }
 
