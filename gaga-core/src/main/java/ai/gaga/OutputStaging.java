@@ -54,12 +54,12 @@ final class OutputStaging implements AutoCloseable {
         Path out = output.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException(out, "the folder " + dir + (dir != null && Files.exists(dir)
-                    ? " is not a folder" : " does not exist") + "; create it first");
+            throw new OutputException(out, "the directory " + dir + (dir != null && Files.exists(dir)
+                    ? " is not a directory" : " does not exist") + "; create it first");
         }
         requireReplaceable(out);
         if (!Files.isWritable(dir)) {
-            throw new OutputException(out, "the folder " + dir + " is not writable; choose a writable folder");
+            throw new OutputException(out, "the directory " + dir + " is not writable; choose a writable directory");
         }
         OutputStaging staging = new OutputStaging(out);
         staging.removeStale();
@@ -150,7 +150,7 @@ final class OutputStaging implements AutoCloseable {
 
     private static void requireReplaceable(Path target) {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputException(target, "is a folder; give a file name such as clip.mp4");
+            throw new OutputException(target, "is a directory; give a file name such as clip.mp4");
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
             throw new OutputException(target, "exists and is not a regular file (a device, pipe, socket or a link "

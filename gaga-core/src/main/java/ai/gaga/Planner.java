@@ -6,6 +6,7 @@ import ai.gaga.direction.ScriptDirector;
 import ai.gaga.render.CastMember;
 import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Scene;
+import ai.gaga.scene.SceneChecks;
 import ai.gaga.scene.SceneElement;
 import ai.gaga.scene.TagCue;
 import ai.gaga.scene.Voice;
@@ -44,6 +45,7 @@ final class Planner {
      *                          every line now
      */
     RenderPlan plan(Scene scene, boolean timeWherePossible, RenderRun.Steps steps) {
+        SceneChecks.check(scene); // photo files and length in milliseconds, before any model loads (issue 14)
         steps.enter(RenderStage.PHOTOS);
         List<CastMember> cast = services.performer().cast(scene);
         steps.checkCancelled();
@@ -58,8 +60,10 @@ final class Planner {
         steps.enter(RenderStage.TIMELINE);
         Timeline timeline = new TimelinePlanner().plan(directed, spoken.utterances());
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
+        List<String> warnings = new ArrayList<>(warnings(scene, cast));
+        spoken.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         return new RenderPlan(directed, direction, cast, spoken.utterances(), spoken.timedOnly(), timeline, format,
-                warnings(scene, cast));
+                warnings);
     }
 
     /** What the user should know about the photos and the script, once each. */

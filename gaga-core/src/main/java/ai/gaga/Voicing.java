@@ -4,7 +4,7 @@ import ai.gaga.scene.Line;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.LineSpeaker;
-import ai.gaga.voice.SpeechEngine;
+import ai.gaga.voice.LineVoices;
 import ai.gaga.voice.Utterance;
 
 import ai.gaga.audio.PcmAudio;
@@ -32,6 +32,7 @@ final class Voicing {
     Spoken voice(Scene scene, List<Voice> voices, boolean timeWherePossible, RenderRun.Steps steps) {
         List<Line> lines = scene.lines();
         List<Utterance> out = new ArrayList<>(lines.size());
+        List<String> warnings = new ArrayList<>();
         BitSet timedOnly = new BitSet();
         for (int i = 0; i < lines.size(); i++) {
             steps.speaking(i, lines.size());
@@ -40,15 +41,52 @@ final class Voicing {
                 out.add(services.recordingReader().read(line.recorded().get()));
                 continue;
             }
-            SpeechEngine engine = services.speechEngine(voices.get(i));
-            if (timeWherePossible && engine.timesWithoutSpeaking()) {
-                out.add(LineSpeaker.time(engine, line, voices.get(i)));
+            // a line that switches writing system speaks each run in its own language (issue 14)
+            List<LineVoices.Run> runs = runs(scene, line, voices.get(i), warnings);
+            if (timeWherePossible && runs.stream().allMatch(r -> canTime(r.voice()))) {
+                out.add(LineSpeaker.time(services::speechEngine, line, runs));
                 timedOnly.set(i);
             } else {
-                out.add(LineSpeaker.speak(engine, line, voices.get(i)));
+                out.add(LineSpeaker.speak(services::speechEngine, line, runs));
             }
         }
-        return new Spoken(out, timedOnly);
+        return new Spoken(out, timedOnly, warnings);
+    }
+
+    /**
+     * The line's runs of one writing system with their voices, the main one in the direction's voice; a run in
+     * another writing system that no installed engine speaks is named in {@code warnings} (LineSpeaker leaves it out).
+     */
+    private List<LineVoices.Run> runs(Scene scene, Line line, Voice lineVoice, List<String> warnings) {
+        Voice actorVoice = scene.actor(line.actor()).map(a -> a.voice()).orElse(Voice.DEFAULT);
+        List<LineVoices.Run> runs = LineVoices.runs(actorVoice, lineVoice, line.text());
+        for (LineVoices.Run r : runs) {
+            if (!r.main() && !speaks(r.voice())) {
+                String w = "The words \"" + line.text().substring(r.start(), r.end()).strip() + "\" in \""
+                        + line.text() + "\" are not spoken: no installed voice speaks " + r.voice().language();
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
+        }
+        return runs;
+    }
+
+    private boolean speaks(Voice voice) {
+        try {
+            services.speechEngine(voice);
+            return true;
+        } catch (UnsupportedLanguageException e) {
+            return false;
+        }
+    }
+
+    private boolean canTime(Voice voice) {
+        try {
+            return services.speechEngine(voice).timesWithoutSpeaking();
+        } catch (UnsupportedLanguageException e) {
+            return true; // a run nobody speaks is left out either way
+        }
     }
 
     /** The plan with every line it holds as timing only spoken. */
@@ -60,8 +98,9 @@ final class Voicing {
                 continue;
             }
             steps.speaking(i, lines.size());
-            SpeechEngine engine = services.speechEngine(plan.voice(i));
-            Utterance spoken = LineSpeaker.speak(engine, lines.get(i), plan.voice(i));
+            Line line = lines.get(i);
+            Utterance spoken = LineSpeaker.speak(services::speechEngine, line, runs(plan.scene(), line,
+                    plan.voice(i), new ArrayList<>()));
             voiced = voiced.withSpeech(i, fitted(spoken, plan.utterances().get(i), lines.get(i)));
         }
         return voiced;
@@ -83,7 +122,7 @@ final class Voicing {
         return new Utterance(audio, timed.phones(), spoken.engine(), timed.visemes(), timed.words());
     }
 
-    /** Each line's speech, and which of them are timing only. */
-    record Spoken(List<Utterance> utterances, BitSet timedOnly) {
+    /** Each line's speech, which of them are timing only, and the words no voice could speak. */
+    record Spoken(List<Utterance> utterances, BitSet timedOnly, List<String> warnings) {
     }
 }

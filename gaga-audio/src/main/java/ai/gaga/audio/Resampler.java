@@ -18,6 +18,12 @@ public final class Resampler {
     private static final double KAISER_BETA = 8.6;
     /** Cutoff relative to the lower Nyquist frequency, so the transition band ends before aliasing starts. */
     private static final double ROLLOFF = 0.91;
+    /**
+     * Longest audio converted, in seconds of output: an hour, far beyond any clip. Longer input means a runaway
+     * upstream (a 200 KB line once reached here and ran out of memory after 155 s); it is refused before the output
+     * buffer is allocated.
+     */
+    public static final int MAX_SECONDS = 3600;
     /** Upper bound of precomputed phases; finer ratios interpolate between phases. */
     private static final int MAX_PHASES = 1024;
 
@@ -68,9 +74,18 @@ public final class Resampler {
         return outRate;
     }
 
-    /** Number of output frames for this many input frames. */
+    /**
+     * Number of output frames for this many input frames.
+     *
+     * @throws IllegalArgumentException when that is more than {@link #MAX_SECONDS} of audio
+     */
     public int outputLength(int inputFrames) {
-        return Math.toIntExact((inputFrames * (long) outRate + inRate / 2) / inRate);
+        long n = (inputFrames * (long) outRate + inRate / 2) / inRate;
+        if (n > (long) MAX_SECONDS * outRate) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Refusing to resample %.0f s of "
+                    + "audio: at most %d s are converted at once", n / (double) outRate, MAX_SECONDS));
+        }
+        return (int) n;
     }
 
     /** Resamples each channel of {@code audio}, which must be at {@link #inputRate()}. */

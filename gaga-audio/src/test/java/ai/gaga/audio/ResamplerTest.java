@@ -107,4 +107,16 @@ class ResamplerTest {
         PcmAudio same = new PcmAudio(new float[10], 48000, 1);
         assertSame(same, Resampler.resample(same, 48000));
     }
+
+    @Test
+    void refusesMoreThanAnHourBeforeAllocatingTheOutput() {
+        // Seen failing before the bound: this asked for 173 million output samples (690 MB) and ran out of memory.
+        Resampler r = new Resampler(100, 48_000);
+        float[] hourAndAMinute = new float[100 * 3660];
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> r.process(hourAndAMinute));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("3660 s") && e.getMessage()
+                .contains("at most 3600 s"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(48_000 * 60, r.outputLength(100 * 60));
+    }
 }

@@ -30,6 +30,9 @@ public final class OnnxSessions implements AutoCloseable {
         this.threads = Math.max(1, threads);
     }
 
+    /** Stack of the thread that loads models (reserved address space, not memory used). */
+    private static final long LOADER_STACK = 256L << 20;
+
     /** The shared environment (a process-wide singleton in ONNX Runtime). */
     public static OrtEnvironment environment() {
         return OrtEnvironment.getEnvironment();
@@ -49,7 +52,42 @@ public final class OnnxSessions implements AutoCloseable {
         return Boolean.TRUE.equals(cudaWorks);
     }
 
+    /**
+     * Opens a session on a thread of its own with a large stack: ONNX Runtime recurses about 12,000 native frames deep
+     * when it creates its environment and loads a graph, more than the 1 MB stack of a web server's or a Spark task's
+     * thread holds (the JVM then dies without a report). The caller waits, uninterruptibly, for the load (a second).
+     */
     private OrtSession open(Path file) {
+        java.util.concurrent.FutureTask<OrtSession> task = new java.util.concurrent.FutureTask<>(() -> openHere(file));
+        Thread loader = new Thread(null, task, "gaga-onnx-load", LOADER_STACK);
+        loader.setDaemon(true);
+        loader.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new GagaException("Cannot load ONNX model " + file + ": " + cause, cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private OrtSession openHere(Path file) {
         OrtEnvironment env = environment();
         if (device != ExecutionDevice.CPU && !Boolean.FALSE.equals(cudaWorks)) {
             try (OrtSession.SessionOptions options = baseOptions()) {
@@ -67,8 +105,9 @@ public final class OnnxSessions implements AutoCloseable {
                             + " or ExecutionDevice.AUTO.", e);
                 }
                 if (cudaWorks == null) {
-                    LOG.info("ONNX Runtime: CUDA unavailable ({}), running on CPU with {} thread(s)",
-                            firstLine(e.getMessage()), threads);
+                    // the fallback's details for debugging, one plain line for everyone
+                    LOG.debug("ONNX Runtime: CUDA unavailable: {}", firstLine(e.getMessage()));
+                    LOG.info("ONNX Runtime: running on CPU with {} thread(s) (no usable CUDA)", threads);
                 }
                 cudaWorks = false;
             }

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param warnings things kept that may not do what was meant (unknown tags and words)
  */
 public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Script.class);
+
     /** Actor of lines in a script without character cues: the one actor of the scene. */
     public static final String UNNAMED = "";
 
@@ -69,6 +71,9 @@ public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings)
 
     /** As {@link #toScene(Map)}, naming the script file in errors. */
     public Scene toScene(Map<String, Path> photos, Path file) {
+        // unknown tags reach the plan's warnings as cues; the rest would be lost with the script
+        warnings.stream().filter(w -> !w.message().startsWith("unknown tag")).forEach(w -> LOG.warn("{}{}",
+                file == null ? "" : file + ": ", w));
         try {
             return build(photos, file == null ? null : file.toAbsolutePath().getParent());
         } catch (ScriptException e) {

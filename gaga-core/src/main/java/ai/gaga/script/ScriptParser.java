@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
  * lines, and plain prose (each paragraph one line of the one actor). Not thread-safe; cheap to create.
  */
 public final class ScriptParser {
+    /**
+     * Longest script accepted, in characters (about an hour and a half of speech): a longer text is refused before
+     * anything is spoken, so a service built on GAGA cannot be made to synthesise for minutes.
+     */
+    public static final int MAX_CHARS = 100_000;
+    /** Longest source line accepted, in characters (several minutes of speech in one line). */
+    public static final int MAX_LINE_CHARS = 5_000;
+    /** Most source lines accepted (blank lines included). */
+    public static final int MAX_LINES = 2_000;
     private static final Pattern HEADING = Pattern.compile("(INT\\.?/EXT|I/E|INT|EXT|EST)[.\\s].*");
     private static final Pattern TRANSITION = Pattern.compile("[\\p{Lu}\\s]+TO:|FADE (OUT|IN|TO BLACK)[.:]");
     private static final Pattern CUE = Pattern.compile("[\\p{Lu}\\p{Nd}][\\p{Lu}\\p{Nd} '.#-]*");
@@ -81,7 +90,24 @@ public final class ScriptParser {
         if (body.isBlank()) {
             throw new ScriptException(1, 1, "", "the script is empty: write at least one line of dialogue");
         }
+        if (body.length() > MAX_CHARS) {
+            int[] where = lineAndColumn(body, MAX_CHARS);
+            throw error(where[0], where[1], "", String.format(java.util.Locale.ROOT, "the script is %,d characters "
+                    + "long; at most %,d are accepted (a clip of a minute needs about 1,000)", body.length(),
+                    MAX_CHARS));
+        }
         String[] lines = body.split("\r\n|\r|\n", -1);
+        if (lines.length > MAX_LINES) {
+            throw error(MAX_LINES + 1, 1, lines[MAX_LINES], String.format(java.util.Locale.ROOT, "the script has "
+                    + "%,d lines; at most %,d are accepted", lines.length, MAX_LINES));
+        }
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() > MAX_LINE_CHARS) {
+                throw error(i + 1, MAX_LINE_CHARS + 1, lines[i].substring(0, 60) + "...", String.format(
+                        java.util.Locale.ROOT, "line %d is %,d characters long; at most %,d are accepted in one "
+                                + "line: split it into several lines", i + 1, lines[i].length(), MAX_LINE_CHARS));
+            }
+        }
         List<Object> blocks = new ArrayList<>();
         Block current = null;
         boolean expectDialogue = false;
@@ -190,13 +216,32 @@ public final class ScriptParser {
             int n = src.number;
             appendSpace(plain, markup);
             boolean lineStart = true;
+            // closing brackets of groups that held a tag inside: "[there [pause 300ms] friend]" is text around a tag
+            java.util.BitSet dropped = new java.util.BitSet();
             int i = 0;
             while (i < raw.length()) {
                 char c = raw.charAt(i);
+                if (c == ']' && dropped.get(i)) {
+                    i++;
+                    continue;
+                }
                 if (c == '[') {
                     int j = raw.indexOf(']', i);
                     if (j < 0) {
                         throw error(n, i + 1, raw, "unclosed [: a tag ends with ]");
+                    }
+                    int nested = raw.indexOf('[', i + 1);
+                    if (nested >= 0 && nested < j) {
+                        int close = matchingBracket(raw, i);
+                        if (close < 0) {
+                            throw error(n, i + 1, raw, "unclosed [: a tag ends with ], and tags do not nest");
+                        }
+                        warnings.add(new ScriptWarning(n, i + 1, "tags do not nest: the brackets of "
+                                + abbreviate(raw.substring(i, close + 1)) + " are dropped and its words spoken, "
+                                + "its inner tags kept"));
+                        dropped.set(close);
+                        i++;
+                        continue;
                     }
                     String inner = raw.substring(i + 1, j);
                     Matcher m = TAG.matcher(inner);
@@ -366,6 +411,24 @@ public final class ScriptParser {
         out.addAll(tail);
     }
 
+    /** Index of the ']' that closes the '[' at {@code open}, counting nested pairs; -1 when it is never closed. */
+    private static int matchingBracket(String s, int open) {
+        int depth = 0;
+        for (int k = open; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
     private String cueSpelling(String lowerCue) {
         for (ScriptElement e : out) {
             if (e.element() instanceof Line l && l.actor().equalsIgnoreCase(lowerCue)) {
@@ -482,6 +545,20 @@ public final class ScriptParser {
                     + "> opened at line " + top[1] + ", column " + top[2] + ")");
         }
         open.pop();
+    }
+
+    /** 1-based line and column of a character offset. */
+    private static int[] lineAndColumn(String text, int offset) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                start = i + 1;
+            }
+        }
+        return new int[] {line, offset - start + 1};
     }
 
     private static ScriptException error(int line, int column, String snippet, String reason) {

@@ -10,9 +10,16 @@ import ai.gaga.voice.viseme.OculusViseme;
 import ai.gaga.voice.viseme.Viseme;
 import ai.gaga.voice.viseme.VisemeTrack;
 
+import ai.gaga.UnsupportedLanguageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -33,13 +40,14 @@ public final class LineSpeaker {
     /** Silence kept on each side of a turn of the arc (the speech runs on, with a breath's worth of a gap). */
     static final double TURN_EDGE = 0.05;
     private static final int RATE = PcmAudio.STANDARD_RATE;
+    private static final Logger LOG = LoggerFactory.getLogger(LineSpeaker.class);
 
     private LineSpeaker() {
     }
 
     /** The line's speech in the voice; audio mono at {@link PcmAudio#STANDARD_RATE} like every engine's. */
     public static Utterance speak(SpeechEngine engine, Line line, Voice voice) {
-        return speak(engine, line, voice, engine::synthesize);
+        return speak(v -> engine, line, single(line, voice), SpeechEngine::synthesize);
     }
 
     /**
@@ -47,22 +55,73 @@ public final class LineSpeaker {
      * visemes; the speech itself may be silence, laughs and sighs are.
      */
     public static Utterance time(SpeechEngine engine, Line line, Voice voice) {
-        return speak(engine, line, voice, engine::time);
+        return speak(v -> engine, line, single(line, voice), SpeechEngine::time);
     }
 
-    private static Utterance speak(SpeechEngine engine, Line line, Voice voice,
-                                   Function<SpeechRequest, Utterance> say) {
+    /**
+     * The line's speech for an actor whose voice is {@code actorVoice}: each run of the line's text in one writing
+     * system is spoken in the voice of its language ({@link LineVoices#runs}), by the engine {@code engines} gives
+     * for that voice, and the runs are joined as one line, speech running on between them. A run in another writing
+     * system than the line's main one that no engine can speak is left out with a warning naming it; the main run
+     * failing fails the line.
+     */
+    public static Utterance speakInVoices(Function<Voice, SpeechEngine> engines, Line line, Voice actorVoice) {
+        return speak(engines, line, LineVoices.runs(actorVoice, line.text()), SpeechEngine::synthesize);
+    }
+
+    /** The timing {@link #speakInVoices} gives the line, as {@link #time} is to {@link #speak}. */
+    public static Utterance timeInVoices(Function<Voice, SpeechEngine> engines, Line line, Voice actorVoice) {
+        return speak(engines, line, LineVoices.runs(actorVoice, line.text()), SpeechEngine::time);
+    }
+
+    /** The line's speech, each of its {@link LineVoices#runs runs} in the run's voice (see {@link #speakInVoices}). */
+    public static Utterance speak(Function<Voice, SpeechEngine> engines, Line line, List<LineVoices.Run> runs) {
+        return speak(engines, line, runs, SpeechEngine::synthesize);
+    }
+
+    /** The timing {@link #speak(Function, Line, List)} gives the line. */
+    public static Utterance time(Function<Voice, SpeechEngine> engines, Line line, List<LineVoices.Run> runs) {
+        return speak(engines, line, runs, SpeechEngine::time);
+    }
+
+    private static List<LineVoices.Run> single(Line line, Voice voice) {
+        return List.of(new LineVoices.Run(0, line.text().length(), voice, true));
+    }
+
+    private static Utterance speak(Function<Voice, SpeechEngine> engines, Line line, List<LineVoices.Run> runs,
+                                   BiFunction<SpeechEngine, SpeechRequest, Utterance> say) {
+        // the engine of every run; a foreign run nobody can speak is dropped with a warning, never silently
+        Map<LineVoices.Run, SpeechEngine> engineOf = new HashMap<>();
+        for (LineVoices.Run run : runs) {
+            try {
+                engineOf.put(run, engines.apply(run.voice()));
+            } catch (UnsupportedLanguageException e) {
+                if (run.main()) {
+                    throw e;
+                }
+                LOG.warn("Line \"{}\": the words \"{}\" ({}) cannot be spoken and are left out: {}",
+                        abbreviate(line.text()), abbreviate(line.text().substring(run.start(), run.end()).strip()),
+                        run.voice().language(), e.getMessage());
+            }
+        }
+        SpeechEngine mainEngine = engineOf.get(runs.stream().filter(LineVoices.Run::main).findFirst()
+                .orElse(runs.get(0)));
         List<Beat> beats = new ArrayList<>(line.pauses());
         line.beats().stream().filter(b -> b.kind() != Beat.Kind.PAUSE).forEach(beats::add);
         List<Integer> turns = turns(line);
         List<Cut> cuts = new ArrayList<>();
         beats.forEach(b -> cuts.add(new Cut(b.at(), b)));
         turns.forEach(t -> cuts.add(new Cut(t, null)));
+        // a change of writing system is a cut without a pause, like a turn: the speech runs on
+        runs.stream().skip(1).forEach(r -> cuts.add(new Cut(r.start(), null)));
         cuts.sort(Comparator.comparingInt(Cut::at)); // stable: a beat before a turn at the same place
         if (cuts.isEmpty() && line.text().length() <= MAX_PIECE) {
-            Utterance u = say.apply(request(line, line.text(), voice, line.emotion(), line.intensity()));
+            Voice voice = runs.get(0).voice();
+            Utterance u = say.apply(mainEngine, request(line, line.text(), voice, line.emotion(),
+                    line.intensity()));
             return u.withWords(WordTiming.fit(line.text(), u.words(), u.phones(), u.durationSeconds()));
         }
+        java.util.Set<String> engineIds = new java.util.LinkedHashSet<>();
         // Speak every text piece first: laughs and sighs are made at the level of the line's speech.
         List<Object> parts = new ArrayList<>(); // Spoken, Double (silence seconds) or Beat (vocalisation)
         int from = 0;
@@ -73,12 +132,15 @@ public final class LineSpeaker {
             EmotionArc.Segment segment = turns.isEmpty() ? null : line.arc().at(Math.min(from, to)).orElse(null);
             Emotion emotion = segment == null ? line.emotion() : segment.emotion();
             double intensity = segment == null ? line.intensity() : segment.intensity();
-            List<String> chunks = split(piece, MAX_PIECE);
+            LineVoices.Run run = runAt(runs, Math.min(from, to));
+            SpeechEngine engine = engineOf.get(run);
+            List<String> chunks = engine == null ? List.of() : split(piece, MAX_PIECE);
             for (int c = 0; c < chunks.size(); c++) {
                 if (c > 0) {
                     parts.add(SPLIT_GAP);
                 }
-                Utterance u = say.apply(request(line, chunks.get(c), voice, emotion, intensity));
+                Utterance u = say.apply(engine, request(line, chunks.get(c), run.voice(), emotion, intensity));
+                engineIds.add(engine.id());
                 if (u.audio().channels() != 1 || u.audio().sampleRate() != RATE) {
                     throw new IllegalStateException("Engine " + engine.id() + " broke the contract: "
                             + u.audio() + " instead of mono " + RATE + " Hz");
@@ -140,8 +202,24 @@ public final class LineSpeaker {
         // Pauses are silence: VisemeTrack.of fills every gap between the pieces' tracks with SIL.
         double total = frames / (double) RATE;
         visemes.add(new Viseme(OculusViseme.SIL, total, total));
-        return new Utterance(new PcmAudio(audio, RATE, 1), phones, engine.id(), VisemeTrack.of(visemes),
+        String engineId = engineIds.isEmpty() ? mainEngine.id() : String.join("+", engineIds);
+        return new Utterance(new PcmAudio(audio, RATE, 1), phones, engineId, VisemeTrack.of(visemes),
                 WordTiming.fit(line.text(), words, phones, total));
+    }
+
+    /** The run holding text position {@code at}. */
+    private static LineVoices.Run runAt(List<LineVoices.Run> runs, int at) {
+        LineVoices.Run found = runs.get(0);
+        for (LineVoices.Run r : runs) {
+            if (r.start() <= at) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     /**

@@ -52,13 +52,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--vtt", paramLabel = "FILE", description = "Also write WebVTT subtitles.")
     Path vtt;
 
+    @Option(names = {"-q", "--quiet"}, description = "Log only errors (the plan still goes to stdout).")
+    boolean quiet;
+
+    @Option(names = "--max-duration", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Longest clip allowed (default: ${DEFAULT-VALUE}).")
+    double maxDuration;
+
     @Mixin
     EngineOptions engine;
 
     @Override
     public Integer call() {
         Scene parsed = RenderCommand.withRest(RenderCommand.parseScript(script, actors),
-                RenderCommand.parseRest(rest));
+                RenderCommand.parseRest(rest)).toBuilder().maxDuration(RenderCommand.seconds(maxDuration)).build();
+        InputChecks.photosAndLength(parsed); // before the emotion model and the voices load
         try (Gaga gaga = engine.build()) {
             long t0 = System.nanoTime();
             RenderPlan plan = gaga.plan(parsed);

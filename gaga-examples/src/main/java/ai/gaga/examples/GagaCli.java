@@ -33,6 +33,7 @@ public final class GagaCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLogs(args);
         int code = run(args);
         if (!ShutdownGuard.shuttingDown()) {
             System.exit(code);
@@ -51,10 +52,44 @@ public final class GagaCli implements Runnable {
                 cmd.getErr().println("gaga: cancelled; nothing was written");
                 return EXIT_CANCELLED;
             }
-            cmd.getErr().println("gaga: " + e.getMessage());
+            cmd.getErr().println("gaga: " + message(e));
             return exitCodeOf(e);
         });
         return cli;
+    }
+
+    /**
+     * {@code -q}: only errors are logged. slf4j-simple reads its level once, when the first logger is made, so this
+     * runs before any command class (and its logger) exists.
+     */
+    static void quietLogs(String... args) {
+        for (String a : args) {
+            if (a.equals("-q") || a.equals("--quiet")) {
+                if (System.getProperty(LOG_LEVEL) == null) {
+                    System.setProperty(LOG_LEVEL, "error");
+                }
+                return;
+            }
+        }
+    }
+
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    /** The error in the command line's words: the library names its Java calls, the CLI names its flags. */
+    static String message(Throwable e) {
+        String m = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            m = "out of memory (" + m + "); raise the Java heap with GAGA_JAVA_OPTS=-Xmx2g or shorten the scene";
+        }
+        return cliWords(m);
+    }
+
+    /** A library message with its Java calls replaced by the CLI flags that do the same. */
+    static String cliWords(String m) {
+        return m.replace(ai.gaga.SceneTooLongException.RAISE_HINT, "raise --max-duration SECONDS")
+                .replace("Scene.builder().allowNoFace(true)", "--allow-no-face")
+                .replace("allowNoFace(true)", "--allow-no-face")
+                .replace("maxDuration", "--max-duration");
     }
 
     static int exitCodeOf(Throwable e) {

@@ -54,12 +54,14 @@ final class RenderCommand implements Callable<Integer> {
             description = "Voice language (default: ${DEFAULT-VALUE}).")
     String voice;
 
-    @Option(names = "--emotion", defaultValue = "neutral", paramLabel = "EMOTION[:INTENSITY]",
-            description = "joy, sadness, anger, fear, surprise, disgust, tenderness or neutral, e.g. sadness:0.7")
+    // No defaults: only what the user gives counts as direction; lines left open are inferred (as analyze does).
+    @Option(names = "--emotion", paramLabel = "EMOTION[:INTENSITY]",
+            description = "joy, sadness, anger, fear, surprise, disgust, tenderness or neutral, e.g. sadness:0.7 "
+                    + "(default: inferred from the words)")
     String emotion;
 
-    @Option(names = "--delivery", defaultValue = "normal", paramLabel = "DELIVERY",
-            description = "normal, soft, whisper, shout or trembling.")
+    @Option(names = "--delivery", paramLabel = "DELIVERY",
+            description = "normal, soft, whisper, shout or trembling (default: inferred from the words).")
     String delivery;
 
     @Option(names = "--rest", defaultValue = "neutral", paramLabel = "neutral|photo",
@@ -96,13 +98,20 @@ final class RenderCommand implements Callable<Integer> {
                 .subtitles(subtitles));
     }
 
-    /** Renders with a progress bar (unless quiet) and a clean Ctrl-C, then prints the summary line. */
+    /**
+     * Renders with a progress bar (unless quiet) and a clean Ctrl-C, then prints the summary line. The cheap checks
+     * (photos, length, output folder) run before the engine starts, so bad input fails in a moment.
+     */
     static int renderAndReport(EngineOptions engine, Scene scene, Path output, boolean quiet,
                                RenderOptions.Builder options) {
+        InputChecks.photosAndLength(scene);
+        InputChecks.output(output);
         try (ShutdownGuard guard = ShutdownGuard.forCurrentThread(); Gaga gaga = engine.build()) {
             RenderResult r = gaga.render(scene, output, options.listener(quiet ? p -> { } : ProgressBar.onStderr())
                     .build());
             if (!quiet) {
+                // once each, in the user's words: photo problems, faces picked, unknown tags, words not spoken
+                r.warnings().forEach(w -> System.err.println("gaga: warning: " + GagaCli.cliWords(w)));
                 System.out.println(summary(r));
                 r.sideFiles().forEach(f -> System.out.println("Wrote " + f));
             }
@@ -112,31 +121,66 @@ final class RenderCommand implements Callable<Integer> {
 
     static String summary(RenderResult r) {
         return String.format(Locale.ROOT, "Wrote %s: %.2f s, %s @ %d fps, %s + %s, %.1f MB, rendered in %.1f s"
-                        + " (%.2fx real time)", r.output(), r.duration().toMillis() / 1000.0, r.resolution(), r.fps(),
+                        + " (%s)", r.output(), r.duration().toMillis() / 1000.0, r.resolution(), r.fps(),
                 r.videoEncoder(), r.audioCodec(), r.bytes() / 1e6, r.wallTime().toMillis() / 1000.0,
-                r.realTimeFactor());
+                speed(r.realTimeFactor()));
+    }
+
+    /**
+     * The real-time factor in words that cannot be read both ways: render time over clip time, and whether that is
+     * faster or slower than playing the clip.
+     */
+    static String speed(double realTimeFactor) {
+        String verdict = realTimeFactor < 0.995 ? "faster than real time"
+                : realTimeFactor > 1.005 ? "slower than real time" : "about real time";
+        return String.format(Locale.ROOT, "%.2fx real time: %s", realTimeFactor, verdict);
     }
 
     Scene scene() {
         Scene parsed = parseScript(script, actors);
-        String[] em = emotion.split(":", 2);
-        Emotion e = parseEnum(Emotion.class, em[0], "emotion");
-        double intensity = em.length > 1 ? Double.parseDouble(em[1]) : (e == Emotion.NEUTRAL ? 0 : 0.7);
-        Delivery d = parseEnum(Delivery.class, delivery, "delivery");
-        // command-line emotion and delivery colour the lines the script leaves neutral
+        Emotion e = null;
+        double intensity = 0;
+        if (emotion != null) {
+            String[] em = emotion.split(":", 2);
+            e = parseEnum(Emotion.class, em[0], "emotion");
+            intensity = em.length > 1 ? intensity(em[1]) : (e == Emotion.NEUTRAL ? 0 : 0.7);
+        }
+        Delivery d = delivery == null ? null : parseEnum(Delivery.class, delivery, "delivery");
+        // --emotion and --delivery, when given, direct the lines the script leaves open; lines the user did not
+        // direct (neither here nor in the script) stay open for the analyser, exactly as `gaga analyze` plans them
         Scene.Builder b = Scene.builder();
         Rest r = parseRest(rest);
         parsed.actors().forEach(a -> b.actor(a.name(), a.photo()).voice(Voice.of(voice)).face(a.face()).rest(r));
         for (SceneElement element : parsed.elements()) {
             if (element instanceof Line line) {
-                Line shaped = line.emotion() == Emotion.NEUTRAL ? line.withEmotion(e, intensity) : line;
-                b.add(shaped.delivery() == Delivery.NORMAL ? shaped.withDelivery(d) : shaped);
+                Line shaped = e != null && !line.emotionGiven() ? line.withEmotion(e, intensity) : line;
+                b.add(d != null && !line.deliveryGiven() ? shaped.withDelivery(d) : shaped);
             } else {
                 b.add(element);
             }
         }
         return b.resolution(Resolution.parse(resolution)).fps(fps).seed(seed)
-                .maxDuration(Duration.ofMillis(Math.round(maxDuration * 1000))).allowNoFace(allowNoFace).build();
+                .maxDuration(seconds(maxDuration)).allowNoFace(allowNoFace).build();
+    }
+
+    /** {@code --max-duration} as a duration. */
+    static Duration seconds(double maxDuration) {
+        if (!(maxDuration > 0) || maxDuration > 24 * 3600) {
+            throw new InvalidSceneException("--max-duration must be a number of seconds above 0, got " + maxDuration);
+        }
+        return Duration.ofMillis(Math.round(maxDuration * 1000));
+    }
+
+    private static double intensity(String text) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (v >= 0 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidSceneException("--emotion: intensity must be a number from 0 to 1, got '" + text + "'");
     }
 
     /**
@@ -173,7 +217,7 @@ final class RenderCommand implements Callable<Integer> {
                 faces.put(name, face);
             }
         }
-        Path file = asFile(scriptOrText);
+        Path file = InputChecks.scriptFile(scriptOrText);
         Scene scene = file != null ? Scene.parse(file, photos) : Scene.parse(scriptOrText, photos);
         if (faces.isEmpty()) {
             return scene;
@@ -200,15 +244,6 @@ final class RenderCommand implements Callable<Integer> {
                     + "the left, counting from 1 (e.g. family.jpg#2 for the second face); got '" + number + "'");
         }
         return FacePick.index(n - 1);
-    }
-
-    private static Path asFile(String text) {
-        try {
-            Path p = Path.of(text);
-            return Files.isRegularFile(p) ? p : null;
-        } catch (RuntimeException e) {
-            return null; // not a path: it is the text itself
-        }
     }
 
     /** {@code --rest neutral|photo}. */

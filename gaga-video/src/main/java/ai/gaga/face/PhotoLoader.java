@@ -50,6 +50,15 @@ public final class PhotoLoader {
     /** Longest side kept, pixels; larger photos are scaled down to it while loading. */
     public static final int MAX_SIDE = 4096;
 
+    /** Most pixels a photo may claim (a 200-megapixel camera's); more is refused before decoding. */
+    public static final long MAX_PIXELS = 200_000_000L;
+    /**
+     * Most pixels per byte of file: even a photo of one flat colour needs more bytes than this (JPEG spends bits on
+     * every 8x8 block, deflate compresses at most about 1:1032). A header that claims more describes data that is not
+     * there, and decoding it would spin over millions of empty rows (a 5 KB file claiming 60000x60000 took minutes).
+     */
+    public static final long MAX_PIXELS_PER_BYTE = 4_000;
+
     private static final int EXIF_ORIENTATION_TAG = 0x0112;
     private static final int APP1 = 0xE1;
 
@@ -90,7 +99,7 @@ public final class PhotoLoader {
         // unreadable file into a bare "Can't create an ImageInputStream!".
         try (InputStream raw = Files.newInputStream(photo);
              ImageInputStream in = new MemoryCacheImageInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            decoded = decode(photo, in);
+            decoded = decode(photo, in, size);
         } catch (NoSuchFileException e) {
             throw new InvalidPhotoException(photo, "file not found", e);
         } catch (AccessDeniedException e) {
@@ -142,7 +151,24 @@ public final class PhotoLoader {
     private record Decoded(BufferedImage image, String format, int width, int height, int orientation) {
     }
 
-    private static Decoded decode(Path photo, ImageInputStream in) throws IOException {
+    /**
+     * Refuses a claimed size that is too large or that the file's bytes cannot hold.
+     *
+     * @throws InvalidPhotoException saying which
+     */
+    public static void checkClaimedSize(Path photo, int width, int height, long fileBytes) {
+        long pixels = (long) width * height;
+        if (pixels > MAX_PIXELS) {
+            throw new InvalidPhotoException(photo, "image is too large (" + width + "x" + height + " pixels; at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels are accepted)");
+        }
+        if (pixels > fileBytes * MAX_PIXELS_PER_BYTE) {
+            throw new InvalidPhotoException(photo, "corrupt or truncated image: the header claims " + width + "x"
+                    + height + " pixels, which " + fileBytes + " bytes cannot hold");
+        }
+    }
+
+    private static Decoded decode(Path photo, ImageInputStream in, long fileBytes) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new InvalidPhotoException(photo, "not an image, or an image format that cannot be read; "
@@ -164,6 +190,7 @@ public final class PhotoLoader {
             if (width <= 0 || height <= 0) {
                 throw new InvalidPhotoException(photo, "corrupt image: header gives size " + width + "x" + height);
             }
+            checkClaimedSize(photo, width, height, fileBytes);
             ImageReadParam param = reader.getDefaultReadParam();
             // Subsample so the decoded image stays below 2 x MAX_SIDE: the decoder then never allocates the full
             // photo; the exact resize to MAX_SIDE happens afterwards with proper filtering.
@@ -171,7 +198,21 @@ public final class PhotoLoader {
             if (sub > 1) {
                 param.setSourceSubsampling(sub, sub, 0, 0);
             }
-            BufferedImage image = reader.read(0, param);
+            CmykJpeg.Info cmyk = format.contains("jpeg") ? CmykJpeg.inspect(reader) : null;
+            BufferedImage image;
+            if (cmyk != null) {
+                image = CmykJpeg.read(reader, param, cmyk);
+                if (cmyk.iccProfile() == null) {
+                    LOG.warn("Photo {} is a {} JPEG without a colour profile: converted to RGB with the plain CMYK "
+                            + "formula, so its colours may differ a little from a colour-managed viewer's", photo,
+                            cmyk.ycck() ? "YCCK" : "CMYK");
+                } else {
+                    LOG.debug("Photo {}: {} JPEG converted to sRGB with its colour profile", photo,
+                            cmyk.ycck() ? "YCCK" : "CMYK");
+                }
+            } else {
+                image = reader.read(0, param);
+            }
             if (image == null) {
                 throw new InvalidPhotoException(photo, "corrupt or truncated image: the decoder returned nothing");
             }

@@ -80,6 +80,7 @@ final class MaryRuntime {
         this.availableVoices = lmi.getMethod("getAvailableVoices");
         // startup(false): the jars are on our class path already, Mary need not add any.
         maryServer.getMethod("startup", boolean.class).invoke(null, false);
+        MaryLogBridge.install(loader); // again: start-up may have made or reconfigured logger contexts
         this.mary = lmi.getConstructor().newInstance();
     }
 
@@ -109,6 +110,7 @@ final class MaryRuntime {
                 System.setProperty(SELF_TEST, "false");
                 try {
                     silenceLog4j(loader);
+                    MaryLogBridge.install(loader);
                     return new MaryRuntime(loader, worker);
                 } finally {
                     restoreProperty(LOG4J_INIT_OVERRIDE, initOverride);

@@ -30,6 +30,11 @@ final class MaryThreads extends ThreadGroup implements ThreadFactory {
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
-        LOG.warn("Uncaught error in MaryTTS thread {}", thread.getName(), error);
+        // the stack trace only for debugging: a Ctrl-C that interrupts Mary mid-sentence must not print one
+        if (LOG.isDebugEnabled()) {
+            LOG.warn("Uncaught error in MaryTTS thread {}", thread.getName(), error);
+        } else {
+            LOG.warn("Uncaught error in MaryTTS thread {}: {}", thread.getName(), error.toString());
+        }
     }
 }

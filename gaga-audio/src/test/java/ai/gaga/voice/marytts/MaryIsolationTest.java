@@ -54,6 +54,27 @@ class MaryIsolationTest {
         }
     }
 
+    /**
+     * Mary logs an error for words it cannot phonemise (Chinese characters): that error must reach the application's
+     * SLF4J as a warning, never Mary's console appender on stdout. Seen failing before MaryLogBridge: the line
+     * "[marytts] ERROR marytts.JPhonemiser - Problem with token ..." was printed on stdout.
+     */
+    @Test
+    void maryErrorsGoToTheApplicationsSlf4jAsWarnings(@TempDir Path workDir) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                IsolationProbe.class.getName(), "I told her: 我今天很高兴见到你。 Then she left.")
+                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
+        assertEquals(0, p.exitValue(), output);
+        List<String> foreign = Arrays.stream(output.split("\\R")).filter(l -> !l.isBlank())
+                .filter(l -> !l.startsWith(OUR_LOG_PREFIX)).toList();
+        assertEquals(List.of(), foreign, "Mary's own console output");
+        assertTrue(Arrays.stream(output.split("\\R")).anyMatch(l -> l.contains("WARN") && l.contains("JPhonemiser")
+                && l.contains("我今天")), output);
+    }
+
     @Test
     void applicationKeepsItsOwnSlf4jBinding() {
         assertEquals("ch.qos.logback.classic.LoggerContext",

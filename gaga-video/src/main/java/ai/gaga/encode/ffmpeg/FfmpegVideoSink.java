@@ -123,7 +123,8 @@ public final class FfmpegVideoSink implements VideoSink {
                 // Only a failure to open the video encoder is worth trying the next candidate for; a file that
                 // cannot be created fails the same way with every encoder.
                 if (!last && reason.contains("Could not open video codec")) {
-                    LOG.info("H.264 encoder {} is not usable here ({}); trying {}", name, reason,
+                    // a fallback (no NVENC without a GPU): details at debug, the encoder chosen at info below
+                    LOG.debug("H.264 encoder {} is not usable here ({}); trying {}", name, reason,
                             candidates.get(i + 1));
                     continue;
                 }

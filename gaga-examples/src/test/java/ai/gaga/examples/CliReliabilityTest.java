@@ -1,0 +1,198 @@
+package ai.gaga.examples;
+
+import ai.gaga.scene.Emotion;
+import ai.gaga.scene.Line;
+import ai.gaga.scene.Scene;
+import ai.gaga.testing.Ffprobe;
+import ai.gaga.testing.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user meets it when things go wrong (issue 14): clear errors, fast, and a clean stdout. */
+class CliReliabilityTest {
+    @TempDir
+    Path dir;
+
+    private String models() {
+        return Fixtures.modelDir().toString();
+    }
+
+    /** Runs the CLI in this JVM and returns {exit code, stdout, stderr}. */
+    private static Object[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = GagaCli.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void aScriptPathThatDoesNotExistIsAnErrorNotSpeech() {
+        // Seen failing before InputChecks.scriptFile: exit 0, and the clip said "scenes slash scene dot fountain".
+        Path out = dir.resolve("typo.mp4");
+        Object[] r = run("render", "scenes/scene.fountain", "--actor", Fixtures.graceHopper().toString(), "-o",
+                out.toString(), "--models", models(), "--offline");
+        assertEquals(GagaCli.EXIT_INPUT, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("Script file scenes/scene.fountain not found"), (String) r[2]);
+        assertFalse(Files.exists(out));
+        Object[] typo = run("analyze", "my-scenes/scene.fountian", "--actor", Fixtures.graceHopper().toString(), "--models",
+                models(), "--offline");
+        assertEquals(GagaCli.EXIT_INPUT, typo[0], (String) typo[2]);
+        assertEquals("", typo[1]);
+        assertEquals(null, InputChecks.scriptFile("Hello there. Nice to meet you."), "text is text");
+        assertEquals(null, InputChecks.scriptFile("Hi/bye, see you"), "text with a space is text");
+    }
+
+    @Test
+    void renderDirectsOnlyWhatTheUserAskedFor() {
+        // Seen failing before: the defaults --emotion neutral --delivery normal marked every line as directed.
+        RenderCommand plain = new RenderCommand();
+        new CommandLine(plain).parseArgs("Hello there.", "--actor", Fixtures.graceHopper().toString(), "-o", "x.mp4");
+        Line line = plain.scene().lines().get(0);
+        assertFalse(line.emotionGiven() || line.deliveryGiven(), line.toString());
+
+        RenderCommand joyful = new RenderCommand();
+        new CommandLine(joyful).parseArgs("Hello there.", "--actor", Fixtures.graceHopper().toString(), "-o",
+                "x.mp4", "--emotion", "joy:0.4");
+        Scene s = joyful.scene();
+        assertTrue(s.lines().get(0).emotionGiven());
+        assertEquals(Emotion.JOY, s.lines().get(0).emotion());
+        assertFalse(s.lines().get(0).deliveryGiven());
+    }
+
+    @Test
+    void renderFollowsThePlanThatAnalyzePrintsFrameForFrame() throws Exception {
+        // Seen failing with the old defaults put back: 98 frames planned, 113 rendered (render never inferred emotion).
+        String text = "I can't believe you did that to me! Get out of my house, now!";
+        Object[] analyzed = run("analyze", text, "--actor", Fixtures.graceHopper().toString(), "--models", models(),
+                "--offline", "-q");
+        assertEquals(0, analyzed[0], (String) analyzed[2]);
+        JsonNode plan = new ObjectMapper().readTree((String) analyzed[1]);
+        Path out = dir.resolve("same.mp4");
+        Object[] rendered = run("render", text, "--actor", Fixtures.graceHopper().toString(), "-o", out.toString(),
+                "--models", models(), "--offline", "-q");
+        assertEquals(0, rendered[0], (String) rendered[2]);
+        assertEquals(plan.path("timeline").path("frameCount").asLong(), Ffprobe.probe(out).video().frameCount());
+    }
+
+    @Test
+    void errorsNameTheCommandLineFlagsNotJavaCalls() throws Exception {
+        // Seen failing before GagaCli.message: "raise Scene.builder().maxDuration(...)", "Scene.builder()
+        // .allowNoFace(true)".
+        Path out = dir.resolve("long.mp4");
+        Object[] tooLong = run("render", "Hello there, how are you today? ".repeat(60), "--actor",
+                Fixtures.graceHopper().toString(), "-o", out.toString(), "--models", models(), "--offline");
+        assertEquals(GagaCli.EXIT_INPUT, tooLong[0]);
+        String m = (String) tooLong[2];
+        assertTrue(m.contains("--max-duration") && !m.contains("Scene.builder") && !m.contains("maxDuration"), m);
+
+        Path wall = dir.resolve("wall.png");
+        ImageIO.write(Fixtures.solidImage(400, 300, new Color(120, 140, 160)), "png", wall.toFile());
+        Object[] noFace = run("render", "Hello.", "--actor", wall.toString(), "-o", out.toString(), "--models",
+                models(), "--offline", "-q");
+        assertEquals(GagaCli.EXIT_INPUT, noFace[0]);
+        String f = (String) noFace[2];
+        assertTrue(f.contains("--allow-no-face") && !f.contains("allowNoFace"), f);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void analyzeRefusesAMissingPhotoAndHasMaxDuration() {
+        // Seen failing before: analyze printed a plan for a photo that does not exist, and knew no --max-duration.
+        Object[] missing = run("analyze", "Hello.", "--actor", dir.resolve("nobody.jpg").toString(), "--models",
+                models(), "--offline");
+        assertEquals(GagaCli.EXIT_INPUT, missing[0]);
+        assertTrue(((String) missing[2]).contains("nobody.jpg: file not found"), (String) missing[2]);
+        assertEquals("", missing[1]);
+        Object[] tight = run("analyze", "Hello there, how are you today?", "--actor",
+                Fixtures.graceHopper().toString(), "--max-duration", "1", "--models", models(), "--offline");
+        assertEquals(GagaCli.EXIT_INPUT, tight[0]);
+        assertTrue(((String) tight[2]).contains("over the 1.00 s limit"), (String) tight[2]);
+    }
+
+    /** The CLI in a fresh JVM, as a user starts it. */
+    private Object[] fresh(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), GagaCli.class.getName()));
+        command.addAll(List.of(args));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Object[] {p.exitValue(), Files.readString(stdout), Files.readString(stderr), seconds};
+    }
+
+    @Test
+    void badInputFailsWithinFourSecondsOfAColdStart() throws Exception {
+        // Seen failing before: the error came after the emotion model and MaryTTS had loaded (4-13 s).
+        Path script = Files.writeString(dir.resolve("long.fountain"), "MAYA\n" + "I have so much to say. ".repeat(
+                200) + "\n");
+        Object[][] runs = {
+            fresh("render", "Hi.", "--actor", dir.resolve("none.jpg").toString(), "-o", "x.mp4", "--models",
+                    models(), "--offline"),
+            fresh("render", script.toString(), "--actor", "MAYA=" + Fixtures.graceHopper(), "-o", "x.mp4",
+                    "--models", models(), "--offline"),
+            fresh("analyze", "Hi.", "--actor", Fixtures.graceHopper().toString(), "-o", "x.mp4", "--models",
+                    models())};
+        for (Object[] r : runs) {
+            String err = (String) r[2];
+            assertTrue((double) r[3] < 4.0, r[3] + " s: " + err);
+            assertEquals("", r[1], "stdout stays empty");
+            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+        }
+        assertEquals(GagaCli.EXIT_INPUT, runs[0][0]);
+        assertEquals(GagaCli.EXIT_INPUT, runs[1][0]);
+        assertTrue(((String) runs[1][2]).contains("needs at least"), (String) runs[1][2]);
+        assertEquals(2, runs[2][0], "analyze has no -o");
+    }
+
+    @Test
+    void quietAnalyzePrintsOnlyValidJsonAndNoLogLines() throws Exception {
+        // Seen failing before: MaryTTS's "ERROR marytts.JPhonemiser - Problem with token <我今天…>" on stdout made the
+        // JSON invalid, and -q still let INFO lines through on stderr.
+        Object[] r = fresh("analyze", "I told her: 我今天很高兴见到你。 Then she left.", "--actor",
+                Fixtures.graceHopper().toString(), "--models", models(), "--offline", "-q");
+        assertEquals(0, r[0], (String) r[2]);
+        JsonNode plan = new ObjectMapper().readTree((String) r[1]);
+        assertTrue(plan.path("timeline").path("durationSeconds").asDouble() > 4.0, "the Chinese words are spoken");
+        assertEquals("", ((String) r[2]).strip(), "-q: nothing but errors");
+    }
+
+    @Test
+    void theSummarySaysWhichWayTheRealTimeFactorGoes() {
+        // Seen failing before: "(0.45x real time)" read as "slower" by some users.
+        assertEquals("0.45x real time: faster than real time", RenderCommand.speed(0.45));
+        assertEquals("2.10x real time: slower than real time", RenderCommand.speed(2.1));
+        assertEquals("1.00x real time: about real time", RenderCommand.speed(1.0));
+    }
+}
