@@ -1,6 +1,6 @@
 package ai.gaga.sound.ambience;
 
-import ai.gaga.audio.NameMatch;
+import ai.gaga.audio.processing.NameMatch;
 
 /** Procedural background beds, by the names scripts use ({@code [ambience: rain]}). */
 public enum Ambience {

@@ -1,6 +1,6 @@
 package ai.gaga.sound.ambience;
 
-import ai.gaga.audio.Fades;
+import ai.gaga.audio.processing.Fades;
 import ai.gaga.audio.PcmAudio;
 
 /**

@@ -1,9 +1,9 @@
 package ai.gaga.sound.design;
 
 import ai.gaga.InvalidSceneException;
-import ai.gaga.audio.LoudnessNormalizer;
+import ai.gaga.audio.processing.LoudnessNormalizer;
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.scene.Actor;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.EmotionArc;

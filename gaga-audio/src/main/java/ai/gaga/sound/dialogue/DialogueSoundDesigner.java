@@ -1,7 +1,7 @@
 package ai.gaga.sound.dialogue;
 
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.scene.Scene;
 import ai.gaga.sound.SoundDesigner;
 import ai.gaga.timeline.Timeline;

@@ -1,6 +1,6 @@
 package ai.gaga.sound.effects;
 
-import ai.gaga.audio.NameMatch;
+import ai.gaga.audio.processing.NameMatch;
 
 /** One-shot effects by the names scripts use ({@code [sfx: door]}). */
 public enum SoundEffect {

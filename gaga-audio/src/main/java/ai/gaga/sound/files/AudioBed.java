@@ -1,7 +1,7 @@
 package ai.gaga.sound.files;
 
-import ai.gaga.audio.AudioFiles;
-import ai.gaga.audio.Fades;
+import ai.gaga.audio.processing.AudioFiles;
+import ai.gaga.audio.processing.Fades;
 import ai.gaga.audio.PcmAudio;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ai.gaga.sound.music;
 
-import ai.gaga.audio.Fades;
+import ai.gaga.audio.processing.Fades;
 import ai.gaga.audio.PcmAudio;
 
 import java.util.List;

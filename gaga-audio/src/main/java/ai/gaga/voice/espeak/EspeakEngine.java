@@ -2,7 +2,7 @@ package ai.gaga.voice.espeak;
 
 import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.SpeechEngine;
 import ai.gaga.voice.SpeechRequest;

@@ -3,7 +3,7 @@ package ai.gaga.voice.kokoro;
 import ai.gaga.GagaException;
 import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.models.ModelStore;
 import ai.gaga.models.ModelUnavailableException;
 import ai.gaga.onnx.OnnxSessions;

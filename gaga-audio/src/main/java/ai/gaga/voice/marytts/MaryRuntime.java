@@ -1,7 +1,7 @@
 package ai.gaga.voice.marytts;
 
 import ai.gaga.GagaException;
-import ai.gaga.audio.AudioStreams;
+import ai.gaga.audio.processing.AudioStreams;
 import ai.gaga.audio.PcmAudio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

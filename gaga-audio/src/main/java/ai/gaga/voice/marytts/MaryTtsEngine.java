@@ -2,10 +2,10 @@ package ai.gaga.voice.marytts;
 
 import ai.gaga.GagaException;
 import ai.gaga.UnsupportedLanguageException;
-import ai.gaga.audio.Gain;
+import ai.gaga.audio.processing.Gain;
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
-import ai.gaga.audio.Tempo;
+import ai.gaga.audio.processing.Resampler;
+import ai.gaga.audio.processing.Tempo;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.WordTiming;

@@ -1,7 +1,7 @@
 package ai.gaga.voice.recorded;
 
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.voice.viseme.OculusViseme;
 import ai.gaga.voice.viseme.Viseme;
 import ai.gaga.voice.viseme.VisemeTrack;

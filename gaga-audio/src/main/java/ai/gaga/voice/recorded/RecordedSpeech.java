@@ -1,7 +1,7 @@
 package ai.gaga.voice.recorded;
 
 import ai.gaga.InvalidSceneException;
-import ai.gaga.audio.AudioFiles;
+import ai.gaga.audio.processing.AudioFiles;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.RecordingReader;

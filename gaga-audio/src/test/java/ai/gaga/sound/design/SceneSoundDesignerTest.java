@@ -1,8 +1,8 @@
 package ai.gaga.sound.design;
 
 import ai.gaga.InvalidSceneException;
-import ai.gaga.audio.Ebur128;
-import ai.gaga.audio.LoudnessNormalizer;
+import ai.gaga.audio.processing.Ebur128;
+import ai.gaga.audio.processing.LoudnessNormalizer;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Scene;
 import ai.gaga.sound.mix.Mix;

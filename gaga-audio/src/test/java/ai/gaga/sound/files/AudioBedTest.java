@@ -1,7 +1,7 @@
 package ai.gaga.sound.files;
 
 import ai.gaga.InvalidSceneException;
-import ai.gaga.audio.AudioFiles;
+import ai.gaga.audio.processing.AudioFiles;
 import ai.gaga.audio.PcmAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

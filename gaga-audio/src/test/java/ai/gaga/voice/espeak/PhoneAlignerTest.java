@@ -1,7 +1,7 @@
 package ai.gaga.voice.espeak;
 
 import ai.gaga.audio.PcmAudio;
-import ai.gaga.audio.Resampler;
+import ai.gaga.audio.processing.Resampler;
 import ai.gaga.voice.PhoneTiming;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

@@ -1,4 +1,6 @@
-package ai.gaga.audio;
+package ai.gaga.audio.processing;
+
+import ai.gaga.audio.PcmAudio;
 
 /**
  * Band-limited sample-rate conversion with a Kaiser-windowed sinc kernel, evaluated as a polyphase filter.

@@ -2,4 +2,4 @@
  * Audio processing on FFmpeg: decoding files, resampling, tempo, gain, fades, loudness measurement and normalisation. Internal to GAGA: found through {@link java.util.ServiceLoader}, not called by users.
  */
 @ai.gaga.Internal
-package ai.gaga.audio;
+package ai.gaga.audio.processing;

@@ -1,4 +1,4 @@
-package ai.gaga.audio;
+package ai.gaga.audio.processing;
 
 import org.bytedeco.ffmpeg.global.avutil;
 

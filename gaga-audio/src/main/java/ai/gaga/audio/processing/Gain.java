@@ -1,4 +1,6 @@
-package ai.gaga.audio;
+package ai.gaga.audio.processing;
+
+import ai.gaga.audio.PcmAudio;
 
 /**
  * Changes a signal's level. Where the result would leave [-1, 1], peaks are bent smoothly towards a ceiling instead

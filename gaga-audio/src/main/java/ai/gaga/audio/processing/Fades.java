@@ -1,4 +1,4 @@
-package ai.gaga.audio;
+package ai.gaga.audio.processing;
 
 /** Raised-cosine fades and peak normalisation for generated stereo material (score, ambience). */
 public final class Fades {

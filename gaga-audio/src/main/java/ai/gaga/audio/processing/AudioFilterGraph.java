@@ -1,4 +1,6 @@
-package ai.gaga.audio;
+package ai.gaga.audio.processing;
+
+import ai.gaga.audio.PcmAudio;
 
 import ai.gaga.GagaException;
 import org.bytedeco.ffmpeg.global.avutil;
