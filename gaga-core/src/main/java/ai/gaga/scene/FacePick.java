@@ -47,7 +47,7 @@ public record FacePick(int index, double x, double y) {
 
     @Override
     public String toString() {
-        return index >= 0 ? "face #" + index + " from the left"
+        return index >= 0 ? "face #" + (index + 1) + " from the left" // counted from 1, as the CLI's PHOTO#N
                 : byPoint() ? String.format(Locale.ROOT, "face at (%.0f, %.0f)", x, y) : "largest face";
     }
 }
