@@ -13,8 +13,9 @@ import ai.gaga.scene.Voice;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The planning half of the chain, each stage one value in and one out: cast (photos and faces) → direct (language,
@@ -60,26 +61,22 @@ final class Planner {
         steps.enter(RenderStage.TIMELINE);
         Timeline timeline = new TimelinePlanner().plan(directed, spoken.utterances());
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
-        List<String> warnings = new ArrayList<>(warnings(scene, cast));
-        spoken.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        Set<String> warnings = warnings(scene, cast);
+        warnings.addAll(spoken.warnings());
         return new RenderPlan(directed, direction, cast, spoken.utterances(), spoken.timedOnly(), timeline, format,
-                warnings);
+                List.copyOf(warnings));
     }
 
-    /** What the user should know about the photos and the script, once each. */
-    private static List<String> warnings(Scene scene, List<CastMember> cast) {
-        List<String> out = new ArrayList<>();
+    /** What the user should know about the photos and the script, once each, in order. */
+    private static Set<String> warnings(Scene scene, List<CastMember> cast) {
+        Set<String> out = new LinkedHashSet<>();
         for (CastMember m : cast) {
-            m.warnings().stream().map(w -> m.actor() + " (" + m.photo().getFileName() + "): " + w)
-                    .filter(w -> !out.contains(w)).forEach(out::add);
+            m.warnings().forEach(w -> out.add(m.actor() + " (" + m.photo().getFileName() + "): " + w));
         }
         for (SceneElement e : scene.elements()) {
             if (e instanceof TagCue tag) {
-                String w = "The tag " + tag.toScript() + " is not one GAGA acts on; it is kept in the script and "
-                        + "does nothing";
-                if (!out.contains(w)) {
-                    out.add(w);
-                }
+                out.add("The tag " + tag.toScript() + " is not one GAGA acts on; it is kept in the script and does "
+                        + "nothing");
             }
         }
         return out;

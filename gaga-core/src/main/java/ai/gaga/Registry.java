@@ -30,26 +30,31 @@ final class Registry<P extends Plugin, S> implements AutoCloseable {
     private final List<P> plugins;
     /** Services made here, which this registry closes (not the instances a user handed in). */
     private final Map<String, S> made = new ConcurrentHashMap<>();
-    private final Map<String, S> given;
+
+    /**
+     * A plug-in standing for a service the user handed to the builder: {@link #get} returns that instance as it is,
+     * and the registry never closes it.
+     */
+    interface Supplied<S> {
+        S instance();
+    }
 
     /**
      * @param what   the service in the user's words ("speech engine")
      * @param module the module that provides it, for the error when none is installed
-     * @param given  services the user handed in, by plug-in id, with the plug-ins standing for them in {@code first}
      */
-    private Registry(String what, String module, List<P> plugins, Map<String, S> given) {
+    private Registry(String what, String module, List<P> plugins) {
         this.what = what;
         this.module = module;
         this.plugins = List.copyOf(plugins);
-        this.given = Map.copyOf(given);
     }
 
     /**
-     * The plug-ins of {@code type} on {@code loader}'s class path, after {@code first} (instances from the builder),
-     * each group by priority.
+     * The plug-ins of {@code type} on {@code loader}'s class path, after {@code first} (those standing for instances
+     * from the builder, {@link Supplied}), each group by priority.
      */
     static <P extends Plugin, S> Registry<P, S> load(Class<P> type, ClassLoader loader, String what, String module,
-                                                    List<P> first, Map<String, S> given) {
+                                                    List<P> first) {
         List<P> found = new ArrayList<>();
         ServiceLoader.load(type, loader).forEach(found::add);
         Comparator<P> byPriority = Comparator.comparingInt((P p) -> p.priority()).reversed();
@@ -57,7 +62,7 @@ final class Registry<P extends Plugin, S> implements AutoCloseable {
         List<P> all = new ArrayList<>(first);
         all.sort(byPriority);
         all.addAll(found);
-        return new Registry<>(what, module, all, given);
+        return new Registry<>(what, module, all);
     }
 
     boolean isEmpty() {
@@ -89,8 +94,9 @@ final class Registry<P extends Plugin, S> implements AutoCloseable {
 
     /** The service of {@code plugin}, made by {@code create} on first use. */
     S get(P plugin, Function<P, S> create) {
-        S instance = given.get(plugin.id());
-        if (instance != null) {
+        if (plugin instanceof Supplied<?> supplied) {
+            @SuppressWarnings("unchecked") // a Supplied plug-in of this registry stands for one of its services
+            S instance = (S) supplied.instance();
             return instance;
         }
         return made.computeIfAbsent(plugin.id(), id -> {

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -41,7 +40,6 @@ final class Services implements ServiceContext, AutoCloseable {
 
     /** Instances a user handed to {@link Gaga.Builder}; they are used first and never closed by the engine. */
     record Given(List<SpeechEngine> speech, Performer performer, SoundDesigner sound) {
-        static final Given NONE = new Given(List.of(), null, null);
     }
 
     /**
@@ -53,16 +51,13 @@ final class Services implements ServiceContext, AutoCloseable {
         List<SpeechEngineFactory> engines = given.speech().stream().map(e -> (SpeechEngineFactory) new GivenEngine(e))
                 .toList();
         Plugins p = new Plugins(
-                Registry.load(SpeechEngineFactory.class, loader, "speech engine", "gaga-audio", engines,
-                        byId(given.speech(), SpeechEngine::id)),
+                Registry.load(SpeechEngineFactory.class, loader, "speech engine", "gaga-audio", engines),
                 Registry.load(PerformerFactory.class, loader, "performer (face and picture renderer)", "gaga-video",
-                        given.performer() == null ? List.of() : List.of(new GivenPerformer(given.performer())),
-                        given.performer() == null ? Map.of() : Map.of(given.performer().id(), given.performer())),
+                        given.performer() == null ? List.of() : List.of(new GivenPerformer(given.performer()))),
                 Registry.load(SoundDesignerFactory.class, loader, "sound designer", "gaga-audio",
-                        given.sound() == null ? List.of() : List.of(new GivenSound(given.sound())),
-                        given.sound() == null ? Map.of() : Map.of(given.sound().id(), given.sound())),
-                Registry.load(VideoSinkFactory.class, loader, "video encoder", "gaga-video", List.of(), Map.of()),
-                Registry.load(RecordingReader.class, loader, "recording reader", "gaga-audio", List.of(), Map.of()));
+                        given.sound() == null ? List.of() : List.of(new GivenSound(given.sound()))),
+                Registry.load(VideoSinkFactory.class, loader, "video encoder", "gaga-video", List.of()),
+                Registry.load(RecordingReader.class, loader, "recording reader", "gaga-audio", List.of()));
         List<String> missing = new ArrayList<>();
         for (Registry<?, ?> r : List.of(p.speech(), p.performers(), p.sound(), p.sinks())) {
             r.missing().ifPresent(missing::add);
@@ -93,12 +88,6 @@ final class Services implements ServiceContext, AutoCloseable {
         this.sound = plugins.sound();
         this.sinks = plugins.sinks();
         this.readers = plugins.readers();
-    }
-
-    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
-        Map<String, T> out = new java.util.LinkedHashMap<>();
-        items.forEach(i -> out.put(id.apply(i), i));
-        return out;
     }
 
     private static List<String> ids(Registry<?, ?> registry) {
@@ -169,10 +158,10 @@ final class Services implements ServiceContext, AutoCloseable {
     }
 
     /** A speech engine handed to the builder: speaks every language, before any installed engine. */
-    private record GivenEngine(SpeechEngine engine) implements SpeechEngineFactory {
+    private record GivenEngine(SpeechEngine instance) implements SpeechEngineFactory, Registry.Supplied<SpeechEngine> {
         @Override
         public String id() {
-            return engine.id();
+            return instance.id();
         }
 
         @Override
@@ -187,33 +176,34 @@ final class Services implements ServiceContext, AutoCloseable {
 
         @Override
         public SpeechEngine create(ServiceContext context) {
-            return engine;
+            return instance;
         }
     }
 
     /** A performer handed to the builder. */
-    private record GivenPerformer(Performer performer) implements PerformerFactory {
+    private record GivenPerformer(Performer instance) implements PerformerFactory, Registry.Supplied<Performer> {
         @Override
         public String id() {
-            return performer.id();
+            return instance.id();
         }
 
         @Override
         public Performer create(ServiceContext context) {
-            return performer;
+            return instance;
         }
     }
 
     /** A sound designer handed to the builder. */
-    private record GivenSound(SoundDesigner designer) implements SoundDesignerFactory {
+    private record GivenSound(SoundDesigner instance)
+            implements SoundDesignerFactory, Registry.Supplied<SoundDesigner> {
         @Override
         public String id() {
-            return designer.id();
+            return instance.id();
         }
 
         @Override
         public SoundDesigner create(ServiceContext context) {
-            return designer;
+            return instance;
         }
     }
 }
