@@ -1,0 +1,700 @@
+package ai.gaga.rig;
+
+import ai.gaga.face.Blendshapes;
+import ai.gaga.face.ClosedEyes;
+import ai.gaga.face.FaceAnalysis;
+import ai.gaga.face.FaceMesh;
+import ai.gaga.face.FaceWarning;
+import ai.gaga.face.Images;
+import ai.gaga.face.Landmarks478;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Opens a photo's closed eyes for the neutral rest ({@link ClosedEyes}), so the actor acts from open eyes that the
+ * rig then blinks like any other.
+ *
+ * <p>One eye closed (a wink): the open eye's region is mirrored onto the closed one. Each eye has its own frame (x
+ * from the outer to the inner corner, so the two frames are mirror images, y down the face), and the open eye's
+ * pixels are mapped corner to corner into the closed eye's frame (across, scaled by the widths' ratio; down, by its
+ * square root, so a turned head's foreshortening is not doubled), corrected by a per-channel gain plane fitted on
+ * the ring where the two meet (the two sides of a face are lit differently), and blended in with a feathered
+ * ellipse that covers the lids, not the brow. The closed eye's landmarks (lids, the rings around them, iris) move to
+ * the mirrored open eye's.
+ *
+ * <p>Both eyes closed: each is painted open. The lid skin between the crease and the closed lash line is lifted (and
+ * compressed, as a real lid folds into its crease) so the photo's own lash line becomes the upper lid's edge; below
+ * it, down to the lower lid, a sclera (the lid skin's lightness, nearly neutral) shaded under the upper lid and
+ * towards the corners, an iris disc of a dark brown (the photo shows no eye colour) with pupil, limbal ring, faint
+ * radial texture and a catch light, softened by a [1 2 1] blur and given the grain measured on the cheek. The
+ * upper-lid landmarks and the iris points move to the painted eye.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class EyeReopening {
+    private static final Logger LOG = LoggerFactory.getLogger(EyeReopening.class);
+    /** Upper-to-lower lid distance at the centre of a painted eye, eye widths (0.33 on the astronaut's open eyes). */
+    private static final double OPEN_RATIO = 0.3;
+    /** Iris radius, eye widths. */
+    private static final double IRIS_RATIO = 0.2;
+    /** The mirrored region: half-axes across (half widths) and above / below the corner line (half widths). */
+    private static final double MASK_ACROSS = 1.45;
+    private static final double MASK_ABOVE = 1.0;
+    private static final double MASK_BELOW = 0.7;
+    /** Default iris colour, B, G, R, for a face lit to a lid-skin luma of 180. */
+    private static final double[] BROWN = {38, 55, 86};
+
+    /**
+     * The mesh points of each eye that the iris model also finds (lids, two rings round them, the lower brow), in
+     * mirrored pairs: {@code RIGHT_EYE_AREA[k]} is the mirror image of {@code LEFT_EYE_AREA[k]}. The first 16 are the
+     * lids.
+     */
+    static final int[] RIGHT_EYE_AREA = {33, 7, 163, 144, 145, 153, 154, 155, 133, 246, 161, 160, 159, 158, 157, 173,
+            130, 25, 110, 24, 23, 22, 26, 112, 243, 247, 30, 29, 27, 28, 56, 190, 226, 31, 228, 229, 230, 231, 232,
+            233, 244, 113, 225, 224, 223, 222, 221, 189};
+    static final int[] LEFT_EYE_AREA = {263, 249, 390, 373, 374, 380, 381, 382, 362, 466, 388, 387, 386, 385, 384,
+            398, 359, 255, 339, 254, 253, 252, 256, 341, 463, 467, 260, 259, 257, 258, 286, 414, 446, 261, 448, 449,
+            450, 451, 452, 453, 464, 342, 445, 444, 443, 442, 441, 413};
+
+    /**
+     * The photo with its eyes opened.
+     *
+     * @param photo    the photo (the input itself when no eye was opened)
+     * @param analysis its analysis: the opened eyes' landmarks moved, their blink weights those of an open eye
+     * @param warnings what was done (which eye, mirrored or synthesised) and whether it may look wrong
+     */
+    public record Result(BufferedImage photo, FaceAnalysis analysis, Set<FaceWarning> warnings) {
+        public Result {
+            Objects.requireNonNull(photo, "photo");
+            Objects.requireNonNull(analysis, "analysis");
+            warnings = Set.copyOf(warnings);
+        }
+    }
+
+    private EyeReopening() {
+    }
+
+    /** Opens the closed eyes of {@code photo} (analysed as {@code face}); returns it as is when none is closed. */
+    public static Result of(BufferedImage photo, FaceAnalysis face) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(face, "face");
+        ClosedEyes eyes = ClosedEyes.of(face);
+        if (!eyes.any() || face.warnings().contains(FaceWarning.EYES_HIDDEN)) {
+            return new Result(photo, face, Set.of());
+        }
+        long t0 = System.nanoTime();
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        byte[] src = Images.bgr(Images.toBgr(photo)).clone();
+        byte[] dst = src.clone();
+        Landmarks478 lm = face.landmarks();
+        double[] x = new double[Landmarks478.SIZE];
+        double[] y = new double[Landmarks478.SIZE];
+        for (int i = 0; i < Landmarks478.SIZE; i++) {
+            x[i] = lm.get(i).x();
+            y[i] = lm.get(i).y();
+        }
+        FaceMesh mesh = face.mesh();
+        double ax = mesh.leftEyeCenter().x() - mesh.rightEyeCenter().x();
+        double ay = mesh.leftEyeCenter().y() - mesh.rightEyeCenter().y();
+        double al = Math.max(1e-9, Math.hypot(ax, ay));
+        double downX = -ay / al;
+        double downY = ax / al;
+        Frame right = new Frame(x, y, 33, 133, downX, downY);
+        Frame left = new Frame(x, y, 263, 362, downX, downY);
+        Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
+        notes.addAll(eyes.warnings());
+        float[] bs = face.expression().weights();
+        if (eyes.rightClosed() && eyes.leftClosed()) {
+            synthesise(src, dst, w, h, right, 0, RIGHT_EYE_AREA, Landmarks478.RIGHT_IRIS_CENTER, x, y);
+            synthesise(src, dst, w, h, left, 1, LEFT_EYE_AREA, Landmarks478.LEFT_IRIS_CENTER, x, y);
+            for (String side : new String[] {"Left", "Right"}) {
+                set(bs, "eyeBlink" + side, 0.1);
+                set(bs, "eyeSquint" + side, Math.min(0.2, get(bs, "eyeSquint" + side)));
+                for (String look : new String[] {"In", "Out", "Up", "Down"}) {
+                    set(bs, "eyeLook" + look + side, 0);
+                }
+            }
+        } else if (eyes.rightClosed()) {
+            mirror(src, dst, w, h, left, right, LEFT_EYE_AREA, RIGHT_EYE_AREA, Landmarks478.LEFT_IRIS_CENTER,
+                    Landmarks478.RIGHT_IRIS_CENTER, x, y);
+            copyEye(bs, "Left", "Right");
+        } else {
+            mirror(src, dst, w, h, right, left, RIGHT_EYE_AREA, LEFT_EYE_AREA, Landmarks478.RIGHT_IRIS_CENTER,
+                    Landmarks478.LEFT_IRIS_CENTER, x, y);
+            copyEye(bs, "Right", "Left");
+        }
+        List<FaceMesh.Landmark> pts = new ArrayList<>(Landmarks478.SIZE);
+        for (int i = 0; i < Landmarks478.SIZE; i++) {
+            pts.add(new FaceMesh.Landmark(x[i], y[i], lm.get(i).z()));
+        }
+        Landmarks478 moved = new Landmarks478(pts, lm.rightEye(), lm.leftEye());
+        FaceAnalysis analysis = new FaceAnalysis(face.width(), face.height(), face.box(),
+                moved.mesh(face.mesh().presence()), moved, new Blendshapes(bs), face.fit(), face.mask(),
+                face.warnings());
+        LOG.info("Eyes opened for the neutral rest: right {}, left {} (openings {} / {} IOD, width ratio {}) in {} ms",
+                eyes.right(), eyes.left(), String.format(Locale.ROOT, "%.3f", eyes.rightOpening()),
+                String.format(Locale.ROOT, "%.3f", eyes.leftOpening()),
+                String.format(Locale.ROOT, "%.2f", eyes.widthRatio()), (System.nanoTime() - t0) / 1_000_000);
+        if (eyes.poor()) {
+            LOG.warn("{}", FaceWarning.EYE_OPENED_POORLY.message());
+        }
+        return new Result(Images.fromBgr(dst, w, h), analysis, notes);
+    }
+
+    private static double get(float[] bs, String name) {
+        return bs[Blendshapes.Name.valueOf(name).ordinal()];
+    }
+
+    private static void set(float[] bs, String name, double v) {
+        bs[Blendshapes.Name.valueOf(name).ordinal()] = (float) v;
+    }
+
+    /** The closed eye reads what the open one does (eyeLookIn is towards the nose on both sides: no swap). */
+    private static void copyEye(float[] bs, String from, String to) {
+        for (String stem : new String[] {"eyeBlink", "eyeSquint", "eyeWide", "eyeLookIn", "eyeLookOut", "eyeLookUp",
+                "eyeLookDown"}) {
+            set(bs, stem + to, get(bs, stem + from));
+        }
+    }
+
+    /**
+     * One eye's frame: origin between the corners, {@code e} from the outer to the inner corner, {@code d}
+     * perpendicular to it and down the face, pixels.
+     */
+    private static final class Frame {
+        final double cx;
+        final double cy;
+        final double ex;
+        final double ey;
+        final double dx;
+        final double dy;
+        final double halfW;
+
+        Frame(double[] x, double[] y, int outer, int inner, double downX, double downY) {
+            cx = (x[outer] + x[inner]) / 2;
+            cy = (y[outer] + y[inner]) / 2;
+            double lx = x[inner] - x[outer];
+            double ly = y[inner] - y[outer];
+            double len = Math.max(1e-6, Math.hypot(lx, ly));
+            ex = lx / len;
+            ey = ly / len;
+            double px = -ey;
+            double py = ex;
+            if (px * downX + py * downY < 0) {
+                px = -px;
+                py = -py;
+            }
+            dx = px;
+            dy = py;
+            halfW = Math.max(0.5, len / 2);
+        }
+
+        /** Across, half widths (-1 outer corner, 1 inner corner). */
+        double a(double px, double py) {
+            return ((px - cx) * ex + (py - cy) * ey) / halfW;
+        }
+
+        /** Down the face from the corner line, pixels. */
+        double b(double px, double py) {
+            return (px - cx) * dx + (py - cy) * dy;
+        }
+
+        double x(double a, double b) {
+            return cx + a * halfW * ex + b * dx;
+        }
+
+        double y(double a, double b) {
+            return cy + a * halfW * ey + b * dy;
+        }
+
+        /** The frame's bounding box in the image for {@code a} in ±{@code across}, {@code b} in [-above, below]. */
+        int[] box(double across, double above, double below, int w, int h) {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (double a : new double[] {-across, across}) {
+                for (double b : new double[] {-above, below}) {
+                    minX = Math.min(minX, x(a, b));
+                    maxX = Math.max(maxX, x(a, b));
+                    minY = Math.min(minY, y(a, b));
+                    maxY = Math.max(maxY, y(a, b));
+                }
+            }
+            return new int[] {Math.max(0, (int) Math.floor(minX) - 1), Math.max(0, (int) Math.floor(minY) - 1),
+                    Math.min(w - 1, (int) Math.ceil(maxX) + 1), Math.min(h - 1, (int) Math.ceil(maxY) + 1)};
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // One eye closed: the other, mirrored.
+
+    private static void mirror(byte[] src, byte[] dst, int w, int h, Frame s, Frame t, int[] sArea, int[] tArea,
+                               int sIris, int tIris, double[] x, double[] y) {
+        double ratio = t.halfW / s.halfW;
+        double sv = Math.sqrt(ratio);
+        double above = MASK_ABOVE * t.halfW;
+        double below = MASK_BELOW * t.halfW;
+        int[] box = t.box(MASK_ACROSS, above, below, w, h);
+        // Gain planes (per channel: g0 + g1 a + g2 b) fitted where the mirrored eye meets the photo.
+        double[][] ata = new double[3][9];
+        double[][] atb = new double[3][3];
+        double[] sp = new double[3];
+        for (int py = box[1]; py <= box[3]; py++) {
+            for (int px = box[0]; px <= box[2]; px++) {
+                double a = t.a(px + 0.5, py + 0.5);
+                double b = t.b(px + 0.5, py + 0.5);
+                double r = radius(a, b, above, below);
+                if (r < 0.8 || r > 1.1) {
+                    continue;
+                }
+                if (!sample(src, w, h, s.x(a, b / sv) - 0.5, s.y(a, b / sv) - 0.5, sp)) {
+                    continue;
+                }
+                double an = a / MASK_ACROSS;
+                double bn = b / above;
+                double[] f = {1, an, bn};
+                int o = (py * w + px) * 3;
+                for (int c = 0; c < 3; c++) {
+                    double tv = dst[o + c] & 0xFF;
+                    for (int i = 0; i < 3; i++) {
+                        double fi = f[i] * sp[c];
+                        atb[c][i] += fi * tv;
+                        for (int j = 0; j < 3; j++) {
+                            ata[c][3 * i + j] += fi * f[j] * sp[c];
+                        }
+                    }
+                }
+            }
+        }
+        double[][] gain = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 3; i++) {
+                ata[c][4 * i] += 1e-3 * ata[c][0] + 1e-9; // ridge: a flat ring still gives a plain gain
+            }
+            gain[c] = solve3(ata[c], atb[c]);
+            if (gain[c] == null) {
+                gain[c] = new double[] {1, 0, 0};
+            }
+        }
+        for (int py = box[1]; py <= box[3]; py++) {
+            for (int px = box[0]; px <= box[2]; px++) {
+                double a = t.a(px + 0.5, py + 0.5);
+                double b = t.b(px + 0.5, py + 0.5);
+                double m = 1 - FaceRig.smooth(0.6, 1.0, radius(a, b, above, below));
+                if (m <= 0 || !sample(src, w, h, s.x(a, b / sv) - 0.5, s.y(a, b / sv) - 0.5, sp)) {
+                    continue;
+                }
+                double an = a / MASK_ACROSS;
+                double bn = b / above;
+                int o = (py * w + px) * 3;
+                for (int c = 0; c < 3; c++) {
+                    double g = Math.max(0.6, Math.min(1.7, gain[c][0] + gain[c][1] * an + gain[c][2] * bn));
+                    double v = Math.min(255, sp[c] * g);
+                    dst[o + c] = (byte) Math.round((1 - m) * (dst[o + c] & 0xFF) + m * v);
+                }
+            }
+        }
+        // The closed eye's landmarks: the open eye's, mirrored the same way (lids and iris fully, rings by the mask).
+        for (int k = 0; k < sArea.length; k++) {
+            int si = sArea[k];
+            int ti = tArea[k];
+            double a = s.a(x[si], y[si]);
+            double b = s.b(x[si], y[si]) * sv;
+            double m = k < 16 ? 1 : 1 - FaceRig.smooth(0.6, 1.0, radius(a, b, above, below));
+            x[ti] += m * (t.x(a, b) - x[ti]);
+            y[ti] += m * (t.y(a, b) - y[ti]);
+        }
+        for (int k = 0; k < 5; k++) {
+            double a = s.a(x[sIris + k], y[sIris + k]);
+            double b = s.b(x[sIris + k], y[sIris + k]) * sv;
+            x[tIris + k] = t.x(a, b);
+            y[tIris + k] = t.y(a, b);
+        }
+    }
+
+    /** Elliptical radius of the mirrored region: 1 on its edge. */
+    private static double radius(double a, double b, double above, double below) {
+        double an = a / MASK_ACROSS;
+        double bn = b < 0 ? b / above : b / below;
+        return Math.sqrt(an * an + bn * bn);
+    }
+
+    /** Solves a 3x3 system (row-major), null when singular. */
+    private static double[] solve3(double[] m, double[] v) {
+        double det = det3(m);
+        if (Math.abs(det) < 1e-12) {
+            return null;
+        }
+        double[] out = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double[] mc = m.clone();
+            for (int r = 0; r < 3; r++) {
+                mc[3 * r + c] = v[r];
+            }
+            out[c] = det3(mc) / det;
+        }
+        return out;
+    }
+
+    private static double det3(double[] m) {
+        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
+                + m[2] * (m[3] * m[7] - m[4] * m[6]);
+    }
+
+    /** Bilinear B, G, R at pixel-centre coordinates {@code (fx, fy)}; false outside the image. */
+    private static boolean sample(byte[] img, int w, int h, double fx, double fy, double[] out) {
+        if (fx < 0 || fy < 0 || fx > w - 1 || fy > h - 1) {
+            return false;
+        }
+        int x0 = Math.min(w - 2, (int) fx);
+        int y0 = Math.min(h - 2, (int) fy);
+        if (x0 < 0 || y0 < 0) {
+            return false;
+        }
+        double tx = fx - x0;
+        double ty = fy - y0;
+        int o = (y0 * w + x0) * 3;
+        int r = w * 3;
+        for (int c = 0; c < 3; c++) {
+            double top = (img[o + c] & 0xFF) * (1 - tx) + (img[o + 3 + c] & 0xFF) * tx;
+            double bot = (img[o + r + c] & 0xFF) * (1 - tx) + (img[o + r + 3 + c] & 0xFF) * tx;
+            out[c] = top * (1 - ty) + bot * ty;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Both eyes closed: painted open under the photo's own lid.
+
+    /** A lid as a function of {@code a}: {@code b} at sorted {@code a} samples, linear between, clamped at the ends. */
+    private static final class Curve {
+        final double[] as;
+        final double[] bs;
+
+        Curve(Frame f, int[] idx, double[] x, double[] y) {
+            int n = idx.length;
+            as = new double[n];
+            bs = new double[n];
+            for (int k = 0; k < n; k++) {
+                as[k] = f.a(x[idx[k]], y[idx[k]]);
+                bs[k] = f.b(x[idx[k]], y[idx[k]]);
+            }
+            for (int i = 1; i < n; i++) { // sort by a
+                for (int j = i; j > 0 && as[j - 1] > as[j]; j--) {
+                    double t = as[j];
+                    as[j] = as[j - 1];
+                    as[j - 1] = t;
+                    t = bs[j];
+                    bs[j] = bs[j - 1];
+                    bs[j - 1] = t;
+                }
+            }
+        }
+
+        double at(double a) {
+            if (a <= as[0]) {
+                return bs[0];
+            }
+            for (int k = 1; k < as.length; k++) {
+                if (a <= as[k]) {
+                    double sp = as[k] - as[k - 1];
+                    double t = sp <= 1e-9 ? 1 : (a - as[k - 1]) / sp;
+                    return bs[k - 1] + t * (bs[k] - bs[k - 1]);
+                }
+            }
+            return bs[bs.length - 1];
+        }
+    }
+
+    /** The painted eye's geometry in its frame. */
+    private record Open(Frame f, Curve up, Curve lo, double height, double lash, double crease) {
+        /** The closed lash line (the old upper lid, never below the lower lid). */
+        double old(double a) {
+            return Math.min(up.at(a), lo.at(a));
+        }
+
+        double env(double a) {
+            return Math.sqrt(Math.max(0, 1 - a * a));
+        }
+
+        /** The new upper lid: the opening's height above the lower lid, peaking a little towards the nose. */
+        double upper(double a) {
+            double p = 0.1;
+            double s = a < p ? (a - p) / (1 + p) : (a - p) / (1 - p);
+            double shape = Math.pow(Math.max(0, 1 - s * s), 0.75);
+            return Math.min(old(a), lo.at(a) - height * shape);
+        }
+
+        /** Top of the lifted lid skin (the crease), where nothing moves. */
+        double top(double a) {
+            return old(a) - (height + crease) * env(a);
+        }
+
+        /** Where lid skin now at {@code b} came from (for b between the crease and the new lash band). */
+        double liftedFrom(double a, double b) {
+            double t0 = top(a);
+            double span = upper(a) + lash - t0;
+            double from = old(a) + lash - t0;
+            return span <= 1e-6 ? b : t0 + (b - t0) * from / span;
+        }
+
+        /** Where lid skin at {@code b} goes (the inverse of {@link #liftedFrom}). */
+        double liftedTo(double a, double b) {
+            double t0 = top(a);
+            double span = upper(a) + lash - t0;
+            double from = old(a) + lash - t0;
+            return from <= 1e-6 ? b : t0 + (b - t0) * span / from;
+        }
+    }
+
+    private static void synthesise(byte[] src, byte[] dst, int w, int h, Frame f, int eye, int[] area, int iris,
+                                   double[] x, double[] y) {
+        double width = 2 * f.halfW;
+        Open o = new Open(f, new Curve(f, FaceRig.LIDS[2 * eye], x, y), new Curve(f, FaceRig.LIDS[2 * eye + 1], x, y),
+                OPEN_RATIO * width, Math.max(0.7, 0.04 * width), 0.28 * width);
+        double skinLuma = lidSkinLuma(src, w, h, o);
+        double exposure = Math.max(0.55, Math.min(1.25, skinLuma / 180));
+        double[] iris0 = {BROWN[0] * exposure, BROWN[1] * exposure, BROWN[2] * exposure};
+        double sl = Math.min(235, 1.02 * skinLuma + 8);
+        double[] skin = lidSkin(src, w, h, o);
+        double[] sclera = new double[3];
+        double[] tint = {0.95, 0.98, 1.0};
+        for (int c = 0; c < 3; c++) {
+            sclera[c] = 0.75 * sl * tint[c] + 0.25 * skin[c];
+        }
+        double r = IRIS_RATIO * width;
+        double ia = 0;
+        double ib = o.lo.at(0) - 0.95 * r;
+        double icx = f.x(ia, ib);
+        double icy = f.y(ia, ib);
+        double grain = grain(src, w, h, f, o);
+        int[] box = f.box(1.05, o.height + o.crease + 2 + Math.max(0, -o.old(0)), Math.max(2, o.lo.at(0) + 2), w, h);
+        int bw = box[2] - box[0] + 1;
+        int bh = box[3] - box[1] + 1;
+        if (bw <= 0 || bh <= 0) {
+            return;
+        }
+        float[] ball = new float[bw * bh * 3];
+        float[] alpha = new float[bw * bh];
+        double[] sp = new double[3];
+        for (int py = box[1]; py <= box[3]; py++) {
+            for (int px = box[0]; px <= box[2]; px++) {
+                double a = f.a(px + 0.5, py + 0.5);
+                double b = f.b(px + 0.5, py + 0.5);
+                if (a <= -1 || a >= 1) {
+                    continue;
+                }
+                double top = o.top(a);
+                double band = o.upper(a) + o.lash;
+                int d = (py * w + px) * 3;
+                if (b >= top && b < band + 1) { // lid skin, lifted
+                    double from = o.liftedFrom(a, Math.min(b, band));
+                    if (sample(src, w, h, f.x(a, from) - 0.5, f.y(a, from) - 0.5, sp)) {
+                        double k = b < band ? 1 : band + 1 - b;
+                        for (int c = 0; c < 3; c++) {
+                            dst[d + c] = (byte) Math.round((1 - k) * (dst[d + c] & 0xFF) + k * sp[c]);
+                        }
+                    }
+                }
+                double lo = o.lo.at(a);
+                double up = o.upper(a);
+                if (b < up + 0.5 * o.lash || b > lo + 0.5) {
+                    continue;
+                }
+                // The eyeball: under the lash band, fading in across it; down to the lower lid, anti-aliased.
+                double aTop = MouthPainter.clamp01((float) ((b - up - 0.5 * o.lash) / Math.max(0.5, 0.5 * o.lash)));
+                double aBot = MouthPainter.clamp01((float) (lo + 0.5 - b));
+                double al = aTop * aBot;
+                double open = Math.max(1e-6, lo - up);
+                double under = FaceRig.smooth(0, 0.55, (b - up) / open); // 0 under the lid, 1 lower down
+                double shade = (0.68 + 0.32 * under) * (1 - 0.3 * a * a);
+                double ddx = px + 0.5 - icx;
+                double ddy = py + 0.5 - icy;
+                double dd = Math.hypot(ddx, ddy);
+                double inIris = MouthPainter.clamp01((float) (r - dd + 0.5));
+                double[] col = new double[3];
+                double ang = Math.atan2(ddy, ddx);
+                double streak = 0.9 + 0.12 * Math.sin(ang * 23 + 1.3) * Math.sin(ang * 7);
+                double radial = dd / r;
+                double irisK = radial < 0.4 ? 0.22 : radial > 0.82 ? 0.55 + 0.45 * (1 - radial) / 0.18 * 0.6 : streak;
+                for (int c = 0; c < 3; c++) {
+                    double scl = sclera[c] * shade;
+                    double ir = iris0[c] * irisK * (0.75 + 0.25 * under);
+                    col[c] = scl + inIris * (ir - scl);
+                }
+                // A catch light up and to the image left of the pupil (the same side in both eyes).
+                double hx = px + 0.5 - (icx - 0.35 * r);
+                double hy = py + 0.5 - (icy - 0.35 * r);
+                double hl = MouthPainter.clamp01((float) (0.16 * r + 0.5 - Math.hypot(hx, hy))) * 0.8 * under;
+                for (int c = 0; c < 3; c++) {
+                    col[c] += hl * (Math.min(250, sl * 1.15) - col[c]);
+                }
+                int k = (py - box[1]) * bw + (px - box[0]);
+                alpha[k] = (float) al;
+                for (int c = 0; c < 3; c++) {
+                    ball[3 * k + c] = (float) col[c];
+                }
+            }
+        }
+        paintBall(dst, w, box, bw, bh, ball, alpha, grain, iris);
+        // Landmarks: the upper lid on the painted eye, the rings above it lifted with the skin, the iris on its disc.
+        for (int k = 9; k < 16; k++) {
+            int i = area[k];
+            double a = f.a(x[i], y[i]);
+            x[i] = f.x(a, o.upper(a));
+            y[i] = f.y(a, o.upper(a));
+        }
+        for (int k = 16; k < area.length; k++) {
+            int i = area[k];
+            double a = f.a(x[i], y[i]);
+            double b = f.b(x[i], y[i]);
+            if (a > -1 && a < 1 && b > o.top(a) && b < o.old(a) + o.lash) {
+                double to = o.liftedTo(a, b);
+                x[i] = f.x(a, to);
+                y[i] = f.y(a, to);
+            }
+        }
+        double[] ox = new double[5];
+        double[] oy = new double[5];
+        for (int k = 1; k < 5; k++) {
+            ox[k] = x[iris + k] - x[iris];
+            oy[k] = y[iris + k] - y[iris];
+        }
+        x[iris] = icx;
+        y[iris] = icy;
+        double[][] fallback = {{0, 0}, {1, 0}, {0, -1}, {-1, 0}, {0, 1}};
+        for (int k = 1; k < 5; k++) {
+            double len = Math.hypot(ox[k], oy[k]);
+            double ux = len > 0.3 ? ox[k] / len : fallback[k][0];
+            double uy = len > 0.3 ? oy[k] / len : fallback[k][1];
+            x[iris + k] = icx + r * ux;
+            y[iris + k] = icy + r * uy;
+        }
+    }
+
+    /** Blurs the painted eyeball with [1 2 1] both ways, adds the photo's grain, and blends it in. */
+    private static void paintBall(byte[] dst, int w, int[] box, int bw, int bh, float[] ball, float[] alpha,
+                                  double grain, int seed) {
+        float[] tmp = new float[ball.length];
+        float[] at = new float[alpha.length];
+        // Premultiplied, so the blur does not pull in the unpainted black.
+        for (int k = 0; k < alpha.length; k++) {
+            for (int c = 0; c < 3; c++) {
+                ball[3 * k + c] *= alpha[k];
+            }
+        }
+        blur(ball, alpha, tmp, at, bw, bh, 1, 0);
+        blur(tmp, at, ball, alpha, bw, bh, 0, 1);
+        java.util.Random rnd = new java.util.Random(seed * 7919L);
+        for (int yy = 0; yy < bh; yy++) {
+            for (int xx = 0; xx < bw; xx++) {
+                int k = yy * bw + xx;
+                float a = alpha[k];
+                if (a <= 1e-3f) {
+                    continue;
+                }
+                double n = rnd.nextGaussian() * grain;
+                int o = ((box[1] + yy) * w + box[0] + xx) * 3;
+                for (int c = 0; c < 3; c++) {
+                    double v = ball[3 * k + c] / a + n;
+                    dst[o + c] = MouthPainter.blend(dst[o + c], (float) Math.max(0, Math.min(255, v)), Math.min(1f, a));
+                }
+            }
+        }
+    }
+
+    private static void blur(float[] c, float[] a, float[] co, float[] ao, int bw, int bh, int sx, int sy) {
+        for (int yy = 0; yy < bh; yy++) {
+            for (int xx = 0; xx < bw; xx++) {
+                int k = yy * bw + xx;
+                int xm = Math.max(0, xx - sx);
+                int ym = Math.max(0, yy - sy);
+                int xp = Math.min(bw - 1, xx + sx);
+                int yp = Math.min(bh - 1, yy + sy);
+                int km = ym * bw + xm;
+                int kp = yp * bw + xp;
+                ao[k] = (a[km] + 2 * a[k] + a[kp]) / 4;
+                for (int ch = 0; ch < 3; ch++) {
+                    co[3 * k + ch] = (c[3 * km + ch] + 2 * c[3 * k + ch] + c[3 * kp + ch]) / 4;
+                }
+            }
+        }
+    }
+
+    /** Mean B, G, R of the closed lid (between the crease and the lash line, the middle half across). */
+    private static double[] lidSkin(byte[] src, int w, int h, Open o) {
+        double[] acc = new double[3];
+        double[] sp = new double[3];
+        int n = 0;
+        for (double a = -0.5; a <= 0.5; a += 0.1) {
+            double b0 = o.old(a) - 0.8 * o.height;
+            double b1 = o.old(a) - 0.2 * o.height;
+            for (double b = b0; b <= b1; b += 0.5) {
+                if (sample(src, w, h, o.f.x(a, b) - 0.5, o.f.y(a, b) - 0.5, sp)) {
+                    for (int c = 0; c < 3; c++) {
+                        acc[c] += sp[c];
+                    }
+                    n++;
+                }
+            }
+        }
+        if (n == 0) {
+            return new double[] {150, 170, 200};
+        }
+        return new double[] {acc[0] / n, acc[1] / n, acc[2] / n};
+    }
+
+    private static double lidSkinLuma(byte[] src, int w, int h, Open o) {
+        double[] s = lidSkin(src, w, h, o);
+        return 0.114 * s[0] + 0.587 * s[1] + 0.299 * s[2];
+    }
+
+    /**
+     * The photo's grain: the standard deviation of the luma's difference from its 3x3 mean on the cheek under the
+     * eye, less a little for the skin's own texture.
+     */
+    private static double grain(byte[] src, int w, int h, Frame f, Open o) {
+        double sum = 0;
+        double sum2 = 0;
+        int n = 0;
+        for (double a = -0.4; a <= 0.4; a += 0.05) {
+            double b0 = o.lo.at(a) + 0.35 * f.halfW;
+            for (double b = b0; b <= b0 + 0.4 * f.halfW; b += 1) {
+                int px = (int) Math.floor(f.x(a, b));
+                int py = (int) Math.floor(f.y(a, b));
+                if (px < 1 || py < 1 || px >= w - 1 || py >= h - 1) {
+                    continue;
+                }
+                double mean = 0;
+                for (int yy = -1; yy <= 1; yy++) {
+                    for (int xx = -1; xx <= 1; xx++) {
+                        mean += luma(src, ((py + yy) * w + px + xx) * 3);
+                    }
+                }
+                double diff = luma(src, (py * w + px) * 3) - mean / 9;
+                sum += diff;
+                sum2 += diff * diff;
+                n++;
+            }
+        }
+        if (n < 10) {
+            return 1.5;
+        }
+        double var = sum2 / n - (sum / n) * (sum / n);
+        return Math.max(0.5, Math.min(6, 0.9 * Math.sqrt(Math.max(0, var)) * 1.125));
+    }
+
+    private static double luma(byte[] img, int o) {
+        return 0.114 * (img[o] & 0xFF) + 0.587 * (img[o + 1] & 0xFF) + 0.299 * (img[o + 2] & 0xFF);
+    }
+}
