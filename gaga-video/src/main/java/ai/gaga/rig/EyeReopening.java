@@ -50,7 +50,7 @@ public final class EyeReopening {
     private static final double MASK_ABOVE = 1.0;
     private static final double MASK_BELOW = 0.7;
     /** Default iris colour, B, G, R, for a face lit to a lid-skin luma of 180. */
-    private static final double[] BROWN = {38, 55, 86};
+    private static final double[] BROWN = {34, 60, 102};
 
     /**
      * The mesh points of each eye that the iris model also finds (lids, two rings round them, the lower brow), in
@@ -245,6 +245,17 @@ public final class EyeReopening {
         double above = MASK_ABOVE * t.halfW;
         double below = MASK_BELOW * t.halfW;
         int[] box = t.box(MASK_ACROSS, above, below, w, h);
+        // Inside the iris the texture is not mirrored but moved: the catch light stays on the side the light is.
+        double sa = s.a(x[sIris], y[sIris]);
+        double sb = s.b(x[sIris], y[sIris]);
+        double tix = t.x(sa, sb * sv);
+        double tiy = t.y(sa, sb * sv);
+        double sr = 0;
+        for (int k = 1; k < 5; k++) {
+            sr += Math.hypot(x[sIris + k] - x[sIris], y[sIris + k] - y[sIris]) / 4;
+        }
+        double tr = Math.max(0.5, sr * ratio);
+        double[] q = new double[2];
         // Gain planes (per channel: g0 + g1 a + g2 b) fitted where the mirrored eye meets the photo.
         double[][] ata = new double[3][9];
         double[][] atb = new double[3][3];
@@ -291,7 +302,11 @@ public final class EyeReopening {
                 double a = t.a(px + 0.5, py + 0.5);
                 double b = t.b(px + 0.5, py + 0.5);
                 double m = 1 - FaceRig.smooth(0.6, 1.0, radius(a, b, above, below));
-                if (m <= 0 || !sample(src, w, h, s.x(a, b / sv) - 0.5, s.y(a, b / sv) - 0.5, sp)) {
+                if (m <= 0) {
+                    continue;
+                }
+                source(s, a, b / sv, px + 0.5 - tix, py + 0.5 - tiy, tr, ratio, x[sIris], y[sIris], q);
+                if (!sample(src, w, h, q[0] - 0.5, q[1] - 0.5, sp)) {
                     continue;
                 }
                 double an = a / MASK_ACROSS;
@@ -320,6 +335,20 @@ public final class EyeReopening {
             x[tIris + k] = t.x(a, b);
             y[tIris + k] = t.y(a, b);
         }
+    }
+
+    /**
+     * Where a pixel of the closed eye takes its colour from: the mirrored point, or near the iris centre (within
+     * half its radius, blending out by three quarters) the point at the same image offset from the open eye's iris
+     * centre.
+     */
+    private static void source(Frame s, double a, double b, double ox, double oy, double tr, double ratio,
+                               double sIrisX, double sIrisY, double[] q) {
+        double mx = s.x(a, b);
+        double my = s.y(a, b);
+        double k = 1 - FaceRig.smooth(0.45, 0.75, Math.hypot(ox, oy) / tr);
+        q[0] = mx + k * (sIrisX + ox / ratio - mx);
+        q[1] = my + k * (sIrisY + oy / ratio - my);
     }
 
     /** Elliptical radius of the mirrored region: 1 on its edge. */
@@ -468,9 +497,9 @@ public final class EyeReopening {
         double sl = Math.min(235, 1.02 * skinLuma + 8);
         double[] skin = lidSkin(src, w, h, o);
         double[] sclera = new double[3];
-        double[] tint = {0.95, 0.98, 1.0};
+        double[] tint = {0.9, 0.96, 1.0};
         for (int c = 0; c < 3; c++) {
-            sclera[c] = 0.75 * sl * tint[c] + 0.25 * skin[c];
+            sclera[c] = 0.6 * sl * tint[c] + 0.4 * skin[c];
         }
         double r = IRIS_RATIO * width;
         double ia = 0;
@@ -527,8 +556,9 @@ public final class EyeReopening {
                 double streak = 0.9 + 0.12 * Math.sin(ang * 23 + 1.3) * Math.sin(ang * 7);
                 double radial = dd / r;
                 double irisK = radial < 0.4 ? 0.22 : radial > 0.82 ? 0.55 + 0.45 * (1 - radial) / 0.18 * 0.6 : streak;
+                double caruncle = 0.8 * FaceRig.smooth(0.72, 0.97, a); // the pink inner corner
                 for (int c = 0; c < 3; c++) {
-                    double scl = sclera[c] * shade;
+                    double scl = (sclera[c] + caruncle * (0.85 * skin[c] - sclera[c])) * shade;
                     double ir = iris0[c] * irisK * (0.75 + 0.25 * under);
                     col[c] = scl + inIris * (ir - scl);
                 }
