@@ -577,6 +577,7 @@ public final class EyeReopening {
             }
         }
         paintBall(dst, w, box, bw, bh, ball, alpha, grain, iris);
+        lashLine(src, dst, w, h, o, box);
         // Landmarks: the upper lid on the painted eye, the rings above it lifted with the skin, the iris on its disc.
         for (int k = 9; k < 16; k++) {
             int i = area[k];
@@ -610,6 +611,58 @@ public final class EyeReopening {
             x[iris + k] = icx + r * ux;
             y[iris + k] = icy + r * uy;
         }
+    }
+
+    /**
+     * Darkens the new upper lid's edge with the closed lash line's own colour (the darkest fifth of the pixels along
+     * it): thickest in the middle, tapering to the corners, soft on both sides.
+     */
+    private static void lashLine(byte[] src, byte[] dst, int w, int h, Open o, int[] box) {
+        Frame f = o.f;
+        List<double[]> px = new ArrayList<>();
+        double[] sp = new double[3];
+        for (double a = -0.7; a <= 0.7; a += 0.05) {
+            for (double b = o.old(a) - 2 * o.lash; b <= o.old(a) + 4 * o.lash; b += 0.5) {
+                if (sample(src, w, h, f.x(a, b) - 0.5, f.y(a, b) - 0.5, sp)) {
+                    px.add(sp.clone());
+                }
+            }
+        }
+        if (px.size() < 10) {
+            return;
+        }
+        px.sort((p, q) -> Double.compare(luma(p), luma(q)));
+        double[] lash = new double[3];
+        int n = Math.max(1, px.size() / 5);
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < 3; c++) {
+                lash[c] += px.get(k)[c] / n;
+            }
+        }
+        for (int py = box[1]; py <= box[3]; py++) {
+            for (int x = box[0]; x <= box[2]; x++) {
+                double a = f.a(x + 0.5, py + 0.5);
+                if (a <= -1 || a >= 1) {
+                    continue;
+                }
+                double b = f.b(x + 0.5, py + 0.5);
+                double thick = o.lash * (0.4 + 0.8 * o.env(a));
+                double centre = o.upper(a) + 0.3 * o.lash;
+                double d = Math.abs(b - centre) / Math.max(0.5, thick);
+                if (d >= 1.5) {
+                    continue;
+                }
+                float al = (float) (0.8 * (1 - FaceRig.smooth(0.5, 1.5, d)) * (0.35 + 0.65 * o.env(a)));
+                int d0 = (py * w + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    dst[d0 + c] = MouthPainter.blend(dst[d0 + c], (float) lash[c], al);
+                }
+            }
+        }
+    }
+
+    private static double luma(double[] bgr) {
+        return 0.114 * bgr[0] + 0.587 * bgr[1] + 0.299 * bgr[2];
     }
 
     /** Blurs the painted eyeball with [1 2 1] both ways, adds the photo's grain, and blends it in. */

@@ -61,6 +61,7 @@ class EyeReopeningTest {
         ImageIO.write(wink, "png", OUT.resolve("astronaut_wink.png").toFile());
         PHOTOS.put("wink", wink);
         PHOTOS.put("dancer", Images.toBgr(PhotoLoader.load(Fixtures.photo("pexels_dancing_eyes_closed.jpg"))));
+        PHOTOS.put("selfie", Images.toBgr(PhotoLoader.load(Fixtures.photo("pexels_selfie_squint.jpg"))));
     }
 
     @AfterAll
@@ -157,14 +158,33 @@ class EyeReopeningTest {
 
     @Test
     void aSquintIsNotAClosedEye() {
-        BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo("pexels_selfie_squint.jpg")));
-        FaceAnalysis a = analyzer.analyze(photo);
+        BufferedImage photo = PHOTOS.get("selfie");
+        FaceAnalysis a = analysis("selfie");
         ClosedEyes eyes = ClosedEyes.of(a);
         report(String.format(Locale.ROOT, "squint: eyeBlink L %.2f R %.2f, opening L %.3f R %.3f IOD: %s",
                 a.expression().get("eyeBlinkLeft"), a.expression().get("eyeBlinkRight"), eyes.leftOpening(),
                 eyes.rightOpening(), eyes));
         assertFalse(eyes.any(), eyes.toString());
         assertEquals(EyeReopening.of(photo, a).photo(), photo);
+    }
+
+    /**
+     * A wink on a face turned 25 degrees (the selfie, its far eye shut by the rig): mirrored from the near eye, which
+     * is a fifth wider; it must still read open afterwards.
+     */
+    @Test
+    void aWinkOnATurnedFaceIsRebuiltToo() {
+        BufferedImage selfie = PHOTOS.get("selfie");
+        FaceAnalysis a = analysis("selfie");
+        AnimatedPlate plate = AnimatedPlate.create(selfie, a, 1.0, FacePerformance.REST);
+        plate.draw(new FaceControls().set(FaceControl.EYE_BLINK_RIGHT, 1));
+        PHOTOS.put("turnedWink", Images.fromBgr(plate.bgr(), plate.width(), plate.height()));
+        FaceAnalysis before = analysis("turnedWink");
+        ClosedEyes eyes = ClosedEyes.of(before);
+        report(String.format(Locale.ROOT, "turned wink: yaw %.1f, %s", before.pose().yaw(), eyes));
+        assertTrue(eyes.rightClosed() && !eyes.leftClosed(), eyes.toString());
+        assertTrue(rest("turnedWink").relaxed().contains(FaceWarning.RIGHT_EYE_OPENED_AT_REST));
+        checkOpen("turnedWink", before, reanalysed("turnedWink"));
     }
 
     private static synchronized void report(String line) {
