@@ -28,9 +28,9 @@ public enum FaceWarning {
     LEFT_EYE_OPENED_AT_REST("The subject's left eye (image right) is closed in the photo: the actor rests with it "
             + "open, rebuilt from the right eye mirrored (--rest photo keeps it closed)", true),
     /** Both eyes closed: the neutral rest paints them open (sclera, a guessed iris colour, the photo's own lids). */
-    EYES_OPENED_AT_REST("Both eyes are closed in the photo: the actor rests with them open, painted with a dark "
-            + "brown iris (the photo shows no eye colour) under the photo's own lids; they may look painted "
-            + "(--rest photo keeps them closed)", true),
+    EYES_OPENED_AT_REST("Both eyes are closed in the photo: the actor rests with them open, painted under the "
+            + "photo's own lids with an iris colour taken from a sliver between the lids, or dark brown where none "
+            + "shows; they may look painted (--rest photo keeps them closed)", true),
     /** A reopened eye will not match well: the face is turned too far to mirror, or the eye is small. */
     EYE_OPENED_POORLY("The reopened eye may look wrong: the face is turned too far (or the eye is too small) for "
             + "the other eye to be mirrored well; a photo with open eyes works better (--rest photo keeps it closed)",

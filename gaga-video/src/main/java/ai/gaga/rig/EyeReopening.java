@@ -50,7 +50,9 @@ public final class EyeReopening {
     private static final double MASK_ABOVE = 1.0;
     private static final double MASK_BELOW = 0.7;
     /** Default iris colour, B, G, R, for a face lit to a lid-skin luma of 180. */
-    private static final double[] BROWN = {34, 60, 102};
+    private static final double[] BROWN = {36, 56, 86};
+    /** Radial fibres of a painted iris (angular samples). */
+    private static final int FIBRES = 90;
 
     /**
      * The mesh points of each eye that the iris model also finds (lids, two rings round them, the lower brow), in
@@ -114,8 +116,15 @@ public final class EyeReopening {
         notes.addAll(eyes.warnings());
         float[] bs = face.expression().weights();
         if (eyes.rightClosed() && eyes.leftClosed()) {
-            synthesise(src, dst, w, h, right, 0, RIGHT_EYE_AREA, Landmarks478.RIGHT_IRIS_CENTER, x, y);
-            synthesise(src, dst, w, h, left, 1, LEFT_EYE_AREA, Landmarks478.LEFT_IRIS_CENTER, x, y);
+            Open ro = open(right, 0, x, y);
+            Open lo = open(left, 1, x, y);
+            // One iris colour for both eyes: from whichever shows a sliver of it (both: their mean), else brown.
+            double[] ri = sliverIris(src, w, h, ro, lidSkinLuma(src, w, h, ro));
+            double[] li = sliverIris(src, w, h, lo, lidSkinLuma(src, w, h, lo));
+            double[] irisColour = ri == null ? li : li == null ? ri
+                    : new double[] {(ri[0] + li[0]) / 2, (ri[1] + li[1]) / 2, (ri[2] + li[2]) / 2};
+            synthesise(src, dst, w, h, ro, 0, RIGHT_EYE_AREA, Landmarks478.RIGHT_IRIS_CENTER, irisColour, x, y);
+            synthesise(src, dst, w, h, lo, 1, LEFT_EYE_AREA, Landmarks478.LEFT_IRIS_CENTER, irisColour, x, y);
             for (String side : new String[] {"Left", "Right"}) {
                 set(bs, "eyeBlink" + side, 0.1);
                 set(bs, "eyeSquint" + side, Math.min(0.2, get(bs, "eyeSquint" + side)));
@@ -486,14 +495,28 @@ public final class EyeReopening {
         }
     }
 
-    private static void synthesise(byte[] src, byte[] dst, int w, int h, Frame f, int eye, int[] area, int iris,
-                                   double[] x, double[] y) {
+    /** The painted eye's geometry: the photo's closed lids, the new opening. */
+    private static Open open(Frame f, int eye, double[] x, double[] y) {
         double width = 2 * f.halfW;
-        Open o = new Open(f, new Curve(f, FaceRig.LIDS[2 * eye], x, y), new Curve(f, FaceRig.LIDS[2 * eye + 1], x, y),
+        return new Open(f, new Curve(f, FaceRig.LIDS[2 * eye], x, y), new Curve(f, FaceRig.LIDS[2 * eye + 1], x, y),
                 OPEN_RATIO * width, Math.max(0.7, 0.04 * width), 0.28 * width);
+    }
+
+    /**
+     * Paints one closed eye open.
+     *
+     * @param sampledIris the iris colour seen between the lids, B, G, R, or null for the default brown
+     */
+    private static void synthesise(byte[] src, byte[] dst, int w, int h, Open o, int eye, int[] area, int iris,
+                                   double[] sampledIris, double[] x, double[] y) {
+        Frame f = o.f;
+        double width = 2 * f.halfW;
         double skinLuma = lidSkinLuma(src, w, h, o);
         double exposure = Math.max(0.55, Math.min(1.25, skinLuma / 180));
-        double[] iris0 = {BROWN[0] * exposure, BROWN[1] * exposure, BROWN[2] * exposure};
+        double[] iris0 = sampledIris;
+        if (iris0 == null) {
+            iris0 = new double[] {BROWN[0] * exposure, BROWN[1] * exposure, BROWN[2] * exposure};
+        }
         double sl = Math.min(235, 1.02 * skinLuma + 8);
         double[] skin = lidSkin(src, w, h, o);
         double[] sclera = new double[3];
@@ -507,6 +530,11 @@ public final class EyeReopening {
         double icx = f.x(ia, ib);
         double icy = f.y(ia, ib);
         double grain = grain(src, w, h, f, o);
+        double[] fibres = new double[FIBRES];
+        java.util.Random fr = new java.util.Random(17L + eye);
+        for (int k = 0; k < FIBRES; k++) {
+            fibres[k] = fr.nextGaussian();
+        }
         int[] box = f.box(1.05, o.height + o.crease + 2 + Math.max(0, -o.old(0)), Math.max(2, o.lo.at(0) + 2), w, h);
         int bw = box[2] - box[0] + 1;
         int bh = box[3] - box[1] + 1;
@@ -553,9 +581,7 @@ public final class EyeReopening {
                 double inIris = MouthPainter.clamp01((float) (r - dd + 0.5));
                 double[] col = new double[3];
                 double ang = Math.atan2(ddy, ddx);
-                double streak = 0.9 + 0.12 * Math.sin(ang * 23 + 1.3) * Math.sin(ang * 7);
-                double radial = dd / r;
-                double irisK = radial < 0.4 ? 0.22 : radial > 0.82 ? 0.55 + 0.45 * (1 - radial) / 0.18 * 0.6 : streak;
+                double irisK = irisShade(dd / r, ang, fibres);
                 double caruncle = 0.8 * FaceRig.smooth(0.72, 0.97, a); // the pink inner corner
                 for (int c = 0; c < 3; c++) {
                     double scl = (sclera[c] + caruncle * (0.85 * skin[c] - sclera[c])) * shade;
@@ -563,9 +589,10 @@ public final class EyeReopening {
                     col[c] = scl + inIris * (ir - scl);
                 }
                 // A catch light up and to the image left of the pupil (the same side in both eyes).
-                double hx = px + 0.5 - (icx - 0.35 * r);
-                double hy = py + 0.5 - (icy - 0.35 * r);
-                double hl = MouthPainter.clamp01((float) (0.16 * r + 0.5 - Math.hypot(hx, hy))) * 0.8 * under;
+                double hx = px + 0.5 - (icx - 0.3 * r);
+                double hy = py + 0.5 - (icy - 0.2 * r);
+                double hl = MouthPainter.clamp01((float) (0.15 * r + 0.5 - Math.hypot(hx, hy))) * 0.75
+                        * (0.4 + 0.6 * under);
                 for (int c = 0; c < 3; c++) {
                     col[c] += hl * (Math.min(250, sl * 1.15) - col[c]);
                 }
@@ -665,6 +692,28 @@ public final class EyeReopening {
         return 0.114 * bgr[0] + 0.587 * bgr[1] + 0.299 * bgr[2];
     }
 
+    /**
+     * The iris's lightness at {@code rho} iris radii from its centre, angle {@code ang}: a dark pupil (with an
+     * anti-aliased edge), a slightly lighter collarette round it, radial fibres (a smoothed random pattern round the
+     * circle, stronger outward), and the darker limbal ring at the rim.
+     */
+    private static double irisShade(double rho, double ang, double[] fibres) {
+        double pupil = 0.38;
+        if (rho < pupil - 0.04) {
+            return 0.12;
+        }
+        double t = (ang / (2 * Math.PI) + 1) * FIBRES;
+        int k0 = (int) Math.floor(t) % FIBRES;
+        int k1 = (k0 + 1) % FIBRES;
+        double ft = t - Math.floor(t);
+        double fibre = fibres[k0] * (1 - ft) + fibres[k1] * ft;
+        double v = 1 + 0.16 * fibre * FaceRig.smooth(pupil, 0.9, rho);
+        v *= 1 + 0.12 * (1 - FaceRig.smooth(0.45, 0.6, rho)); // collarette
+        v *= 1 - 0.45 * FaceRig.smooth(0.78, 1.0, rho); // limbal ring
+        double p = FaceRig.smooth(pupil - 0.04, pupil + 0.04, rho);
+        return 0.12 + p * (v - 0.12);
+    }
+
     /** Blurs the painted eyeball with [1 2 1] both ways, adds the photo's grain, and blends it in. */
     private static void paintBall(byte[] dst, int w, int[] box, int bw, int bh, float[] ball, float[] alpha,
                                   double grain, int seed) {
@@ -712,6 +761,52 @@ public final class EyeReopening {
                 }
             }
         }
+    }
+
+    /**
+     * The iris colour where the closed lids leave a sliver of the eye (at least 2 px between them in the middle, and
+     * some white of the eye showing: bright, nearly grey pixels): the mean of the sliver's coloured dark pixels (luma
+     * under 0.75 of the lid skin's, chroma over 0.4 of the luma: an iris is brown, hazel, green or blue, while lashes
+     * are grey), if they are at least an eighth of the sliver, brightened a little for the lid's shadow. Null when
+     * no sliver of the eye shows (a shadowed lash line alone, in warm light, looks like a dark brown iris).
+     */
+    private static double[] sliverIris(byte[] src, int w, int h, Open o, double skinLuma) {
+        Frame f = o.f;
+        if (o.lo.at(0) - o.up.at(0) < 2) {
+            return null;
+        }
+        int white = 0;
+        double[] sp = new double[3];
+        double[] mean = new double[3];
+        int all = 0;
+        int n = 0;
+        for (double a = -0.45; a <= 0.45; a += 0.05) {
+            double bottom = o.lo.at(a) - 0.5;
+            for (double b = o.up.at(a) + 0.5; b <= bottom; b += 0.5) {
+                if (!sample(src, w, h, f.x(a, b) - 0.5, f.y(a, b) - 0.5, sp)) {
+                    continue;
+                }
+                all++;
+                double l = luma(sp);
+                double chroma = Math.max(sp[0], Math.max(sp[1], sp[2])) - Math.min(sp[0], Math.min(sp[1], sp[2]));
+                white += l > 0.7 * skinLuma && chroma < 0.25 * l ? 1 : 0;
+                if (l > 12 && l < 0.75 * skinLuma && chroma > 0.4 * l) {
+                    for (int c = 0; c < 3; c++) {
+                        mean[c] += sp[c];
+                    }
+                    n++;
+                }
+            }
+        }
+        if (n < 8 || n < all / 8 || white < 3) {
+            return null;
+        }
+        for (int c = 0; c < 3; c++) {
+            mean[c] = Math.min(255, 1.1 * mean[c] / n);
+        }
+        LOG.info("Iris colour from the sliver between the lids (B, G, R): {}", java.util.Arrays.toString(
+                java.util.Arrays.stream(mean).map(Math::round).toArray()));
+        return mean;
     }
 
     /** Mean B, G, R of the closed lid (between the crease and the lash line, the middle half across). */
