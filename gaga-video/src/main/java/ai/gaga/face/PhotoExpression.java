@@ -61,7 +61,7 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
 
     /**
      * Whether the neutral rest warps the face (lips, grin, brows). Closed eyes ({@link #rightClosed},
-     * {@link #leftClosed}) are opened separately, by painting ({@link ClosedEyes}).
+     * {@link #leftClosed}, read by {@link ClosedEyes}) are opened separately, after the warp.
      */
     public boolean changesAnything() {
         return closeMouth || smile > 0 || browUp > 0 || browDown > 0;

@@ -26,8 +26,8 @@ import java.util.Set;
  * along their whole length: the teeth between them are covered by the lips, not painted over. A grin's corners and
  * cheeks go back, and raised or knitted brows come down, by the rig's own smile and brow shapes run backwards by the
  * amount the blendshapes read above a neutral face. The result is the photo and analysis the {@link AnimatedPlate}
- * is built on: its landmarks are the moved ones. Closed eyes are opened
- * afterwards by {@link EyeReopening}: a wink from the other eye mirrored, two closed eyes painted.
+ * is built on: its landmarks are the moved ones. Closed eyes are opened afterwards by {@link EyeReopening}: a wink
+ * from the other eye mirrored, two closed eyes painted.
  */
 public final class NeutralRest {
     private static final Logger LOG = LoggerFactory.getLogger(NeutralRest.class);
