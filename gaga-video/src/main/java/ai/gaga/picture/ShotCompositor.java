@@ -8,6 +8,7 @@ import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Actor;
 import ai.gaga.timeline.Grade;
 import ai.gaga.timeline.Shot;
+import ai.gaga.timeline.ShotScale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,24 +49,24 @@ public final class ShotCompositor implements FrameRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ShotCompositor.class);
 
     /** Zoom gained by a push-in of strength 1 over its shot. */
-    public static final double MAX_PUSH = 0.15;
+    public static final double MAX_PUSH = ShotScale.MAX_PUSH;
     /** Share of the frame width a pan of strength 1 travels. */
-    public static final double MAX_PAN = 0.08;
+    public static final double MAX_PAN = ShotScale.MAX_PAN;
     /** Handheld sway of strength 1, as a share of the frame height. */
     static final double SHAKE = 0.006;
     /** Extra zoom of a handheld shot, so the sway never shows an edge. */
-    static final double SHAKE_ZOOM = 0.03;
+    static final double SHAKE_ZOOM = ShotScale.SHAKE_ZOOM;
     /** Eye line of a two-shot, as a share of the frame height from the top. */
-    static final double TWO_SHOT_EYE_LINE = 0.40;
+    static final double TWO_SHOT_EYE_LINE = ShotScale.TWO_SHOT_EYE_LINE;
     /** Lowest eye line a two-shot may take to ground both actors on the frame's bottom edge. */
-    static final double TWO_SHOT_LOWEST_EYE_LINE = 0.50;
+    static final double TWO_SHOT_LOWEST_EYE_LINE = ShotScale.TWO_SHOT_LOWEST_EYE_LINE;
     /** Face height in a two-shot, share of the frame height, before the photos ask for more. */
-    static final double TWO_SHOT_FACE = 0.26;
+    static final double TWO_SHOT_FACE = ShotScale.TWO_SHOT_FACE;
     /** Face centres of a two-shot, as offsets from the frame centre (share of the frame width). */
     static final double TWO_SHOT_SPREAD_LANDSCAPE = 0.20;
     static final double TWO_SHOT_SPREAD_PORTRAIT = 0.25;
     /** Widest face in a two-shot, share of the frame width: two faces and the space between them must fit. */
-    static final double TWO_SHOT_MAX_FACE_WIDTH = 0.28;
+    static final double TWO_SHOT_MAX_FACE_WIDTH = ShotScale.TWO_SHOT_MAX_FACE_WIDTH;
     /** Width of the soft edge where a cut-out plate ends, share of the plate's smaller side. */
     static final double FEATHER = 0.05;
     /** Person probability below which a cut-out is fully transparent. */
@@ -454,23 +455,9 @@ public final class ShotCompositor implements FrameRenderer {
      */
     static double[] fit(FaceBox fa, int photoHeightA, FaceBox fb, int photoHeightB, int width, int height,
                         double limit) {
-        FaceBox[] faces = {fa, fb};
-        int[] heights = {photoHeightA, photoHeightB};
-        double eye = TWO_SHOT_EYE_LINE * height;
-        double h = TWO_SHOT_FACE * height;
-        for (int i = 0; i < 2; i++) {
-            double below = heights[i] - faces[i].eyeCenter().y();
-            h = Math.max(h, (height - eye) * faces[i].height() / below);
-        }
-        for (FaceBox f : faces) {
-            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
-            h = Math.min(h, limit * f.height());
-        }
-        for (int i = 0; i < 2; i++) {
-            double need = height - h / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
-            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
-        }
-        return new double[] {h, eye};
+        return ShotScale.twoShot(new double[] {fa.width(), fb.width()}, new double[] {fa.height(), fb.height()},
+                new double[] {fa.eyeCenter().y(), fb.eyeCenter().y()}, new int[] {photoHeightA, photoHeightB}, width,
+                height, limit);
     }
 
     /**
@@ -566,12 +553,7 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     private static double maxZoom(Shot shot) {
-        return switch (shot.move()) {
-            case PUSH_IN, PULL_OUT -> 1 + MAX_PUSH * shot.strength();
-            case PAN_LEFT, PAN_RIGHT -> 1 + MAX_PAN * shot.strength();
-            case HANDHELD -> 1 + SHAKE_ZOOM;
-            case STATIC -> 1;
-        };
+        return ShotScale.maxZoom(shot.move(), shot.strength());
     }
 
     private static String background(Shot shot, Layer[] layers) {

@@ -170,7 +170,7 @@ public final class StillPhotoPerformer implements Performer {
     }
 
     private static ai.gaga.render.FaceArea area(FaceBox f) {
-        return new ai.gaga.render.FaceArea(f.x(), f.y(), f.width(), f.height());
+        return new ai.gaga.render.FaceArea(f.x(), f.y(), f.width(), f.height(), f.eyeCenter().y());
     }
 
     @Override
