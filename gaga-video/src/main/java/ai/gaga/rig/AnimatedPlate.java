@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * An actor plate whose face moves: the photo at a working scale (the rest plate), redrawn per frame by deforming the
- * {@link FaceRig} with the controls a {@link FacePerformance} gives, warping the face and neck triangles that moved
- * from the rest plate, then painting the mouth interior and closing eyelids. Each draw first restores the previous
+ * {@link FaceRig} with the controls a {@link FacePerformance} gives, moving the shoulders and upper body with the
+ * breath and a little of the head's turn ({@link BodyLayer}), warping the face and neck triangles that moved from
+ * the rest plate, then painting the mouth interior and closing eyelids. Each draw first restores the previous
  * frame's dirty rectangle from the rest plate, so every pixel outside the moved region stays byte-identical to it,
  * and rest controls give exactly the rest plate. Allocates nothing per frame. Not thread-safe (see
  * {@link ActorPlate}).
@@ -40,6 +41,12 @@ public final class AnimatedPlate implements ActorPlate {
     private final float[] dTri = new float[6];
     private final float[] sTri = new float[6];
     private final int[] dirty = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+    /** The body below the face, or null when the plate shows none. */
+    private final BodyLayer body;
+    /** Each rig point's share of the body's motion (its weight in the body layer at its rest position). */
+    private final float[] bodyWeight;
+    private final double[] bodyMotion = new double[2];
+    private final double[] scratch = new double[6];
     private boolean everDrawn;
 
     private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
@@ -62,7 +69,17 @@ public final class AnimatedPlate implements ActorPlate {
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
+        body = BodyLayer.of(face, rig.restY(CHIN), rig.interOcular(), alpha, width, height);
+        bodyWeight = new float[rig.pointCount()];
+        if (body != null) {
+            for (int i = 0; i < bodyWeight.length; i++) {
+                bodyWeight[i] = body.weightAt(rig.restX(i), rig.restY(i));
+            }
+        }
     }
+
+    /** The chin's landmark. */
+    private static final int CHIN = 152;
 
     /**
      * A plate of {@code photo} at {@code scale} plate pixels per photo pixel, animated by {@code performance}.
@@ -110,6 +127,11 @@ public final class AnimatedPlate implements ActorPlate {
         return rest;
     }
 
+    /** The body layer's weight (0..1) at a plate point: how much of the shoulders' motion it takes. */
+    public float bodyWeight(double x, double y) {
+        return body == null ? 0f : body.weightAt(x, y);
+    }
+
     /** The rig this plate deforms. */
     public FaceRig rig() {
         return rig;
@@ -149,6 +171,23 @@ public final class AnimatedPlate implements ActorPlate {
             return;
         }
         rig.deform(c, px, py);
+        if (body != null) {
+            body.motion(c, rig, scratch, bodyMotion);
+            double dx = bodyMotion[0];
+            double dy = bodyMotion[1];
+            if (Math.abs(dx) >= BodyLayer.STILL || Math.abs(dy) >= BodyLayer.STILL) {
+                // The rig's points ride on the body field too, so the neck blends head and body without a seam.
+                for (int i = 0; i < bodyWeight.length; i++) {
+                    float k = bodyWeight[i];
+                    if (k > 0f) {
+                        px[i] += (float) (k * dx);
+                        py[i] += (float) (k * dy);
+                    }
+                }
+                body.draw(rest, bgr, dx, dy);
+                body.bounds(dirty);
+            }
+        }
         int[] tri = rig.trianglesShared();
         for (int t = 0; t < tri.length; t += 3) {
             int a = tri[t];
