@@ -46,6 +46,8 @@ final class BodyLayer {
     private final int y1;
     /** Weight per region pixel, 0..{@link #ONE}. */
     private final short[] weight;
+    /** Largest weight of each region row (rows that barely move are skipped whole). */
+    private final short[] rowMax;
     private final double iod;
 
     private BodyLayer(int width, int height, int x0, int y0, int x1, int y1, short[] weight, double iod) {
@@ -57,6 +59,15 @@ final class BodyLayer {
         this.y1 = y1;
         this.weight = weight;
         this.iod = iod;
+        int w = x1 - x0;
+        rowMax = new short[y1 - y0];
+        for (int y = 0; y < rowMax.length; y++) {
+            short m = 0;
+            for (int x = 0; x < w; x++) {
+                m = (short) Math.max(m, weight[y * w + x]);
+            }
+            rowMax[y] = m;
+        }
     }
 
     /**
@@ -117,7 +128,31 @@ final class BodyLayer {
                 any |= q > 0;
             }
         }
-        return any ? new BodyLayer(width, height, x0, y0, x1, y1, wt, iod) : null;
+        if (!any) {
+            return null;
+        }
+        // Tighten the region to the weighted pixels: that is all a frame resamples and restores.
+        int tx0 = w;
+        int ty0 = h;
+        int tx1 = -1;
+        int ty1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (wt[y * w + x] > 0) {
+                    tx0 = Math.min(tx0, x);
+                    tx1 = Math.max(tx1, x);
+                    ty0 = Math.min(ty0, y);
+                    ty1 = Math.max(ty1, y);
+                }
+            }
+        }
+        int tw = tx1 - tx0 + 1;
+        int th = ty1 - ty0 + 1;
+        short[] tight = new short[tw * th];
+        for (int y = 0; y < th; y++) {
+            System.arraycopy(wt, (y + ty0) * w + tx0, tight, y * tw, tw);
+        }
+        return new BodyLayer(width, height, x0 + tx0, y0 + ty0, x0 + tx1 + 1, y0 + ty1 + 1, tight, iod);
     }
 
     /** Two-pass box blur of radius r in place (clamped edges). */
@@ -177,26 +212,30 @@ final class BodyLayer {
             return;
         }
         int w = x1 - x0;
-        // 16.16 fixed point displacement per weight unit
-        long fx = Math.round(dx * 65536);
-        long fy = Math.round(dy * 65536);
+        // displacement per weight unit in 1/256 pixel: k * f >> 12 is the shift of a pixel of weight k
+        int fx = (int) Math.round(dx * 256);
+        int fy = (int) Math.round(dy * 256);
         int still = (int) Math.ceil(STILL * ONE / Math.max(Math.abs(dx), Math.abs(dy)));
         int maxX = width - 1;
         int maxY = height - 1;
+        int stride = width * 3;
         for (int y = y0; y < y1; y++) {
+            if (rowMax[y - y0] < still) {
+                continue;
+            }
             int wrow = (y - y0) * w - x0;
+            int yy = y << 8;
             for (int x = x0; x < x1; x++) {
                 int k = weight[wrow + x];
                 if (k < still) {
                     continue;
                 }
-                // source = pixel - k * d, in 1/256 pixel
-                long sx = ((long) x << 8) - ((k * fx) >> 20);
-                long sy = ((long) y << 8) - ((k * fy) >> 20);
-                int ix = (int) (sx >> 8);
-                int iy = (int) (sy >> 8);
-                int ax = (int) (sx & 255);
-                int ay = (int) (sy & 255);
+                int sx = (x << 8) - ((k * fx) >> 12);
+                int sy = yy - ((k * fy) >> 12);
+                int ix = sx >> 8;
+                int iy = sy >> 8;
+                int ax = sx & 255;
+                int ay = sy & 255;
                 if (ix < 0) {
                     ix = 0;
                     ax = 0;
@@ -211,16 +250,20 @@ final class BodyLayer {
                     iy = maxY - 1;
                     ay = 256;
                 }
-                int o00 = (iy * width + ix) * 3;
-                int o01 = o00 + 3;
-                int o10 = o00 + width * 3;
-                int o11 = o10 + 3;
-                int dst = (y * width + x) * 3;
-                for (int ch = 0; ch < 3; ch++) {
-                    int top = (rest[o00 + ch] & 0xFF) * (256 - ax) + (rest[o01 + ch] & 0xFF) * ax;
-                    int bot = (rest[o10 + ch] & 0xFF) * (256 - ax) + (rest[o11 + ch] & 0xFF) * ax;
-                    out[dst + ch] = (byte) ((top * (256 - ay) + bot * ay + (1 << 15)) >> 16);
-                }
+                int o00 = iy * stride + ix * 3;
+                int o10 = o00 + stride;
+                int bx = 256 - ax;
+                int by = 256 - ay;
+                int dst = y * stride + x * 3;
+                int t0 = (rest[o00] & 0xFF) * bx + (rest[o00 + 3] & 0xFF) * ax;
+                int b0 = (rest[o10] & 0xFF) * bx + (rest[o10 + 3] & 0xFF) * ax;
+                int t1 = (rest[o00 + 1] & 0xFF) * bx + (rest[o00 + 4] & 0xFF) * ax;
+                int b1 = (rest[o10 + 1] & 0xFF) * bx + (rest[o10 + 4] & 0xFF) * ax;
+                int t2 = (rest[o00 + 2] & 0xFF) * bx + (rest[o00 + 5] & 0xFF) * ax;
+                int b2 = (rest[o10 + 2] & 0xFF) * bx + (rest[o10 + 5] & 0xFF) * ax;
+                out[dst] = (byte) ((t0 * by + b0 * ay + (1 << 15)) >> 16);
+                out[dst + 1] = (byte) ((t1 * by + b1 * ay + (1 << 15)) >> 16);
+                out[dst + 2] = (byte) ((t2 * by + b2 * ay + (1 << 15)) >> 16);
             }
         }
     }
