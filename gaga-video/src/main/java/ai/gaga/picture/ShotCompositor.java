@@ -107,6 +107,8 @@ public final class ShotCompositor implements FrameRenderer {
         double sx; // plate px per photo px
         double sy;
         int drawn = -1;
+        /** Plate pixels the frame being drawn samples (x0, y0, x1, y1 exclusive). */
+        final int[] view = new int[4];
         double needMax;
         double needMin = Double.MAX_VALUE;
         /** The actors sharing this photo (a group photo acting in place), this one included; null when alone. */
@@ -726,13 +728,23 @@ public final class ShotCompositor implements FrameRenderer {
         int k = shotIndex(index);
         Setup st = setups[k];
         Shot shot = st.shot();
+        camera(st.still() ? null : shot, index);
+        for (Cast c : st.cast()) {
+            c.view[0] = Integer.MAX_VALUE;
+            c.view[1] = Integer.MAX_VALUE;
+            c.view[2] = Integer.MIN_VALUE;
+            c.view[3] = Integer.MIN_VALUE;
+        }
+        for (Layer l : st.layers()) {
+            viewOf(l); // the plate pixels this frame samples: an animated plate draws its body only there
+        }
         for (Cast c : st.cast()) {
             if (c.drawn != index) {
+                c.plate.view(c.view[0], c.view[1], c.view[2], c.view[3]);
                 c.plate.draw(index);
                 c.drawn = index;
             }
         }
-        camera(st.still() ? null : shot, index);
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
         int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
@@ -786,6 +798,20 @@ public final class ShotCompositor implements FrameRenderer {
             rain.draw(dst, index, rainAmount);
         }
         target.index(index);
+    }
+
+    /** Grows the layer's plate's view by the plate pixels its clip samples at this frame's camera (bilinear taps). */
+    private void viewOf(Layer l) {
+        Cast c = l.cast();
+        double s = l.scale();
+        double ax = c.sx / (zoom * s);
+        double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
+        double ay = c.sy / (zoom * s);
+        double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
+        c.view[0] = Math.min(c.view[0], (int) Math.floor(ax * l.clipX0() + bx) - 2);
+        c.view[1] = Math.min(c.view[1], (int) Math.floor(ay * l.clipY0() + by) - 2);
+        c.view[2] = Math.max(c.view[2], (int) Math.ceil(ax * l.clipX1() + bx) + 2);
+        c.view[3] = Math.max(c.view[3], (int) Math.ceil(ay * l.clipY1() + by) + 2);
     }
 
     /** The thin dark line between the halves of a split screen, at the second half's edge. */

@@ -47,6 +47,9 @@ public final class AnimatedPlate implements ActorPlate {
     private final float[] bodyWeight;
     private final double[] bodyMotion = new double[2];
     private final double[] scratch = new double[6];
+    /** The part of the plate the next frame is looked at in (x0, y0, x1, y1 exclusive), and the last drawn one. */
+    private final int[] view;
+    private final int[] viewDrawn = new int[4];
     private boolean everDrawn;
 
     private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
@@ -70,6 +73,7 @@ public final class AnimatedPlate implements ActorPlate {
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
         body = BodyLayer.of(face, rig.restY(CHIN), rig.interOcular(), alpha, width, height);
+        view = new int[] {0, 0, width, height};
         bodyWeight = new float[rig.pointCount()];
         if (body != null) {
             for (int i = 0; i < bodyWeight.length; i++) {
@@ -158,14 +162,23 @@ public final class AnimatedPlate implements ActorPlate {
         draw(controls);
     }
 
+    @Override
+    public void view(int x0, int y0, int x1, int y1) {
+        view[0] = Math.max(0, x0);
+        view[1] = Math.max(0, y0);
+        view[2] = Math.min(width, x1);
+        view[3] = Math.min(height, y1);
+    }
+
     /** Redraws the plate for an explicit set of controls (what {@link #draw(int)} does with the performance's). */
     public void draw(FaceControls c) {
         FaceControls.requireNonNull(c);
-        if (everDrawn && c.equals(drawn)) {
+        if (everDrawn && c.equals(drawn) && java.util.Arrays.equals(view, viewDrawn)) {
             return;
         }
         everDrawn = true;
         drawn.setAll(c);
+        System.arraycopy(view, 0, viewDrawn, 0, 4);
         restoreDirty();
         if (c.atRest()) {
             return;
@@ -184,8 +197,8 @@ public final class AnimatedPlate implements ActorPlate {
                         py[i] += (float) (k * dy);
                     }
                 }
-                body.draw(rest, bgr, dx, dy);
-                body.bounds(dirty);
+                body.draw(rest, bgr, dx, dy, view);
+                body.bounds(dirty, view);
             }
         }
         int[] tri = rig.trianglesShared();

@@ -16,8 +16,8 @@ import ai.gaga.face.FaceBox;
  * tears. The face rig's points take the same field at their rest positions, so the neck, where the rig's head
  * weight fades out and the body weight fades in, blends the head's motion into the body's without a seam.
  *
- * <p>Per frame: one bilinear resample of the weighted region from the rest plate (skipped where the displacement is
- * under {@value #STILL} pixel), no allocation. Immutable after construction; {@link #draw} writes only the caller's
+ * <p>Per frame: one bilinear resample of the weighted region from the rest plate, within the part of the plate the
+ * frame shows (skipped where the displacement is under {@value #STILL} pixel), no allocation. Immutable after construction; {@link #draw} writes only the caller's
  * buffer.
  */
 final class BodyLayer {
@@ -197,9 +197,15 @@ final class BodyLayer {
         out[1] = -BREATH_LIFT * iod * c.get(FaceControl.BREATH);
     }
 
-    /** Region the layer may change: x0, y0, x1, y1 inclusive. */
-    void bounds(int[] box) {
-        AnimatedPlate.grow(box, x0, y0, x1 - 1, y1 - 1);
+    /** Grows {@code box} (x0, y0, x1, y1 inclusive) by the region the layer may change within {@code view}. */
+    void bounds(int[] box, int[] view) {
+        int ax = Math.max(x0, view[0]);
+        int ay = Math.max(y0, view[1]);
+        int bx = Math.min(x1, view[2]);
+        int by = Math.min(y1, view[3]);
+        if (ax < bx && ay < by) {
+            AnimatedPlate.grow(box, ax, ay, bx - 1, by - 1);
+        }
     }
 
     /**
@@ -208,9 +214,18 @@ final class BodyLayer {
      * barely move are left as they are in {@code out} (the caller restored them from the rest plate).
      */
     void draw(byte[] rest, byte[] out, double dx, double dy) {
+        draw(rest, out, dx, dy, new int[] {0, 0, width, height});
+    }
+
+    /** As {@link #draw(byte[], byte[], double, double)}, only within {@code view} (x0, y0, x1, y1 exclusive). */
+    void draw(byte[] rest, byte[] out, double dx, double dy, int[] view) {
         if (Math.abs(dx) < STILL && Math.abs(dy) < STILL) {
             return;
         }
+        int vx0 = Math.max(x0, view[0]);
+        int vy0 = Math.max(y0, view[1]);
+        int vx1 = Math.min(x1, view[2]);
+        int vy1 = Math.min(y1, view[3]);
         int w = x1 - x0;
         // displacement per weight unit in 1/256 pixel: k * f >> 12 is the shift of a pixel of weight k
         int fx = (int) Math.round(dx * 256);
@@ -219,13 +234,13 @@ final class BodyLayer {
         int maxX = width - 1;
         int maxY = height - 1;
         int stride = width * 3;
-        for (int y = y0; y < y1; y++) {
+        for (int y = vy0; y < vy1; y++) {
             if (rowMax[y - y0] < still) {
                 continue;
             }
             int wrow = (y - y0) * w - x0;
             int yy = y << 8;
-            for (int x = x0; x < x1; x++) {
+            for (int x = vx0; x < vx1; x++) {
                 int k = weight[wrow + x];
                 if (k < still) {
                     continue;

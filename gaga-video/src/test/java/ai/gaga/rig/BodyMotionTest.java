@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * moves). Writes crops of the shoulders at rest, inhaled and turned, and their differences, to
  * {@code target/body/*.png}.
  */
-class BodyMotionTest {
+public class BodyMotionTest {
     private static final Logger LOG = LoggerFactory.getLogger(BodyMotionTest.class);
     private static final String[] PHOTOS = {"pexels_cheering_full_body.jpg", "pexels_dancing_eyes_closed.jpg",
             "pexels_selfie_squint.jpg", "pexels_family_smiles.jpg", "astronaut.png"};
@@ -84,7 +84,7 @@ class BodyMotionTest {
      * shift within +-{@code reach} px with the least sum of absolute differences, refined by a parabola through its
      * neighbours; null when the block has too little texture to match.
      */
-    static double[] match(float[] rest, float[] now, int w, int h, int bx, int by, int size, int reach) {
+    public static double[] match(float[] rest, float[] now, int w, int h, int bx, int by, int size, int reach) {
         if (bx - reach < 1 || by - reach < 1 || bx + size + reach >= w - 1 || by + size + reach >= h - 1) {
             return null;
         }
