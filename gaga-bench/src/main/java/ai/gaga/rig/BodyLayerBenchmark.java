@@ -43,7 +43,7 @@ public final class BodyLayerBenchmark {
                     AnimatedPlate plate = AnimatedPlate.create(photo, a, scale, FacePerformance.REST);
                     BodyLayer body = BodyLayer.of(plate.face().orElseThrow(), plate.rig().restY(152),
                             plate.rig().interOcular(), plate.personAlpha().orElseThrow(), plate.width(),
-                            plate.height());
+                            plate.height(), java.util.List.of());
                     // what a 1920x1080 frame at the plate's scale shows: the face centred, the eyes at 40 % height
                     var face = plate.face().orElseThrow();
                     int vx = (int) Math.max(0, Math.min(plate.width() - 1920, face.centerX() - 960));

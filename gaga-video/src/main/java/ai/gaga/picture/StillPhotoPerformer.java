@@ -296,8 +296,9 @@ public final class StillPhotoPerformer implements Performer {
             }
             return new PhotoAnalysis(d.image(), Optional.empty(), d.person());
         }
-        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person(),
-                d.faces().size());
+        FaceBox chosen = choose(d.faces(), pick, photo);
+        return new PhotoAnalysis(d.image(), Optional.of(chosen), d.person(), d.faces().size(),
+                d.faces().stream().filter(f -> f != chosen).toList());
     }
 
     /**

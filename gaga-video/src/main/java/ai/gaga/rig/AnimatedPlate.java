@@ -52,7 +52,8 @@ public final class AnimatedPlate implements ActorPlate {
     private final int[] viewDrawn = new int[4];
     private boolean everDrawn;
 
-    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
+    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance,
+                          java.util.List<FaceBox> others) {
         Cancellation.check();
         this.scale = scale;
         this.performance = performance;
@@ -72,7 +73,8 @@ public final class AnimatedPlate implements ActorPlate {
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
-        body = BodyLayer.of(face, rig.restY(CHIN), rig.interOcular(), alpha, width, height);
+        body = BodyLayer.of(face, rig.restY(CHIN), rig.interOcular(), alpha, width, height,
+                others.stream().map(o -> o.map(sx, sy, 0, 0)).toList());
         view = new int[] {0, 0, width, height};
         bodyWeight = new float[rig.pointCount()];
         if (body != null) {
@@ -93,6 +95,16 @@ public final class AnimatedPlate implements ActorPlate {
      */
     public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
                                        FacePerformance performance) {
+        return create(photo, face, scale, performance, java.util.List.of());
+    }
+
+    /**
+     * As {@link #create(BufferedImage, FaceAnalysis, double, FacePerformance)} in a photo of several people: the
+     * body of this face moves, the {@code others} (other faces of the photo, photo pixels) never do.
+     */
+    public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
+                                       FacePerformance performance, java.util.List<FaceBox> others) {
+        Objects.requireNonNull(others, "others");
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
         Objects.requireNonNull(performance, "performance");
@@ -103,7 +115,7 @@ public final class AnimatedPlate implements ActorPlate {
             throw new IllegalArgumentException("Face analysis is of a " + face.width() + "x" + face.height()
                     + " image, the photo is " + photo.getWidth() + "x" + photo.getHeight());
         }
-        return new AnimatedPlate(photo, face, scale, performance);
+        return new AnimatedPlate(photo, face, scale, performance, others);
     }
 
     @Override

@@ -34,6 +34,8 @@ final class BodyLayer {
     static final double WAIST_SHARE = 0.4;
     /** Displacements smaller than this (pixels) leave the rest pixel. */
     static final double STILL = 1.0 / 32;
+    /** How much of the body's motion another face of the photo cancels (1: all of it). */
+    static final double OTHER_FACE = 1.0;
     /** Fixed-point scale of the weights. */
     private static final int ONE = 1 << 12;
 
@@ -77,9 +79,11 @@ final class BodyLayer {
      * @param chinY  the chin's y (rest), plate pixels
      * @param iod    inter-ocular distance, plate pixels
      * @param person person alpha per plate pixel (0..255)
+     * @param others the photo's other faces, plate pixels: they keep still (their regions get no weight)
      * @return the layer, or null when the plate shows no body below the face
      */
-    static BodyLayer of(FaceBox face, double chinY, double iod, byte[] person, int width, int height) {
+    static BodyLayer of(FaceBox face, double chinY, double iod, byte[] person, int width, int height,
+                        java.util.List<FaceBox> others) {
         double fw = face.width();
         double fh = face.height();
         double cx = face.centerX();
@@ -123,6 +127,9 @@ final class BodyLayer {
             }
             for (int x = 0; x < w; x++) {
                 double k = v * col[x] * m[y * w + x] / 255.0;
+                for (FaceBox o : others) {
+                    k *= 1 - OTHER_FACE * otherFace(o, x + x0 + 0.5, py);
+                }
                 int q = (int) Math.round(k * ONE);
                 wt[y * w + x] = (short) q;
                 any |= q > 0;
@@ -153,6 +160,13 @@ final class BodyLayer {
             System.arraycopy(wt, (y + ty0) * w + tx0, tight, y * tw, tw);
         }
         return new BodyLayer(width, height, x0 + tx0, y0 + ty0, x0 + tx1 + 1, y0 + ty1 + 1, tight, iod);
+    }
+
+    /** 1 inside another face's region (an ellipse a little larger than its box), falling smoothly to 0 outside. */
+    private static double otherFace(FaceBox o, double x, double y) {
+        double dx = (x - o.centerX()) / (0.75 * o.width());
+        double dy = (y - o.centerY()) / (0.85 * o.height());
+        return 1 - FaceRig.smooth(1, 1.6, Math.sqrt(dx * dx + dy * dy));
     }
 
     /** Two-pass box blur of radius r in place (clamped edges). */
