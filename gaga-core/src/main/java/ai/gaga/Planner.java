@@ -59,7 +59,7 @@ final class Planner {
         steps.checkCancelled();
 
         steps.enter(RenderStage.TIMELINE);
-        Timeline timeline = new TimelinePlanner().plan(directed, spoken.utterances());
+        Timeline timeline = new TimelinePlanner().plan(directed, spoken.utterances(), cast);
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
         Set<String> warnings = warnings(scene, cast);
         warnings.addAll(spoken.warnings());

@@ -23,7 +23,7 @@ import java.util.List;
  * The plan of a render as JSON, for {@code gaga analyze} and for people who want to preview or edit it: the scene
  * settings and actors, every line with language, emotion, delivery, start rule and beats, and the timeline (lines,
  * pauses and cues with start/end seconds and frames, each line's mouth shapes and word timings, and the shots of the
- * cut with layout, subjects, size, camera move and grade). Built as an explicit tree so the format does not change
+ * cut with layout, subjects, size, camera move, grade and, when the photos were known, source scale). Built as an explicit tree so the format does not change
  * when a record gains a component.
  */
 @ai.gaga.Internal
@@ -124,6 +124,10 @@ public final class PlanJson {
             n.put("size", shot.size().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .put("move", shot.move().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .put("strength", shot.strength());
+            if (shot.hasSourceScale()) {
+                // face width on screen over face width in the photo, at the shot's closest
+                n.put("sourceScale", Math.round(shot.sourceScale() * 1000) / 1000.0);
+            }
             n.putObject("grade").put("look", shot.grade().look().jsonName())
                     .put("intensity", shot.grade().intensity()).put("warmth", shot.grade().warmth());
         }

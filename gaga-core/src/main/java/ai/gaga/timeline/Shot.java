@@ -21,9 +21,14 @@ import java.util.Objects;
  *                   draws)
  * @param grade      the light of the shot; a change of tint or weather from the previous shot fades in over
  *                   {@link #GRADE_FADE_SECONDS}, a change of time of day (a new scene) comes with the cut
+ * @param sourceScale how much the shot enlarges its photos on screen at its closest (camera move included): frame
+ *                   pixels per photo pixel, so a face's width on screen over its width in the photo; the largest
+ *                   of the faces shown. Predicted by the planner from the cast's photo and face sizes
+ *                   ({@link ShotScale}), at most {@link ShotScale#MAX_UPSCALE}; NaN when the planner did not know
+ *                   the photos
  */
 public record Shot(double start, double end, int startFrame, int endFrame, Layout layout, List<String> subjects,
-                   Size size, Move move, double strength, Grade grade) {
+                   Size size, Move move, double strength, Grade grade, double sourceScale) {
     /** How long a change of grade takes after a cut: long enough to read as light changing, not a flash. */
     public static final double GRADE_FADE_SECONDS = 1.0;
 
@@ -71,6 +76,20 @@ public record Shot(double start, double end, int startFrame, int endFrame, Layou
         if (!(strength >= 0 && strength <= 1)) {
             throw new IllegalArgumentException("Camera move strength must be within 0..1, got " + strength);
         }
+        if (!(Double.isNaN(sourceScale) || sourceScale > 0 && Double.isFinite(sourceScale))) {
+            throw new IllegalArgumentException("Bad source scale " + sourceScale);
+        }
+    }
+
+    /** A shot planned without knowing the photos (its {@link #sourceScale()} is NaN). */
+    public Shot(double start, double end, int startFrame, int endFrame, Layout layout, List<String> subjects,
+                Size size, Move move, double strength, Grade grade) {
+        this(start, end, startFrame, endFrame, layout, subjects, size, move, strength, grade, Double.NaN);
+    }
+
+    /** Whether the planner knew the photos and predicted {@link #sourceScale()}. */
+    public boolean hasSourceScale() {
+        return !Double.isNaN(sourceScale);
     }
 
     /**
@@ -109,7 +128,8 @@ public record Shot(double start, double end, int startFrame, int endFrame, Layou
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Shot[%d..%d %s %s %s %s %.2f %s %.2f %+.2f]", startFrame, endFrame, layout,
-                subjects, size, move, strength, grade.look(), grade.intensity(), grade.warmth());
+        return String.format(Locale.ROOT, "Shot[%d..%d %s %s %s %s %.2f %s %.2f %+.2f%s]", startFrame, endFrame, layout,
+                subjects, size, move, strength, grade.look(), grade.intensity(), grade.warmth(),
+                hasSourceScale() ? String.format(Locale.ROOT, " x%.2f", sourceScale) : "");
     }
 }

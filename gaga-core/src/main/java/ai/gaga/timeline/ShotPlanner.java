@@ -1,5 +1,7 @@
 package ai.gaga.timeline;
 
+import ai.gaga.render.CastMember;
+import ai.gaga.render.FaceArea;
 import ai.gaga.scene.Actor;
 import ai.gaga.scene.Camera;
 import ai.gaga.scene.CameraCue;
@@ -12,8 +14,10 @@ import ai.gaga.scene.SoundCue;
 import ai.gaga.scene.TransitionCue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,6 +43,13 @@ import java.util.Objects;
  *       (joy warmer, sadness cooler).</li>
  * </ul>
  * A cut that would leave a shot shorter than {@link #MIN_SHOT_SECONDS} is dropped, and the shot before runs on.
+ *
+ * <p>Framed from the pixels there are ({@link #plan(Scene, Timeline, List)}, given the cast): a shot size whose face
+ * would be enlarged more than {@link ShotScale#MAX_UPSCALE} on screen (camera move included) becomes the next wider
+ * one, so a full-body or group photo gets medium and wide shots rather than a blurred close-up; a photo that cannot
+ * cover the frame with room for the camera move holds still; two actors from two photos that cannot share a grounded
+ * two-shot (a photo ending above the frame's bottom edge, a photo of several people, a portrait frame) get a split
+ * screen. Each shot records its predicted {@link Shot#sourceScale()}.
  * Deterministic.
  */
 @ai.gaga.Internal
@@ -65,16 +76,35 @@ public final class ShotPlanner {
     /** Strength of moves asked for with {@code [camera: …]}. */
     static final double CUE_STRENGTH = 0.8;
 
-    /** The shots of a planned scene, at the scene's frame rate; empty for an empty timeline. */
+    /**
+     * The shots of a planned scene, at the scene's frame rate, without knowing its photos (sizes as the script asks,
+     * {@link Shot#sourceScale()} NaN); empty for an empty timeline.
+     */
     public List<Shot> plan(Scene scene, Timeline timeline) {
-        Objects.requireNonNull(scene, "scene");
-        Objects.requireNonNull(timeline, "timeline");
-        return new Run(scene, timeline).plan();
+        return plan(scene, timeline, List.of());
     }
 
-    /** What a shot shows, before its frames are known. */
+    /**
+     * The shots of a planned scene framed from the pixels of its photos: sizes the faces allow at
+     * {@link Scene#resolution()}, each shot's {@link Shot#sourceScale()} predicted; empty for an empty timeline.
+     *
+     * @param cast each actor's photo size and faces (actors missing from it are planned as without photos)
+     */
+    public List<Shot> plan(Scene scene, Timeline timeline, List<CastMember> cast) {
+        Objects.requireNonNull(scene, "scene");
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(cast, "cast");
+        return new Run(scene, timeline, cast).plan();
+    }
+
+    /** What a shot shows, before its frames are known; {@code scale} is its source scale once fitted (else NaN). */
     private record Want(Shot.Layout layout, List<String> subjects, Shot.Size size, Shot.Move move, double strength,
-                        Grade grade) {
+                        Grade grade, double scale) {
+        Want(Shot.Layout layout, List<String> subjects, Shot.Size size, Shot.Move move, double strength,
+             Grade grade) {
+            this(layout, subjects, size, move, strength, grade, Double.NaN);
+        }
+
         boolean sameFraming(Want o) {
             return layout == o.layout && subjects.equals(o.subjects) && size == o.size;
         }
@@ -91,6 +121,7 @@ public final class ShotPlanner {
         private final boolean dialogue;
         private final List<Shot> shots = new ArrayList<>();
         private final double[] ends;
+        private final Pixels pixels;
 
         private Grade base = Grade.NEUTRAL;
         private Grade headingGrade = Grade.NEUTRAL;
@@ -106,8 +137,9 @@ public final class ShotPlanner {
         private int currentStart = -1;
         private Want current;
 
-        Run(Scene scene, Timeline timeline) {
+        Run(Scene scene, Timeline timeline, List<CastMember> cast) {
             this.scene = scene;
+            this.pixels = new Pixels(cast, scene.resolution().width(), scene.resolution().height());
             this.timeline = timeline;
             this.fps = scene.fps();
             this.total = timeline.frameCount(fps);
@@ -238,7 +270,8 @@ public final class ShotPlanner {
             lastSpeaker = speaker;
             lastEmotion = line.emotion();
             int cut = Math.max(0, e.startFrame(fps) - lead);
-            if (current == null || forceCut || pendingMove != null || !want.sameFraming(current)
+            Want framed = pixels.fit(want); // compared as the pixels allow; decided as asked
+            if (current == null || forceCut || pendingMove != null || !framed.sameFraming(current)
                     || (turned && !want.grade().equals(current.grade()))) {
                 decide(cut, want);
             }
@@ -300,11 +333,14 @@ public final class ShotPlanner {
 
         /** Starts a shot showing {@code want} at frame {@code cut} (applying a pending move). */
         private void decide(int cut, Want want) {
+            boolean forced = forceCut || pendingMove != null;
+            Shot.Size asked = want.size();
             if (pendingMove != null) {
                 double strength = pendingMove == Shot.Move.STATIC ? 0 : CUE_STRENGTH;
                 want = new Want(want.layout(), want.subjects(), want.size(), pendingMove, strength, want.grade());
                 pendingMove = null;
             }
+            want = pixels.fit(want);
             forceCut = false;
             if (current == null) {
                 currentStart = 0;
@@ -312,9 +348,19 @@ public final class ShotPlanner {
                 return;
             }
             if (want.sameFraming(current) && want.layout() == Shot.Layout.SINGLE) {
-                // Cutting a still photo to the same framing shows nothing but a jump: change the size with it.
+                if (!forced && asked != want.size()) {
+                    return; // the pixels refuse the closer size asked for: the shot runs on rather than jump
+                }
+                // Cutting a still photo to the same framing shows nothing but a jump: change the size with it (to
+                // one the photo's pixels allow, if any other does).
                 Shot.Size other = want.size() == Shot.Size.CLOSE_UP ? Shot.Size.MEDIUM : Shot.Size.CLOSE_UP;
-                want = new Want(want.layout(), want.subjects(), other, want.move(), want.strength(), want.grade());
+                Want changed = pixels.fit(new Want(want.layout(), want.subjects(), other, want.move(),
+                        want.strength(), want.grade()));
+                if (changed.sameFraming(current) && current.size() != Shot.Size.WIDE) {
+                    changed = pixels.fit(new Want(want.layout(), want.subjects(), Shot.Size.WIDE, want.move(),
+                            want.strength(), want.grade()));
+                }
+                want = changed;
             }
             cut = Math.min(cut, total - 1);
             if (cut - currentStart < minFrames) {
@@ -325,7 +371,7 @@ public final class ShotPlanner {
                 Shot prev = shots.remove(shots.size() - 1);
                 currentStart = prev.startFrame();
                 current = new Want(prev.layout(), prev.subjects(), prev.size(), prev.move(), prev.strength(),
-                        prev.grade());
+                        prev.grade(), prev.sourceScale());
                 if (want.sameFraming(current) || cut - currentStart < minFrames) {
                     return;
                 }
@@ -339,7 +385,7 @@ public final class ShotPlanner {
             double end = endFrame >= total ? timeline.durationSeconds() : endFrame / (double) fps;
             shots.add(new Shot(currentStart / (double) fps, Math.max(end, (currentStart + 1.0) / fps), currentStart,
                     endFrame, current.layout(), current.subjects(), current.size(), current.move(),
-                    current.strength(), current.grade()));
+                    current.strength(), current.grade(), current.scale()));
         }
 
         /** The actor's name as the scene spells it (lines may spell it in another case). */
@@ -362,6 +408,193 @@ public final class ShotPlanner {
             List<Actor> actors = scene.actors();
             int i = index(who);
             return actors.get((i + 1) % actors.size()).name();
+        }
+    }
+
+    /**
+     * The photos' pixels, and what they allow: fits a wanted shot to the sizes, layout and camera the faces can be
+     * shown at without enlarging them past {@link ShotScale#MAX_UPSCALE}, with the source scale the compositor will
+     * draw it at ({@link ShotScale} holds the rules both use).
+     */
+    private static final class Pixels {
+        private final Map<String, CastMember> byName = new HashMap<>();
+        private final int width;
+        private final int height;
+
+        Pixels(List<CastMember> cast, int width, int height) {
+            cast.forEach(m -> byName.put(m.actor().toLowerCase(Locale.ROOT), m));
+            this.width = width;
+            this.height = height;
+        }
+
+        private CastMember member(String name) {
+            return byName.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        Want fit(Want w) {
+            List<CastMember> who = new ArrayList<>();
+            for (String name : w.subjects()) {
+                CastMember m = member(name);
+                if (m == null) {
+                    return w; // the photos are not known: as the script asks
+                }
+                who.add(m);
+            }
+            if (w.layout() == Shot.Layout.TWO_SHOT) {
+                if (sameGroup(who.get(0), who.get(1))) {
+                    return group(w, who);
+                }
+                if (!canShareTwoShot(who.get(0), who.get(1), ShotScale.MAX_UPSCALE
+                        / ShotScale.maxZoom(w.move(), w.strength()))) {
+                    w = new Want(Shot.Layout.SPLIT, w.subjects(), w.size(), w.move(), w.strength(), w.grade());
+                } else {
+                    return twoShot(w, who);
+                }
+            }
+            // Singles and split screens: each face in its region at the widest size every face allows.
+            int rw = width;
+            int rh = height;
+            if (w.layout() == Shot.Layout.SPLIT) {
+                if (height > width) {
+                    rh = height / 2;
+                } else {
+                    rw = width / 2;
+                }
+            }
+            double zoom = ShotScale.maxZoom(w.move(), w.strength());
+            Shot.Size size = size(w.size(), who, rh, ShotScale.MAX_UPSCALE / zoom);
+            double[] scales = singles(size, who, rw, rh, ShotScale.MAX_UPSCALE / zoom);
+            Shot.Move move = w.move();
+            double strength = w.strength();
+            if (zoom > 1 && !covers(scales, who, rw, rh)) {
+                double[] still = singles(size, who, rw, rh, ShotScale.MAX_UPSCALE);
+                if (covers(still, who, rw, rh)) {
+                    // Too few pixels to cover the frame with room for the camera move: the shot holds still (as
+                    // the compositor would), and the photo fills the frame.
+                    scales = still;
+                    zoom = 1;
+                    move = Shot.Move.STATIC;
+                    strength = 0;
+                }
+            }
+            double max = 0;
+            for (double sc : scales) {
+                max = Math.max(max, sc);
+            }
+            return new Want(w.layout(), w.subjects(), size, move, strength, w.grade(), max * zoom);
+        }
+
+        /** The requested size, or the first wider one at which every face shown fits the limit (else wide). */
+        private static Shot.Size size(Shot.Size wanted, List<CastMember> who, int regionHeight, double limit) {
+            Shot.Size[] sizes = Shot.Size.values(); // CLOSE_UP, MEDIUM, WIDE: closest first
+            for (int k = wanted.ordinal(); k < sizes.length; k++) {
+                boolean all = true;
+                for (CastMember m : who) {
+                    if (m.face().isPresent() && !ShotScale.fits(sizes[k], m.face().get().height(), regionHeight,
+                            limit)) {
+                        all = false;
+                    }
+                }
+                if (all) {
+                    return sizes[k];
+                }
+            }
+            return Shot.Size.WIDE;
+        }
+
+        private static double[] singles(Shot.Size size, List<CastMember> who, int rw, int rh, double limit) {
+            double[] out = new double[who.size()];
+            for (int i = 0; i < out.length; i++) {
+                CastMember m = who.get(i);
+                out[i] = m.face().isPresent()
+                        ? ShotScale.single(size, m.photoWidth(), m.photoHeight(), m.face().get().height(), rw, rh,
+                        limit)
+                        : ShotScale.whole(m.photoWidth(), m.photoHeight(), rw, rh);
+            }
+            return out;
+        }
+
+        private static boolean covers(double[] scales, List<CastMember> who, int rw, int rh) {
+            for (int i = 0; i < scales.length; i++) {
+                CastMember m = who.get(i);
+                if (scales[i] * m.photoWidth() < rw - 1e-6 || scales[i] * m.photoHeight() < rh - 1e-6) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Two faces of one photo (a group photo acting in place). */
+        private static boolean sameGroup(CastMember a, CastMember b) {
+            return a.face().isPresent() && b.face().isPresent() && a.faceIndex() != b.faceIndex()
+                    && a.photo().toAbsolutePath().normalize().equals(b.photo().toAbsolutePath().normalize());
+        }
+
+        /** Two actors of one photo shown in it, framed around both faces. */
+        private Want group(Want w, List<CastMember> who) {
+            FaceArea fa = who.get(0).face().orElseThrow();
+            FaceArea fb = who.get(1).face().orElseThrow();
+            CastMember m = who.get(0);
+            double span = Math.max(fa.maxX(), fb.maxX()) - Math.min(fa.x(), fb.x());
+            double tallest = Math.max(fa.height(), fb.height());
+            double zoom = ShotScale.maxZoom(w.move(), w.strength());
+            double s = ShotScale.group(span, tallest, m.photoWidth(), m.photoHeight(), width, height,
+                    ShotScale.MAX_UPSCALE / zoom);
+            Shot.Move move = w.move();
+            double strength = w.strength();
+            if (zoom > 1 && (s * m.photoWidth() < width - 1e-6 || s * m.photoHeight() < height - 1e-6)) {
+                double still = ShotScale.group(span, tallest, m.photoWidth(), m.photoHeight(), width, height,
+                        ShotScale.MAX_UPSCALE);
+                if (still * m.photoWidth() >= width - 1e-6 && still * m.photoHeight() >= height - 1e-6) {
+                    s = still;
+                    zoom = 1;
+                    move = Shot.Move.STATIC;
+                    strength = 0;
+                }
+            }
+            // The whole group is one framing: as wide as the faces need, whatever size was asked for.
+            return new Want(w.layout(), w.subjects(), Shot.Size.WIDE, move, strength, w.grade(), s * zoom);
+        }
+
+        /** Two actors cut out of their photos, side by side, faces the same size. */
+        private Want twoShot(Want w, List<CastMember> who) {
+            double zoom = ShotScale.maxZoom(w.move(), w.strength());
+            double[][] f = faces(who);
+            double[] fit = ShotScale.twoShot(f[0], f[1], f[2], photoHeights(who), width, height,
+                    ShotScale.MAX_UPSCALE / zoom);
+            double s = Math.max(fit[0] / f[1][0], fit[0] / f[1][1]);
+            return new Want(w.layout(), w.subjects(), w.size(), w.move(), w.strength(), w.grade(), s * zoom);
+        }
+
+        /**
+         * Whether two actors of two photos can share a two-shot: a landscape frame, one person in each photo, and
+         * both bodies reaching the frame's bottom edge at a matching head size (else the compositor would show a
+         * split screen, as it warns).
+         */
+        private boolean canShareTwoShot(CastMember a, CastMember b, double limit) {
+            if (width < height || a.face().isEmpty() || b.face().isEmpty() || a.faces().size() > 1
+                    || b.faces().size() > 1) {
+                return false;
+            }
+            List<CastMember> who = List.of(a, b);
+            double[][] f = faces(who);
+            return ShotScale.ungrounded(f[0], f[1], f[2], photoHeights(who), width, height, limit) < 0;
+        }
+
+        /** {widths, heights, eye lines} of both faces. */
+        private static double[][] faces(List<CastMember> who) {
+            double[][] out = new double[3][2];
+            for (int i = 0; i < 2; i++) {
+                FaceArea f = who.get(i).face().orElseThrow();
+                out[0][i] = f.width();
+                out[1][i] = f.height();
+                out[2][i] = f.eyeLine();
+            }
+            return out;
+        }
+
+        private static int[] photoHeights(List<CastMember> who) {
+            return new int[] {who.get(0).photoHeight(), who.get(1).photoHeight()};
         }
     }
 

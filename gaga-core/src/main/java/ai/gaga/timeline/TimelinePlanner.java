@@ -30,6 +30,16 @@ public final class TimelinePlanner {
      * @throws InvalidSceneException for an unmarked overlap or a start beyond the limit
      */
     public Timeline plan(Scene scene, List<Utterance> utterances) {
+        return plan(scene, utterances, List.of());
+    }
+
+    /**
+     * As {@link #plan(Scene, List)}, the cut framed from the cast's photos ({@link ShotPlanner#plan(Scene, Timeline,
+     * List)}): shot sizes the faces' pixels allow, each shot's source scale recorded.
+     *
+     * @param cast each actor's photo size and faces
+     */
+    public Timeline plan(Scene scene, List<Utterance> utterances, List<ai.gaga.render.CastMember> cast) {
         List<Line> lines = scene.lines();
         if (utterances.size() != lines.size()) {
             throw new IllegalArgumentException(lines.size() + " lines but " + utterances.size() + " utterances");
@@ -92,7 +102,7 @@ public final class TimelinePlanner {
         entries.sort(Comparator.comparingDouble(TimelineEntry::start));
         cues.sort(Comparator.comparingDouble(TimedCue::start));
         Timeline timeline = new Timeline(entries, t, cues);
-        return timeline.withShots(new ShotPlanner().plan(scene, timeline));
+        return timeline.withShots(new ShotPlanner().plan(scene, timeline, cast));
     }
 
     private static double seconds(Duration d) {

@@ -36,6 +36,14 @@ public interface ActorPlate extends AutoCloseable {
     /** Redraws the plate for frame {@code index} of the clip (0-based); a no-op for still plates. */
     void draw(int index);
 
+    /**
+     * Which part of the plate the next {@link #draw} will be looked at in (plate pixels, {@code [x0, x1) x [y0,
+     * y1)}): a plate may leave pixels outside it undrawn (an animated plate then skips the part of the body the
+     * frame does not show). Until called, the whole plate. The compositor calls it before every draw.
+     */
+    default void view(int x0, int y0, int x1, int y1) {
+    }
+
     @Override
     default void close() {
     }

@@ -2,6 +2,7 @@ package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
 import ai.gaga.timeline.Shot;
+import ai.gaga.timeline.ShotScale;
 
 /**
  * Where the photo sits in the frame at the start of the clip, and where the camera pushes in to.
@@ -28,11 +29,11 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
      * rather than 2 so that a face re-detected in the frame (about +-5 % from the detector) still measures at most
      * 2x its width in the photo.
      */
-    public static final double MAX_UPSCALE = 1.9;
+    public static final double MAX_UPSCALE = ShotScale.MAX_UPSCALE;
     /** Widest span of a group's faces in a group shot, share of the frame width. */
-    static final double GROUP_SPAN = 0.62;
+    static final double GROUP_SPAN = ShotScale.GROUP_SPAN;
     /** Largest face of a group shot, share of the frame height. */
-    static final double GROUP_FACE = 0.30;
+    static final double GROUP_FACE = ShotScale.GROUP_FACE;
 
     public Framing {
         if (!(scale > 0) || !Double.isFinite(offsetX) || !Double.isFinite(offsetY)) {
@@ -52,11 +53,7 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /** Face height as a share of the frame height at a shot size. */
     public static double faceShare(Shot.Size size) {
-        return switch (size) {
-            case CLOSE_UP -> 0.52;
-            case MEDIUM -> FACE_HEIGHT_SHARE;
-            case WIDE -> 0.20;
-        };
+        return ShotScale.faceShare(size);
     }
 
     /**
@@ -76,21 +73,8 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
      */
     public static Framing of(Shot.Size size, int photoWidth, int photoHeight, FaceBox face, int frameWidth,
                              int frameHeight, double maxScale) {
-        double s = faceShare(size) * frameHeight / face.height();
-        if (s > maxScale && size == Shot.Size.WIDE) {
-            // A face too small even for a wide shot of its own (a full-body or group photo): the whole photo, as
-            // large as covers the frame, rather than a soft crop.
-            s = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
-        }
-        // A photo that cannot fill the frame height leaves backdrop above or below the person, which looks like a
-        // pasted cut-out; a slightly larger face is the better trade. Likewise a thin strip of backdrop at the
-        // sides: up to a quarter larger to cover the frame.
-        s = Math.max(s, frameHeight / (double) photoHeight);
-        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
-        if (cover > s && cover <= 1.25 * s) {
-            s = cover;
-        }
-        s = Math.min(s, maxScale);
+        // The planner predicted this scale with the same rule (Shot.sourceScale).
+        double s = ShotScale.single(size, photoWidth, photoHeight, face.height(), frameWidth, frameHeight, maxScale);
         double ox = clampOffset(frameWidth / 2.0 - s * face.centerX(), s * photoWidth, frameWidth);
         double oy = groundOffset(EYE_LINE * frameHeight - s * face.eyeCenter().y(), s * photoHeight, frameHeight);
         double cx = clamp(s * face.centerX() + ox, 0, frameWidth);
@@ -123,20 +107,7 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
         }
         eyes /= faces.size();
         double span = x1 - x0;
-        double s = Math.min(GROUP_SPAN * frameWidth / span, GROUP_FACE * frameHeight / tallest);
-        if (s > maxScale) {
-            // Faces too small for a medium group shot (full-body or crowd photos): the whole photo, sharp.
-            s = Math.min(s, Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight));
-        }
-        // Larger where that fills the frame (no backdrop showing) and the faces still fit across it.
-        double cover = Math.max(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
-        double tall = frameHeight / (double) photoHeight;
-        if (cover * span <= 0.9 * frameWidth) {
-            s = Math.max(s, cover);
-        } else if (tall * span <= 0.9 * frameWidth) {
-            s = Math.max(s, tall);
-        }
-        s = Math.min(s, maxScale);
+        double s = ShotScale.group(span, tallest, photoWidth, photoHeight, frameWidth, frameHeight, maxScale);
         double mid = (x0 + x1) / 2;
         double ox = clampOffset(frameWidth / 2.0 - s * mid, s * photoWidth, frameWidth);
         double oy = groundOffset(EYE_LINE * frameHeight - s * eyes, s * photoHeight, frameHeight);
@@ -153,8 +124,7 @@ public record Framing(double scale, double offsetX, double offsetY, double cente
 
     /** The whole photo, as large as fits, centred (for photos without a face); the camera pushes in to the middle. */
     public static Framing whole(int photoWidth, int photoHeight, int frameWidth, int frameHeight) {
-        double s = Math.min(frameWidth / (double) photoWidth, frameHeight / (double) photoHeight);
-        s = Math.min(s, MAX_UPSCALE);
+        double s = ShotScale.whole(photoWidth, photoHeight, frameWidth, frameHeight);
         double ox = (frameWidth - s * photoWidth) / 2;
         double oy = (frameHeight - s * photoHeight) / 2;
         return new Framing(s, ox, oy, frameWidth / 2.0, frameHeight / 2.0);

@@ -158,6 +158,13 @@ final class GroupPlate implements ActorPlate {
     }
 
     @Override
+    public void view(int x0, int y0, int x1, int y1) {
+        for (Face f : faces) {
+            f.plate.view(x0, y0, x1, y1);
+        }
+    }
+
+    @Override
     public void draw(int index) {
         if (index == drawn) {
             return;

@@ -4,6 +4,7 @@ import ai.gaga.face.FaceBox;
 import ai.gaga.face.PersonMask;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param face   its largest face, if any
  * @param person person probability per photo pixel, if segmented
  * @param faces  how many faces the photo shows (a group photo more than one: no single person can be cut out of it)
+ * @param others the photo's other faces (not {@code face}), where known: what an actor's body motion must not move
  */
-public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces) {
+public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces,
+                            List<FaceBox> others) {
     public PhotoAnalysis {
+        others = List.copyOf(others);
         if (faces < 0) {
             throw new IllegalArgumentException("Face count must not be negative, got " + faces);
         }
@@ -32,6 +36,11 @@ public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optiona
         });
     }
 
+    /** A photo, its face and how many faces it shows, without the other faces' boxes. */
+    public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces) {
+        this(image, face, person, faces, List.of());
+    }
+
     /** A photo and its one face (or none), not segmented. */
     public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face) {
         this(image, face, Optional.empty());
@@ -44,6 +53,6 @@ public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optiona
 
     /** The same analysis with a person mask. */
     public PhotoAnalysis withPerson(PersonMask mask) {
-        return new PhotoAnalysis(image, face, Optional.of(mask), faces);
+        return new PhotoAnalysis(image, face, Optional.of(mask), faces, others);
     }
 }

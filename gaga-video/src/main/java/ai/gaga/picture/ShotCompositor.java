@@ -8,6 +8,7 @@ import ai.gaga.render.VideoFormat;
 import ai.gaga.scene.Actor;
 import ai.gaga.timeline.Grade;
 import ai.gaga.timeline.Shot;
+import ai.gaga.timeline.ShotScale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,24 +49,24 @@ public final class ShotCompositor implements FrameRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ShotCompositor.class);
 
     /** Zoom gained by a push-in of strength 1 over its shot. */
-    public static final double MAX_PUSH = 0.15;
+    public static final double MAX_PUSH = ShotScale.MAX_PUSH;
     /** Share of the frame width a pan of strength 1 travels. */
-    public static final double MAX_PAN = 0.08;
+    public static final double MAX_PAN = ShotScale.MAX_PAN;
     /** Handheld sway of strength 1, as a share of the frame height. */
     static final double SHAKE = 0.006;
     /** Extra zoom of a handheld shot, so the sway never shows an edge. */
-    static final double SHAKE_ZOOM = 0.03;
+    static final double SHAKE_ZOOM = ShotScale.SHAKE_ZOOM;
     /** Eye line of a two-shot, as a share of the frame height from the top. */
-    static final double TWO_SHOT_EYE_LINE = 0.40;
+    static final double TWO_SHOT_EYE_LINE = ShotScale.TWO_SHOT_EYE_LINE;
     /** Lowest eye line a two-shot may take to ground both actors on the frame's bottom edge. */
-    static final double TWO_SHOT_LOWEST_EYE_LINE = 0.50;
+    static final double TWO_SHOT_LOWEST_EYE_LINE = ShotScale.TWO_SHOT_LOWEST_EYE_LINE;
     /** Face height in a two-shot, share of the frame height, before the photos ask for more. */
-    static final double TWO_SHOT_FACE = 0.26;
+    static final double TWO_SHOT_FACE = ShotScale.TWO_SHOT_FACE;
     /** Face centres of a two-shot, as offsets from the frame centre (share of the frame width). */
     static final double TWO_SHOT_SPREAD_LANDSCAPE = 0.20;
     static final double TWO_SHOT_SPREAD_PORTRAIT = 0.25;
     /** Widest face in a two-shot, share of the frame width: two faces and the space between them must fit. */
-    static final double TWO_SHOT_MAX_FACE_WIDTH = 0.28;
+    static final double TWO_SHOT_MAX_FACE_WIDTH = ShotScale.TWO_SHOT_MAX_FACE_WIDTH;
     /** Width of the soft edge where a cut-out plate ends, share of the plate's smaller side. */
     static final double FEATHER = 0.05;
     /** Person probability below which a cut-out is fully transparent. */
@@ -106,6 +107,8 @@ public final class ShotCompositor implements FrameRenderer {
         double sx; // plate px per photo px
         double sy;
         int drawn = -1;
+        /** Plate pixels the frame being drawn samples (x0, y0, x1, y1 exclusive). */
+        final int[] view = new int[4];
         double needMax;
         double needMin = Double.MAX_VALUE;
         /** The actors sharing this photo (a group photo acting in place), this one included; null when alone. */
@@ -454,23 +457,9 @@ public final class ShotCompositor implements FrameRenderer {
      */
     static double[] fit(FaceBox fa, int photoHeightA, FaceBox fb, int photoHeightB, int width, int height,
                         double limit) {
-        FaceBox[] faces = {fa, fb};
-        int[] heights = {photoHeightA, photoHeightB};
-        double eye = TWO_SHOT_EYE_LINE * height;
-        double h = TWO_SHOT_FACE * height;
-        for (int i = 0; i < 2; i++) {
-            double below = heights[i] - faces[i].eyeCenter().y();
-            h = Math.max(h, (height - eye) * faces[i].height() / below);
-        }
-        for (FaceBox f : faces) {
-            h = Math.min(h, TWO_SHOT_MAX_FACE_WIDTH * width * f.height() / f.width());
-            h = Math.min(h, limit * f.height());
-        }
-        for (int i = 0; i < 2; i++) {
-            double need = height - h / faces[i].height() * (heights[i] - faces[i].eyeCenter().y());
-            eye = Math.max(eye, Math.min(need, TWO_SHOT_LOWEST_EYE_LINE * height));
-        }
-        return new double[] {h, eye};
+        return ShotScale.twoShot(new double[] {fa.width(), fb.width()}, new double[] {fa.height(), fb.height()},
+                new double[] {fa.eyeCenter().y(), fb.eyeCenter().y()}, new int[] {photoHeightA, photoHeightB}, width,
+                height, limit);
     }
 
     /**
@@ -566,12 +555,7 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     private static double maxZoom(Shot shot) {
-        return switch (shot.move()) {
-            case PUSH_IN, PULL_OUT -> 1 + MAX_PUSH * shot.strength();
-            case PAN_LEFT, PAN_RIGHT -> 1 + MAX_PAN * shot.strength();
-            case HANDHELD -> 1 + SHAKE_ZOOM;
-            case STATIC -> 1;
-        };
+        return ShotScale.maxZoom(shot.move(), shot.strength());
     }
 
     private static String background(Shot shot, Layer[] layers) {
@@ -744,13 +728,23 @@ public final class ShotCompositor implements FrameRenderer {
         int k = shotIndex(index);
         Setup st = setups[k];
         Shot shot = st.shot();
+        camera(st.still() ? null : shot, index);
+        for (Cast c : st.cast()) {
+            c.view[0] = Integer.MAX_VALUE;
+            c.view[1] = Integer.MAX_VALUE;
+            c.view[2] = Integer.MIN_VALUE;
+            c.view[3] = Integer.MIN_VALUE;
+        }
+        for (Layer l : st.layers()) {
+            viewOf(l); // the plate pixels this frame samples: an animated plate draws its body only there
+        }
         for (Cast c : st.cast()) {
             if (c.drawn != index) {
+                c.plate.view(c.view[0], c.view[1], c.view[2], c.view[3]);
                 c.plate.draw(index);
                 c.drawn = index;
             }
         }
-        camera(st.still() ? null : shot, index);
         GradeLut lut = st.lut();
         double rainAmount = st.rain();
         int fadeFrames = (int) Math.round(Shot.GRADE_FADE_SECONDS * fps);
@@ -804,6 +798,20 @@ public final class ShotCompositor implements FrameRenderer {
             rain.draw(dst, index, rainAmount);
         }
         target.index(index);
+    }
+
+    /** Grows the layer's plate's view by the plate pixels its clip samples at this frame's camera (bilinear taps). */
+    private void viewOf(Layer l) {
+        Cast c = l.cast();
+        double s = l.scale();
+        double ax = c.sx / (zoom * s);
+        double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
+        double ay = c.sy / (zoom * s);
+        double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
+        c.view[0] = Math.min(c.view[0], (int) Math.floor(ax * l.clipX0() + bx) - 2);
+        c.view[1] = Math.min(c.view[1], (int) Math.floor(ay * l.clipY0() + by) - 2);
+        c.view[2] = Math.max(c.view[2], (int) Math.ceil(ax * l.clipX1() + bx) + 2);
+        c.view[3] = Math.max(c.view[3], (int) Math.ceil(ay * l.clipY1() + by) + 2);
     }
 
     /** The thin dark line between the halves of a split screen, at the second half's edge. */

@@ -170,7 +170,7 @@ public final class StillPhotoPerformer implements Performer {
     }
 
     private static ai.gaga.render.FaceArea area(FaceBox f) {
-        return new ai.gaga.render.FaceArea(f.x(), f.y(), f.width(), f.height());
+        return new ai.gaga.render.FaceArea(f.x(), f.y(), f.width(), f.height(), f.eyeCenter().y());
     }
 
     @Override
@@ -296,8 +296,9 @@ public final class StillPhotoPerformer implements Performer {
             }
             return new PhotoAnalysis(d.image(), Optional.empty(), d.person());
         }
-        return new PhotoAnalysis(d.image(), Optional.of(choose(d.faces(), pick, photo)), d.person(),
-                d.faces().size());
+        FaceBox chosen = choose(d.faces(), pick, photo);
+        return new PhotoAnalysis(d.image(), Optional.of(chosen), d.person(), d.faces().size(),
+                d.faces().stream().filter(f -> f != chosen).toList());
     }
 
     /**

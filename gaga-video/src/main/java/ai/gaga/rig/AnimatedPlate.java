@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * An actor plate whose face moves: the photo at a working scale (the rest plate), redrawn per frame by deforming the
- * {@link FaceRig} with the controls a {@link FacePerformance} gives, warping the face and neck triangles that moved
- * from the rest plate, then painting the mouth interior and closing eyelids. Each draw first restores the previous
+ * {@link FaceRig} with the controls a {@link FacePerformance} gives, moving the shoulders and upper body with the
+ * breath and a little of the head's turn ({@link BodyLayer}), warping the face and neck triangles that moved from
+ * the rest plate, then painting the mouth interior and closing eyelids. Each draw first restores the previous
  * frame's dirty rectangle from the rest plate, so every pixel outside the moved region stays byte-identical to it,
  * and rest controls give exactly the rest plate. Allocates nothing per frame. Not thread-safe (see
  * {@link ActorPlate}).
@@ -40,9 +41,19 @@ public final class AnimatedPlate implements ActorPlate {
     private final float[] dTri = new float[6];
     private final float[] sTri = new float[6];
     private final int[] dirty = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
+    /** The body below the face, or null when the plate shows none. */
+    private final BodyLayer body;
+    /** Each rig point's share of the body's motion (its weight in the body layer at its rest position). */
+    private final float[] bodyWeight;
+    private final double[] bodyMotion = new double[2];
+    private final double[] scratch = new double[6];
+    /** The part of the plate the next frame is looked at in (x0, y0, x1, y1 exclusive), and the last drawn one. */
+    private final int[] view;
+    private final int[] viewDrawn = new int[4];
     private boolean everDrawn;
 
-    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
+    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance,
+                          java.util.List<FaceBox> others) {
         Cancellation.check();
         this.scale = scale;
         this.performance = performance;
@@ -62,7 +73,19 @@ public final class AnimatedPlate implements ActorPlate {
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
+        body = BodyLayer.of(face, rig.restY(CHIN), rig.interOcular(), alpha, width, height,
+                others.stream().map(o -> o.map(sx, sy, 0, 0)).toList());
+        view = new int[] {0, 0, width, height};
+        bodyWeight = new float[rig.pointCount()];
+        if (body != null) {
+            for (int i = 0; i < bodyWeight.length; i++) {
+                bodyWeight[i] = body.weightAt(rig.restX(i), rig.restY(i));
+            }
+        }
     }
+
+    /** The chin's landmark. */
+    private static final int CHIN = 152;
 
     /**
      * A plate of {@code photo} at {@code scale} plate pixels per photo pixel, animated by {@code performance}.
@@ -72,6 +95,16 @@ public final class AnimatedPlate implements ActorPlate {
      */
     public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
                                        FacePerformance performance) {
+        return create(photo, face, scale, performance, java.util.List.of());
+    }
+
+    /**
+     * As {@link #create(BufferedImage, FaceAnalysis, double, FacePerformance)} in a photo of several people: the
+     * body of this face moves, the {@code others} (other faces of the photo, photo pixels) never do.
+     */
+    public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
+                                       FacePerformance performance, java.util.List<FaceBox> others) {
+        Objects.requireNonNull(others, "others");
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
         Objects.requireNonNull(performance, "performance");
@@ -82,7 +115,7 @@ public final class AnimatedPlate implements ActorPlate {
             throw new IllegalArgumentException("Face analysis is of a " + face.width() + "x" + face.height()
                     + " image, the photo is " + photo.getWidth() + "x" + photo.getHeight());
         }
-        return new AnimatedPlate(photo, face, scale, performance);
+        return new AnimatedPlate(photo, face, scale, performance, others);
     }
 
     @Override
@@ -108,6 +141,11 @@ public final class AnimatedPlate implements ActorPlate {
     /** The rest plate (the scaled photo); treat as read-only. */
     public byte[] restBgr() {
         return rest;
+    }
+
+    /** The body layer's weight (0..1) at a plate point: how much of the shoulders' motion it takes. */
+    public float bodyWeight(double x, double y) {
+        return body == null ? 0f : body.weightAt(x, y);
     }
 
     /** The rig this plate deforms. */
@@ -136,19 +174,45 @@ public final class AnimatedPlate implements ActorPlate {
         draw(controls);
     }
 
+    @Override
+    public void view(int x0, int y0, int x1, int y1) {
+        view[0] = Math.max(0, x0);
+        view[1] = Math.max(0, y0);
+        view[2] = Math.min(width, x1);
+        view[3] = Math.min(height, y1);
+    }
+
     /** Redraws the plate for an explicit set of controls (what {@link #draw(int)} does with the performance's). */
     public void draw(FaceControls c) {
         FaceControls.requireNonNull(c);
-        if (everDrawn && c.equals(drawn)) {
+        if (everDrawn && c.equals(drawn) && java.util.Arrays.equals(view, viewDrawn)) {
             return;
         }
         everDrawn = true;
         drawn.setAll(c);
+        System.arraycopy(view, 0, viewDrawn, 0, 4);
         restoreDirty();
         if (c.atRest()) {
             return;
         }
         rig.deform(c, px, py);
+        if (body != null) {
+            body.motion(c, rig, scratch, bodyMotion);
+            double dx = bodyMotion[0];
+            double dy = bodyMotion[1];
+            if (Math.abs(dx) >= BodyLayer.STILL || Math.abs(dy) >= BodyLayer.STILL) {
+                // The rig's points ride on the body field too, so the neck blends head and body without a seam.
+                for (int i = 0; i < bodyWeight.length; i++) {
+                    float k = bodyWeight[i];
+                    if (k > 0f) {
+                        px[i] += (float) (k * dx);
+                        py[i] += (float) (k * dy);
+                    }
+                }
+                body.draw(rest, bgr, dx, dy, view);
+                body.bounds(dirty, view);
+            }
+        }
         int[] tri = rig.trianglesShared();
         for (int t = 0; t < tri.length; t += 3) {
             int a = tri[t];

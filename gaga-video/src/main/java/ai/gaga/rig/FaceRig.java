@@ -219,9 +219,58 @@ public final class FaceRig {
         if (yaw == 0 && pitch == 0 && roll == 0 && rise == 0) {
             return;
         }
-        // Head frame (F, fitted): x to the head's left, y down the face, z back. Yaw turns the nose towards the
-        // head's left (image right when frontal), pitch lifts the chin (nose up), roll drops the eye line towards
-        // the head's left. The rotation in camera space is F * Rc * F^T; only its first two rows are needed.
+        double[] m = rotation(yaw, pitch, roll, new double[6]); // small and local: the JIT keeps it off the heap
+        double m00 = m[0];
+        double m01 = m[1];
+        double m02 = m[2];
+        double m10 = m[3];
+        double m11 = m[4];
+        double m12 = m[5];
+        for (int i = 0; i < n; i++) {
+            float h = headWeight[i];
+            if (h == 0f) {
+                continue;
+            }
+            double px = x[i] - pivotX;
+            double py = y[i] - pivotY;
+            double pz = restZ[i] - pivotZ;
+            double qx = m00 * px + m01 * py + m02 * pz;
+            double qy = m10 * px + m11 * py + m12 * pz;
+            x[i] += (float) (h * (qx - px));
+            y[i] += (float) (h * (qy - py - rise));
+        }
+    }
+
+    /**
+     * How far the head's turn and tilt (yaw and roll; not the nod) carry the bridge of the nose sideways, plate
+     * pixels: what the shoulders follow a little of ({@link BodyLayer}).
+     *
+     * @param scratch six doubles of the caller's (so that the rig stays immutable and allocation-free)
+     */
+    double headShiftX(FaceControls c, double[] scratch) {
+        double yaw = Math.toRadians(c.get(FaceControl.HEAD_YAW));
+        double roll = Math.toRadians(c.get(FaceControl.HEAD_ROLL));
+        if (yaw == 0 && roll == 0) {
+            return 0;
+        }
+        double[] m = rotation(yaw, 0, roll, scratch);
+        int i = NOSE_BRIDGE;
+        double px = restX[i] - pivotX;
+        double py = restY[i] - pivotY;
+        double pz = restZ[i] - pivotZ;
+        return m[0] * px + m[1] * py + m[2] * pz - px;
+    }
+
+    /** Landmark between the eyes, on the head's midline. */
+    private static final int NOSE_BRIDGE = 168;
+
+    /**
+     * The first two rows of the head rotation in camera space, {m00, m01, m02, m10, m11, m12}. Head frame (F,
+     * fitted): x to the head's left, y down the face, z back. Yaw turns the nose towards the head's left (image right
+     * when frontal), pitch lifts the chin (nose up), roll drops the eye line towards the head's left. The rotation in
+     * camera space is F * Rc * F^T.
+     */
+    private double[] rotation(double yaw, double pitch, double roll, double[] m) {
         double cy = Math.cos(yaw);
         double sy = Math.sin(yaw);
         double cp = Math.cos(pitch);
@@ -254,25 +303,13 @@ public final class FaceRig {
         double g20 = r20 * f[0] + r21 * f[1] + r22 * f[2];
         double g21 = r20 * f[3] + r21 * f[4] + r22 * f[5];
         double g22 = r20 * f[6] + r21 * f[7] + r22 * f[8];
-        double m00 = f[0] * g00 + f[1] * g10 + f[2] * g20;
-        double m01 = f[0] * g01 + f[1] * g11 + f[2] * g21;
-        double m02 = f[0] * g02 + f[1] * g12 + f[2] * g22;
-        double m10 = f[3] * g00 + f[4] * g10 + f[5] * g20;
-        double m11 = f[3] * g01 + f[4] * g11 + f[5] * g21;
-        double m12 = f[3] * g02 + f[4] * g12 + f[5] * g22;
-        for (int i = 0; i < n; i++) {
-            float h = headWeight[i];
-            if (h == 0f) {
-                continue;
-            }
-            double px = x[i] - pivotX;
-            double py = y[i] - pivotY;
-            double pz = restZ[i] - pivotZ;
-            double qx = m00 * px + m01 * py + m02 * pz;
-            double qy = m10 * px + m11 * py + m12 * pz;
-            x[i] += (float) (h * (qx - px));
-            y[i] += (float) (h * (qy - py - rise));
-        }
+        m[0] = f[0] * g00 + f[1] * g10 + f[2] * g20;
+        m[1] = f[0] * g01 + f[1] * g11 + f[2] * g21;
+        m[2] = f[0] * g02 + f[1] * g12 + f[2] * g22;
+        m[3] = f[3] * g00 + f[4] * g10 + f[5] * g20;
+        m[4] = f[3] * g01 + f[4] * g11 + f[5] * g21;
+        m[5] = f[3] * g02 + f[4] * g12 + f[5] * g22;
+        return m;
     }
 
     /** Builds the points, weights, triangles and displacement tables. */

@@ -101,6 +101,11 @@ class FixtureFramingTest {
      * boxed tighter at low resolution) out of the ratio.
      */
     static double width(BufferedImage image, double cx, double cy, double side) {
+        return width(detector, image, cx, cy, side);
+    }
+
+    /** As {@link #width(BufferedImage, double, double, double)} with another test's detector. */
+    static double width(FaceDetector detector, BufferedImage image, double cx, double cy, double side) {
         int n = 256;
         BufferedImage crop = new BufferedImage(n, n, BufferedImage.TYPE_3BYTE_BGR);
         java.awt.Graphics2D g = crop.createGraphics();

@@ -244,4 +244,37 @@ class TwoPhotoTwoShotTest {
         assertTrue(planWarnings(scene).stream().anyMatch(w -> w.startsWith("No two-shot of 'GRACE' and 'EILEEN'")),
                 "the plan says so before rendering: " + planWarnings(scene));
     }
+
+    /** The layouts of the cut planned from the cast's pixels (no render). */
+    private static List<Shot.Layout> plannedLayouts(Scene scene) {
+        Timeline t = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> speech(1.6)).toList(),
+                performer.cast(scene));
+        t.shots().forEach(s -> assertTrue(s.hasSourceScale() && s.sourceScale() <= Framing.MAX_UPSCALE + 1e-9,
+                s.toString()));
+        return t.shots().stream().map(Shot::layout).toList();
+    }
+
+    @Test
+    void thePlanFramedFromTheCastSplitsTheScreenWhereATwoShotWouldFloat() {
+        Scene heads = Scene.builder().resolution(Resolution.FULL_HD)
+                .actor("GRACE", Fixtures.graceHopper()).camera(Camera.TWO_SHOT).says("They scrubbed the launch.")
+                .actor("EILEEN", Fixtures.astronaut()).says("Again?")
+                .build();
+        assertFalse(plannedLayouts(heads).contains(Shot.Layout.TWO_SHOT), "head crops: " + plannedLayouts(heads));
+        assertTrue(plannedLayouts(heads).contains(Shot.Layout.SPLIT), plannedLayouts(heads).toString());
+        Scene groups = Scene.builder().resolution(Resolution.FULL_HD)
+                .actor("CHEER", Fixtures.photo("pexels_cheering_full_body.jpg")).face(FacePick.index(2))
+                .actor("DANCE", Fixtures.photo("pexels_dancing_eyes_closed.jpg")).face(FacePick.index(1))
+                .actor("CHEER").camera(Camera.TWO_SHOT).says("We won!")
+                .actor("DANCE").says("Then dance.")
+                .build();
+        assertFalse(plannedLayouts(groups).contains(Shot.Layout.TWO_SHOT), "groups: " + plannedLayouts(groups));
+        Scene bodies = Scene.builder().resolution(Resolution.FULL_HD)
+                .actor("EILEEN", Fixtures.astronaut())
+                .actor("KAROLINA", Fixtures.photo("pexels_selfie_squint.jpg"))
+                .actor("EILEEN").camera(Camera.TWO_SHOT).says("We launch at dawn.")
+                .actor("KAROLINA").says("I will be there.")
+                .build();
+        assertTrue(plannedLayouts(bodies).contains(Shot.Layout.TWO_SHOT), "half-body: " + plannedLayouts(bodies));
+    }
 }

@@ -1,0 +1,101 @@
+package ai.gaga.picture;
+
+import ai.gaga.face.FaceAnalyzer;
+import ai.gaga.face.FaceBox;
+import ai.gaga.face.FaceDetector;
+import ai.gaga.face.Images;
+import ai.gaga.face.TestServices;
+import ai.gaga.render.FrameBuffer;
+import ai.gaga.render.VideoFormat;
+import ai.gaga.rig.AnimatedPlate;
+import ai.gaga.rig.BodyMotionTest;
+import ai.gaga.rig.FaceControl;
+import ai.gaga.rig.FacePerformance;
+import ai.gaga.scene.Camera;
+import ai.gaga.scene.Resolution;
+import ai.gaga.scene.Scene;
+import ai.gaga.testing.Fixtures;
+import ai.gaga.timeline.Shot;
+import ai.gaga.timeline.TimelinePlanner;
+import ai.gaga.audio.PcmAudio;
+import ai.gaga.voice.PhoneTiming;
+import ai.gaga.voice.Utterance;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The body layer reaches the screen: a full-body photo in a still 1080p wide shot, its plate breathing (exhaled on
+ * even frames, inhaled on odd ones), re-measured in the composited frames. The shoulders' vertical displacement
+ * between an exhaled and an inhaled frame, by block matching, is at least 1 px, and the frame's top rows (background
+ * above the people) do not change. Guards the compositor's view hint, which lets a plate skip the body it does not
+ * show.
+ */
+class BodyInShotTest {
+    private static final Logger LOG = LoggerFactory.getLogger(BodyInShotTest.class);
+
+    @Test
+    void aWideShotOfAFullBodyPhotoBreathesAtTheShoulders() {
+        try (TestServices services = new TestServices()) {
+            FaceDetector detector = new FaceDetector(services);
+            FaceAnalyzer analyzer = new FaceAnalyzer(services);
+            FacePerformance breathing = (frame, out) -> out.reset().set(FaceControl.BREATH, frame % 2);
+            PlateSource plates = (actor, a, scale) -> AnimatedPlate.create(Images.toBgr(a.image()),
+                    analyzer.analyze(Images.toBgr(a.image()), a.face().orElseThrow()), scale, breathing);
+            Scene scene = Scene.builder().resolution(Resolution.FULL_HD)
+                    .actor("CHEER", Fixtures.photo("pexels_cheering_full_body.jpg"))
+                    .camera(Camera.WIDE).camera(Camera.STATIC).says("We won!").build();
+            VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), 10);
+            try (StillPhotoPerformer performer = new StillPhotoPerformer(detector, null, plates);
+                 ShotCompositor r = (ShotCompositor) performer.prepare(scene, new TimelinePlanner().plan(scene,
+                         List.of(new Utterance(PcmAudio.silence(0.4, PcmAudio.STANDARD_RATE, 1),
+                                 List.of(new PhoneTiming("a", 0, 0.4)), "test"))), format)) {
+                Shot shot = r.shots().get(0);
+                float[] exhaled = luma(RenderedFrames.render(r, 2, format));
+                float[] inhaled = luma(RenderedFrames.render(r, 3, format));
+                int w = format.width();
+                int h = format.height();
+                double[] p = r.placements(2).get(0).getValue();
+                FaceBox face = performer.analyse(Fixtures.photo("pexels_cheering_full_body.jpg"), false).face()
+                        .orElseThrow();
+                double fx = p[0] * face.centerX() + p[1];
+                double chin = p[0] * face.maxY() + p[2];
+                double fw = p[0] * face.width();
+                int size = Math.max(12, (int) (fw / 4));
+                List<Double> dy = new ArrayList<>();
+                for (int by = (int) (chin + 0.6 * fw); by + size < Math.min(h - 12, chin + 1.6 * fw); by += size) {
+                    for (int bx = (int) (fx - 1.2 * fw); bx < fx + 1.2 * fw; bx += size) {
+                        double[] m = BodyMotionTest.match(exhaled, inhaled, w, h, bx, by, size, 6);
+                        if (m != null) {
+                            dy.add(m[1]);
+                        }
+                    }
+                }
+                double median = dy.stream().sorted().skip(dy.size() / 2).findFirst().orElse(Double.NaN);
+                int changedTop = 0;
+                for (int i = 0; i < w * (h / 20); i++) {
+                    changedTop += exhaled[i] != inhaled[i] ? 1 : 0;
+                }
+                LOG.info(String.format(Locale.ROOT, "%s: %d shoulder blocks, median rise %.2f px (face %.0f px wide "
+                        + "on screen), top rows changed %d", shot, dy.size(), -median, fw, changedTop));
+                assertTrue(-median >= 1.0, "the shoulders rise " + (-median) + " px on the inhale");
+                assertTrue(changedTop == 0, changedTop + " pixels of the background above the people changed");
+            }
+        }
+    }
+
+    private static float[] luma(FrameBuffer f) {
+        byte[] b = f.bgr();
+        float[] out = new float[f.width() * f.height()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 0.114f * (b[3 * i] & 0xFF) + 0.587f * (b[3 * i + 1] & 0xFF) + 0.299f * (b[3 * i + 2] & 0xFF);
+        }
+        return out;
+    }
+}
