@@ -31,7 +31,7 @@ final class EyelidPainter {
     /** Fraction of the half-width from the middle where the lid starts fading out towards the corners. */
     private static final double CORNER_FADE = 0.93;
     /** Darkening at the closing edge of a fully closed lid. */
-    private static final float SHADE = 0.08f;
+    private static final float SHADE = 0.3f;
     private static final FaceControl[] LID_CONTROLS = {FaceControl.EYE_WIDE, FaceControl.EYE_SQUINT,
             FaceControl.BROW_DOWN, FaceControl.BROW_INNER_UP, FaceControl.BROW_OUTER_UP, FaceControl.CHEEK_SQUINT,
             FaceControl.MOUTH_SMILE};
@@ -352,7 +352,7 @@ final class EyelidPainter {
                     float sbx = srcBotX[b] + t * (srcBotX[b + 1] - srcBotX[b]);
                     float sby = srcBotY[b] + t * (srcBotY[b + 1] - srcBotY[b]);
                     // The lid curves away into the seam: a soft shade towards the lashes.
-                    float shade = 1 - SHADE * (float) FaceRig.smooth(0.55, 1, f) * MouthPainter.clamp01(span / height);
+                    float shade = 1 - SHADE * (float) FaceRig.smooth(0.7, 1, f) * MouthPainter.clamp01(span / height);
                     sampleRest(stx + s * (sbx - stx), sty + s * (sby - sty));
                     dst[o] = MouthPainter.blend(dst[o], px3[0] * shade, a);
                     dst[o + 1] = MouthPainter.blend(dst[o + 1], px3[1] * shade, a);

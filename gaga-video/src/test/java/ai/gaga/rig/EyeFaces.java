@@ -126,18 +126,23 @@ public final class EyeFaces implements AutoCloseable {
     }
 
     /**
-     * The blendshapes of what a plate shows now, read as the analyzer does (detector, mesh, iris/eyelid refinement,
-     * blendshape model) without the person mask and head fit it does not need.
+     * The blendshapes of the face in {@code box} of what a plate shows now, read as the analyzer does (mesh, iris/eyelid
+     * refinement, blendshape model) without the detector, person mask and head fit.
      */
-    public Blendshapes blendshapes(AnimatedPlate plate) {
+    public Blendshapes blendshapes(AnimatedPlate plate, FaceBox box) {
         BufferedImage img = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
-        List<FaceBox> boxes = detector.detect(img);
+        FaceMesh raw = mesh.run(img, box);
+        Landmarks478 lm = iris.refine(img, raw);
+        return blend.run(lm);
+    }
+
+    /** The largest face the detector finds in what a plate shows now. */
+    public FaceBox detect(AnimatedPlate plate) {
+        List<FaceBox> boxes = detector.detect(Images.fromBgr(plate.bgr(), plate.width(), plate.height()));
         if (boxes.isEmpty()) {
             throw new AssertionError("no face found in the drawn plate");
         }
-        FaceMesh raw = mesh.run(img, boxes.get(0));
-        Landmarks478 lm = iris.refine(img, raw);
-        return blend.run(lm);
+        return boxes.get(0);
     }
 
     /** Writes an image as PNG (creating folders). */
