@@ -31,7 +31,7 @@ final class EyelidPainter {
     /** Fraction of the half-width from the middle where the lid starts fading out towards the corners. */
     private static final double CORNER_FADE = 0.93;
     /** Darkening at the closing edge of a fully closed lid. */
-    private static final float SHADE = 0.3f;
+    private static final float SHADE = 0.08f;
     private static final FaceControl[] LID_CONTROLS = {FaceControl.EYE_WIDE, FaceControl.EYE_SQUINT,
             FaceControl.BROW_DOWN, FaceControl.BROW_INNER_UP, FaceControl.BROW_OUTER_UP, FaceControl.CHEEK_SQUINT,
             FaceControl.MOUTH_SMILE};
@@ -48,6 +48,13 @@ final class EyelidPainter {
     private final float[] curY = new float[9];
     private final float[] creaseX = new float[9];
     private final float[] creaseY = new float[9];
+    /** Rows of the source band whose mean colour the tone correction evens out. */
+    private static final int TONE_ROWS = 8;
+    /** Fraction of the band (from the crease) beyond which the tone correction fades out towards the lashes. */
+    private static final double TONE_KEEP = 0.7;
+    /** Per eye: the source band's mean colour per row (B, G, R per row), and the closed lid's target tone. */
+    private final float[][] rowMean = new float[2][];
+    private final float[][] tone = new float[2][];
     /** Per eye and upper-lid point: where the photo's lash line lies along the face's vertical, pixels. */
     private final float[][] lashLine = new float[2][];
     private final float[] openness = new float[9];
@@ -90,6 +97,63 @@ final class EyelidPainter {
             sclera[e] = scleraColour(rest, e == 0 ? FaceMesh.RIGHT_EYE : FaceMesh.LEFT_EYE, rig.restX(centre),
                     rig.restY(centre), irisRadius[e]);
             lashLine[e] = lashLine(rest, FaceRig.LIDS[2 * e]);
+            lidTone(e);
+        }
+    }
+
+    /**
+     * The tone a closed lid takes: per row of the source band (crease to lash line) its mean colour, and the target,
+     * lit like the skin under the eye and a little like the lid skin at the crease (a closed lid faces the light
+     * more than the recessed lid of an open eye, whose shadow stretched over the eye would read as an opening).
+     */
+    private void lidTone(int e) {
+        int[] up = FaceRig.LIDS[2 * e];
+        int[] lo = FaceRig.LIDS[2 * e + 1];
+        int m = up.length;
+        float iod = (float) rig.interOcular();
+        float ax = (float) rig.axisX();
+        float ay = (float) rig.axisY();
+        float nx = -ay;
+        float ny = ax;
+        float crease = CREASE * iod;
+        rowMean[e] = new float[TONE_ROWS * 3];
+        for (int r = 0; r < TONE_ROWS; r++) {
+            double[] acc = new double[3];
+            int n = 0;
+            float f = (r + 0.5f) / TONE_ROWS;
+            for (int k = 1; k < m - 1; k++) {
+                for (int half = 0; half < 2; half++) {
+                    int k1 = half == 0 ? k : Math.min(m - 2, k + 1);
+                    float lx = (rig.restX(up[k]) + rig.restX(up[k1])) / 2;
+                    float ly = (rig.restY(up[k]) + rig.restY(up[k1])) / 2;
+                    float lash = (lashLine[e][k] + lashLine[e][k1]) / 2;
+                    float d = -crease + f * (lash + crease);
+                    sampleRest(lx + nx * d, ly + ny * d);
+                    for (int c = 0; c < 3; c++) {
+                        acc[c] += px3[c];
+                    }
+                    n++;
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                rowMean[e][3 * r + c] = (float) (acc[c] / Math.max(1, n));
+            }
+        }
+        double[] under = new double[3];
+        int nu = 0;
+        for (int k = 2; k <= m - 3; k++) {
+            for (int step = 0; step <= 4; step++) {
+                float d = (0.06f + 0.01f * step) * iod;
+                sampleRest(rig.restX(lo[k]) + nx * d, rig.restY(lo[k]) + ny * d);
+                for (int c = 0; c < 3; c++) {
+                    under[c] += px3[c];
+                }
+                nu++;
+            }
+        }
+        tone[e] = new float[3];
+        for (int c = 0; c < 3; c++) {
+            tone[e][c] = 0.3f * rowMean[e][c] + 0.7f * 0.95f * (float) (under[c] / nu);
         }
     }
 
@@ -283,12 +347,17 @@ final class EyelidPainter {
             minY = Math.min(minY, Math.min(Math.min(creaseY[k], ly), refY[k]));
             maxY = Math.max(maxY, Math.max(Math.max(creaseY[k], ly), refY[k]));
         }
+        float maxOpen = 0;
+        for (int k = 1; k < m - 1; k++) {
+            maxOpen = Math.max(maxOpen, openness[k]);
+        }
         sample(refX, refY, ox, oy, ax, ay, halfW, refV);
         sample(creaseX, creaseY, ox, oy, ax, ay, halfW, creaseV);
         for (int k = 0; k < m; k++) {
             // A closing lid reaches a little past the lower lid line: it meets the lower lashes from above and
             // covers what of the eye the landmarks leave below that line.
-            float over = k == 0 || k == m - 1 ? 0 : OVERLAP * openness[k] * closeness[k];
+            float over = k == 0 || k == m - 1 ? 0
+                    : OVERLAP * Math.max(openness[k], 0.5f * maxOpen) * closeness[k];
             curX[k] = x[lid[k]] + nx * over;
             curY[k] = y[lid[k]] + ny * over;
             minX = Math.min(minX, curX[k]);
@@ -354,9 +423,21 @@ final class EyelidPainter {
                     // The lid curves away into the seam: a soft shade towards the lashes.
                     float shade = 1 - SHADE * (float) FaceRig.smooth(0.7, 1, f) * MouthPainter.clamp01(span / height);
                     sampleRest(stx + s * (sbx - stx), sty + s * (sby - sty));
-                    dst[o] = MouthPainter.blend(dst[o], px3[0] * shade, a);
-                    dst[o + 1] = MouthPainter.blend(dst[o + 1], px3[1] * shade, a);
-                    dst[o + 2] = MouthPainter.blend(dst[o + 2], px3[2] * shade, a);
+                    // The lid's tone evened out towards a closed lid's (its texture kept), less so near the lashes.
+                    float rf = Math.max(0f, Math.min(TONE_ROWS - 1.001f, s * TONE_ROWS - 0.5f));
+                    int r = (int) rf;
+                    float rt = rf - r;
+                    float toneW = (1 - (float) FaceRig.smooth(TONE_KEEP, 0.95, s)) * MouthPainter.clamp01(span / height);
+                    float[] rm = rowMean[eye];
+                    float[] tn = tone[eye];
+                    for (int ch = 0; ch < 3; ch++) {
+                        float mean = rm[3 * r + ch] + rt * (rm[3 * (r + 1) + ch] - rm[3 * r + ch]);
+                        float gain = Math.max(0.7f, Math.min(1.4f, tn[ch] / Math.max(1f, mean)));
+                        px3[ch] = Math.min(255f, px3[ch] * shade * (1 + toneW * (gain - 1)));
+                    }
+                    dst[o] = MouthPainter.blend(dst[o], px3[0], a);
+                    dst[o + 1] = MouthPainter.blend(dst[o + 1], px3[1], a);
+                    dst[o + 2] = MouthPainter.blend(dst[o + 2], px3[2], a);
                 } else if (span < 0) { // opening: sclera or iris, shadowed under the lid, fading into the eye below
                     if (v < vLid - 0.5f || v > vRef) {
                         continue;
