@@ -7,13 +7,16 @@ import java.util.Arrays;
 
 /**
  * Paints what moving upper eyelids show and the photo never did. Closing (blink, squint): the photo's own upper-lid
- * skin is pulled down over the eye. Per column along the lid, the skin between a crease some way above the lid line
- * and the rest lash line (a little below it, so the photo's lashes come along) is stretched between where that crease
- * is now (it follows the lid partly, as the warp moves the skin there) and the current lid line: the real lash line
- * lands on the closing edge. It fades in below the crease and at the corners, the edge over the eye is feathered over
- * a pixel or two, and the lid shades softly into the seam. Opening (wide): the band the lid uncovers shows sclera,
- * and iris where the iris circle reaches into it (colours sampled from the rest plate once). Not thread-safe;
- * allocates nothing per frame.
+ * skin is pulled down over the eye, no flat fill and no drawn line. Per column along the lid, the skin between a
+ * crease ({@link #CREASE} above the lid line) and the photo's lash line (the darkest row at the lid margin, found once
+ * per lid point, so the lashes come along and no iris or catchlight does) is stretched between where that crease is
+ * now (it follows the lid partly, as the warp moves the skin there: the painter and the warp agree at the crease)
+ * and the current lid line, which a closing lid carries a little past the lower lid line ({@link #OVERLAP}): the
+ * real lash line lands on the closing edge and meets the lower lashes. The lid's tone is evened out towards that of
+ * a closed lid (lit like the skin under the eye; its texture kept, and the lash line's own darkness), the skin fades
+ * in below the crease and at the corners, the closing edge is feathered over {@link #EDGE}, and the lid shades
+ * softly into the seam. Opening (wide): the band the lid uncovers shows sclera, and iris where the iris circle
+ * reaches into it (colours sampled from the rest plate once). Not thread-safe; allocates nothing per frame.
  */
 final class EyelidPainter {
     private static final int BINS = 24;
@@ -24,7 +27,10 @@ final class EyelidPainter {
     private static final float LASH_BELOW = 0.01f;
     /** Feather of the closing edge, IODs (at least a pixel). */
     static final float EDGE = 0.02f;
-    /** How far past the lower lid line a fully closed lid reaches, fraction of the rest opening there. */
+    /**
+     * How far past the lower lid line a fully closed lid reaches, fraction of the rest opening there (at least half
+     * the widest opening, so that the corners are covered too).
+     */
     static final float OVERLAP = 0.3f;
     /** Fraction of the lid (from the crease) over which the painted skin fades in. */
     private static final double TOP_FADE = 0.35;
