@@ -75,6 +75,8 @@ class PhotographicEyelidTest {
             AnimatedPlate plate = face.plate(FacePerformance.REST);
             plate.draw(new FaceControls());
             BufferedImage rest = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
+            plate.draw(new FaceControls().set(FaceControl.EYE_BLINK_LEFT, 0.5).set(FaceControl.EYE_BLINK_RIGHT, 0.5));
+            BufferedImage half = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
             plate.draw(new FaceControls().set(FaceControl.EYE_BLINK_LEFT, 1).set(FaceControl.EYE_BLINK_RIGHT, 1));
             BufferedImage closed = Images.fromBgr(plate.bgr(), plate.width(), plate.height());
             ai.gaga.face.FaceAnalysis read = eyeFaces.analyse(plate);
@@ -90,7 +92,7 @@ class PhotographicEyelidTest {
                     t.ratio(), t.lidEdge(), t.lipEdge(), face.eyesClosed() ? " (eyes closed in the photo: not asserted)"
                             : "");
             LOG.info(line);
-            writeCrops(face, plate.rig(), rest, closed, read.landmarks());
+            writeCrops(face, plate.rig(), rest, half, closed, read.landmarks());
             String photo = face.name().substring(0, face.name().indexOf('#'));
             if (!photosWithFaces.contains(photo)) {
                 photosWithFaces.add(photo);
@@ -131,8 +133,12 @@ class PhotographicEyelidTest {
         }
     }
 
-    /** 100 % crops of both eyes (rest above, closed below) and a 4x nearest-neighbour enlargement. */
-    private static void writeCrops(EyeFaces.Face face, FaceRig rig, BufferedImage rest, BufferedImage closed,
+    /**
+     * 100 % crops of both eyes (rest, half closed, closed, top to bottom) and a 4x nearest-neighbour enlargement, and
+     * that enlargement with the lids the models read on the closed frame.
+     */
+    private static void writeCrops(EyeFaces.Face face, FaceRig rig, BufferedImage rest, BufferedImage half,
+                                   BufferedImage closed,
                                    ai.gaga.face.Landmarks478 read) {
         double iod = rig.interOcular();
         double minX = Double.MAX_VALUE;
@@ -153,13 +159,14 @@ class PhotographicEyelidTest {
         int y1 = (int) Math.min(rest.getHeight(), maxY + 0.15 * iod);
         int w = x1 - x0;
         int h = y1 - y0;
-        BufferedImage sheet = new BufferedImage(w, 2 * h, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage sheet = new BufferedImage(w, 3 * h, BufferedImage.TYPE_3BYTE_BGR);
         sheet.getGraphics().drawImage(rest.getSubimage(x0, y0, w, h), 0, 0, null);
-        sheet.getGraphics().drawImage(closed.getSubimage(x0, y0, w, h), 0, h, null);
+        sheet.getGraphics().drawImage(half.getSubimage(x0, y0, w, h), 0, h, null);
+        sheet.getGraphics().drawImage(closed.getSubimage(x0, y0, w, h), 0, 2 * h, null);
         String file = face.name().replace('#', '_');
         EyeFaces.write(sheet, OUT.resolve(file + ".png"));
-        BufferedImage big = new BufferedImage(4 * w, 8 * h, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < 8 * h; y++) {
+        BufferedImage big = new BufferedImage(4 * w, 12 * h, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 12 * h; y++) {
             for (int x = 0; x < 4 * w; x++) {
                 big.setRGB(x, y, sheet.getRGB(x / 4, y / 4));
             }
@@ -170,10 +177,10 @@ class PhotographicEyelidTest {
             int colour = l % 2 == 0 ? 0xFF3030 : 0x30FF30;
             for (int i : FaceRig.LIDS[l]) {
                 int px = (int) Math.round((read.get(i).x() - x0) * 4);
-                int py = (int) Math.round((read.get(i).y() - y0 + h) * 4);
+                int py = (int) Math.round((read.get(i).y() - y0 + 2 * h) * 4);
                 for (int dy = -1; dy <= 1; dy++) {
                     for (int dx = -1; dx <= 1; dx++) {
-                        if (px + dx >= 0 && px + dx < 4 * w && py + dy >= 0 && py + dy < 8 * h) {
+                        if (px + dx >= 0 && px + dx < 4 * w && py + dy >= 0 && py + dy < 12 * h) {
                             big.setRGB(px + dx, py + dy, colour);
                         }
                     }
