@@ -37,6 +37,8 @@ public final class FaceRig {
             {33, 246, 161, 160, 159, 158, 157, 173, 133}, {33, 7, 163, 144, 145, 153, 154, 155, 133},
             {263, 466, 388, 387, 386, 385, 384, 398, 362}, {263, 249, 390, 373, 374, 380, 381, 382, 362}};
 
+    /** Height above the upper lid line over which the lid skin's share of the lid's motion fades out, IODs. */
+    static final double LID_SKIN_FALLOFF = 0.2;
     /** Fraction of the opening the upper lid closes at a full blink. */
     private static final double BLINK_CLOSE = 1.0;
     /** Chin drop at full jaw opening, inter-ocular distances. */
@@ -756,11 +758,16 @@ public final class FaceRig {
                         add(wideT, i, 0, -0.6 * h * (1 - t) + 0.12 * h * t);
                         add(squintT, i, 0, 0.12 * h * (1 - t) - 0.35 * h * t);
                     } else if (vi < a) { // lid skin above: follows the lid, fading with height
-                        double f = 1 - smooth(0, 0.2, a - vi);
+                        double f = 1 - smooth(0, LID_SKIN_FALLOFF, a - vi);
                         add(blink, i, 0, h * BLINK_CLOSE * f);
                         add(wideT, i, 0, -0.6 * h * f);
                         add(squintT, i, 0, 0.12 * h * f);
                     } else { // below the lower lid
+                        if (iris) {
+                            // The iris circle reaches under the lower lid: a closing lid gathers it to the lid line
+                            // too, else the warp would squeeze the iris into the band below the line.
+                            add(blink, i, 0, (b - vi) * BLINK_CLOSE);
+                        }
                         double f = 1 - smooth(0, 0.18, vi - b);
                         add(wideT, i, 0, 0.12 * h * f);
                         add(squintT, i, 0, -0.35 * h * f);
