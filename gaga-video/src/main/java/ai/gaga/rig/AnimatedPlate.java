@@ -42,7 +42,8 @@ public final class AnimatedPlate implements ActorPlate {
     private final int[] dirty = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
     private boolean everDrawn;
 
-    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance) {
+    private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance,
+                          MouthInterior interior) {
         Cancellation.check();
         this.scale = scale;
         this.performance = performance;
@@ -58,7 +59,7 @@ public final class AnimatedPlate implements ActorPlate {
         alpha = analysis.mask().alpha(width, height);
         rig = FaceRig.create(analysis, width, height);
         Cancellation.check();
-        mouth = new MouthPainter(rig, rest);
+        mouth = new MouthPainter(rig, rest, interior);
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
@@ -72,6 +73,18 @@ public final class AnimatedPlate implements ActorPlate {
      */
     public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
                                        FacePerformance performance) {
+        return create(photo, face, scale, performance, null);
+    }
+
+    /**
+     * A plate of {@code photo} at {@code scale}, animated by {@code performance}, whose opening mouth shows
+     * {@code interior} (what the photo showed between its lips before the {@link NeutralRest} closed them; null: the
+     * rest plate's own when its lips are apart, else a shaded interior).
+     *
+     * @throws IllegalArgumentException when the scale is not positive or the analysis is of another image size
+     */
+    public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
+                                       FacePerformance performance, MouthInterior interior) {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
         Objects.requireNonNull(performance, "performance");
@@ -82,7 +95,7 @@ public final class AnimatedPlate implements ActorPlate {
             throw new IllegalArgumentException("Face analysis is of a " + face.width() + "x" + face.height()
                     + " image, the photo is " + photo.getWidth() + "x" + photo.getHeight());
         }
-        return new AnimatedPlate(photo, face, scale, performance);
+        return new AnimatedPlate(photo, face, scale, performance, interior);
     }
 
     @Override
@@ -115,9 +128,14 @@ public final class AnimatedPlate implements ActorPlate {
         return rig;
     }
 
-    /** Whether the photo already shows teeth (the painted teeth then take their colour). */
+    /** Whether the photo shows teeth (which then come back as the mouth opens). */
     public boolean photoShowsTeeth() {
         return mouth.photoShowsTeeth();
+    }
+
+    /** The mouth painter (package tests measure what it paints). */
+    MouthPainter mouthPainter() {
+        return mouth;
     }
 
     @Override
