@@ -299,59 +299,39 @@ final class MouthPainter {
         // Cavity: lit mucosa near the lips, dark towards the throat and into the corners.
         float deep = smooth(0f, 0.09f * iod, Math.min(dUp, dLo));
         float corner = 1 - 0.65f * smooth(0.45f, 1f, side);
-        float bright = (0.45f - 0.32f * deep) * corner;
+        float bright = (0.45f - 0.28f * deep) * corner;
         float cb = lip[0] * bright;
         float cg = lip[1] * bright * 0.95f;
         float cr = lip[2] * bright;
-        float photo = 0;
-        if (interior != null) {
-            // The photo's own teeth and interior: the upper part rides on the upper lip, the lower on the lower lip.
-            float rOpen = interior.openAt(ui);
-            float dUpI = dUp / iod;
-            float dLoI = dLo / iod;
-            float pu = clamp01((0.55f * rOpen - dUpI) * iod + 0.5f) * clamp01(dUp + 1.5f);
-            float pl = clamp01((0.45f * rOpen - dLoI) * iod + 0.5f) * clamp01(dLo + 1.5f);
-            if (pu > 0) {
-                interior.sample(ui, Math.max(0, dUpI), px3);
-                photo = pu;
-            } else if (pl > 0) {
-                interior.sample(ui, Math.max(0, rOpen - dLoI), px3);
-                photo = pl;
-            }
-            if (photo > 0) {
-                cb += photo * (px3[0] - cb);
-                cg += photo * (px3[1] - cg);
-                cr += photo * (px3[2] - cr);
-            }
-        } else {
-            float openI = open / iod;
-            // Tongue: a dome low in the mouth, lit at its front, darker to the back and sides, a faint groove.
-            float tH = open * (0.3f + 0.35f * tongueUp) * (1 - 0.55f * s2);
-            float tTop = vLo - tH;
-            float ta = clamp01((v - tTop) / 1.5f + 0.5f) * (1 - smooth(0.55f, 0.9f, side))
-                    * clamp01((openI - 0.05f) / 0.06f);
-            if (ta > 0) {
-                float front = clamp01((v - tTop) / Math.max(1f, tH));
-                float tb = (0.5f + 0.4f * front) * (1 - 0.5f * s2)
-                        * (1 - 0.18f * (float) Math.exp(-(ui * ui) / (0.025f * 0.025f)));
-                cb += ta * (tongue[0] * tb - cb);
-                cg += ta * (tongue[1] * tb - cg);
-                cr += ta * (tongue[2] * tb - cr);
-            }
-            // Lower incisors: only their tips above the lower lip, in the upper teeth's shadow.
-            float lowH = Math.min(0.03f * iod, 0.15f * open) * (1 - 0.6f * s2);
-            float la = clamp01(v - (vLo - lowH) + 0.5f) * (1 - smooth(0.3f, 0.55f, side));
-            if (la > 0) {
-                float f = ui / 0.075f + 0.5f;
-                f -= (float) Math.floor(f);
-                float gapPx = Math.min(f, 1 - f) * 0.075f * iod;
-                float gw = Math.max(0.7f, 0.01f * iod);
-                float sh = 0.5f * (1 - 0.5f * s2) * clamp01(openI / 0.16f)
-                        * (1 - 0.3f * Math.min(1f, 0.01f * iod) * (float) Math.exp(-gapPx * gapPx / (gw * gw)));
-                cb += la * (teeth[0] * sh - cb);
-                cg += la * (teeth[1] * sh - cg);
-                cr += la * (teeth[2] * sh - cr);
-            }
+        float openI = open / iod;
+        // Tongue: a dome low in the mouth, lit at its front, darker to the back and sides, a faint groove.
+        float tH = open * (0.3f + 0.35f * tongueUp) * (1 - 0.55f * s2);
+        float tTop = vLo - tH;
+        float ta = clamp01((v - tTop) / 1.5f + 0.5f) * (1 - smooth(0.55f, 0.9f, side))
+                * clamp01((openI - 0.05f) / 0.06f);
+        if (ta > 0) {
+            float front = clamp01((v - tTop) / Math.max(1f, tH));
+            float tb = (0.5f + 0.4f * front) * (1 - 0.5f * s2)
+                    * (1 - 0.18f * (float) Math.exp(-(ui * ui) / (0.025f * 0.025f)));
+            cb += ta * (tongue[0] * tb - cb);
+            cg += ta * (tongue[1] * tb - cg);
+            cr += ta * (tongue[2] * tb - cr);
+        }
+        // Lower incisors: only their tips above the lower lip, in the upper teeth's shadow.
+        float lowH = Math.min(0.03f * iod, 0.15f * open) * (1 - 0.6f * s2);
+        float la = clamp01(v - (vLo - lowH) + 0.5f) * (1 - smooth(0.3f, 0.55f, side));
+        if (la > 0) {
+            float f = ui / 0.075f + 0.5f;
+            f -= (float) Math.floor(f);
+            float gapPx = Math.min(f, 1 - f) * 0.075f * iod;
+            float gw = Math.max(0.7f, 0.01f * iod);
+            float sh = 0.5f * (1 - 0.5f * s2) * clamp01(openI / 0.16f)
+                    * (1 - 0.3f * Math.min(1f, 0.01f * iod) * (float) Math.exp(-gapPx * gapPx / (gw * gw)));
+            cb += la * (teeth[0] * sh - cb);
+            cg += la * (teeth[1] * sh - cg);
+            cr += la * (teeth[2] * sh - cr);
+        }
+        if (interior == null) {
             // Upper teeth along the dental arch: their own widths, convex, dark gaps, rounded incisal corners.
             float sArc = ARCH * (float) Math.asin(Math.max(-0.98f, Math.min(0.98f, ui / ARCH)));
             float as = Math.abs(sArc);
@@ -393,6 +373,27 @@ final class MouthPainter {
                 cb += ua * (tb - cb);
                 cg += ua * (tg - cg);
                 cr += ua * (tr - cr);
+            }
+        }
+        float photo = 0;
+        if (interior != null) {
+            // The photo's own teeth and interior: the upper part rides on the upper lip, the lower on the lower lip.
+            float rOpen = interior.openAt(ui);
+            float dUpI = dUp / iod;
+            float dLoI = dLo / iod;
+            float pu = clamp01((0.55f * rOpen - dUpI) * iod + 0.5f) * clamp01(dUp + 1.5f);
+            float pl = clamp01((0.45f * rOpen - dLoI) * iod + 0.5f) * clamp01(dLo + 1.5f);
+            if (pu > 0) {
+                interior.sample(ui, Math.max(0, dUpI), px3);
+                photo = pu;
+            } else if (pl > 0) {
+                interior.sample(ui, Math.max(0, rOpen - dLoI), px3);
+                photo = pl;
+            }
+            if (photo > 0) {
+                cb += photo * (px3[0] - cb);
+                cg += photo * (px3[1] - cg);
+                cr += photo * (px3[2] - cr);
             }
         }
         // The inner edge of the lips (wet, in shadow) over what lies behind them: no hard lip-to-teeth line.
