@@ -59,7 +59,7 @@ public final class AnimatedPlate implements ActorPlate {
         alpha = analysis.mask().alpha(width, height);
         rig = FaceRig.create(analysis, width, height);
         Cancellation.check();
-        mouth = new MouthPainter(rig, rest, interior);
+        mouth = new MouthPainter(rig, rest, interior, scale);
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];

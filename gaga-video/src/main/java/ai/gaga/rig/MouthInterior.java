@@ -86,6 +86,7 @@ public final class MouthInterior {
         double sg = 0;
         double sr = 0;
         int count = 0;
+        int samples = 0;
         double lip = MouthPainter.lipColour(rig, bgr, x, y)[3];
         for (int c = 0; c < cols; c++) {
             float u = -halfW + 2 * halfW * (c + 0.5f) / cols;
@@ -97,6 +98,7 @@ public final class MouthInterior {
                 int o = (r * cols + c) * 3;
                 MouthPainter.bilinear(bgr, w, h, sx, sy, tex, o);
                 if (r > 0 && r < open[c] - 1) {
+                    samples++;
                     int b = tex[o] & 0xFF;
                     int g = tex[o + 1] & 0xFF;
                     int rr = tex[o + 2] & 0xFF;
@@ -112,7 +114,8 @@ public final class MouthInterior {
                 }
             }
         }
-        float[] teeth = count >= Math.max(12, 0.02 * cols * maxOpen)
+        // Teeth: a tenth of what shows between the lips, whatever the scale the photo is seen at.
+        float[] teeth = count >= 6 && count >= 0.1 * samples
                 ? new float[] {(float) (sb / count), (float) (sg / count), (float) (sr / count)} : null;
         float[] openIod = new float[cols];
         for (int c = 0; c < cols; c++) {

@@ -87,6 +87,8 @@ final class MouthPainter {
     private final int radius;
     /** Grain standard deviation (luma levels) matched to the skin around the mouth. */
     private final float grain;
+    /** Grain texels per plate pixel: 1, or the photo pixel's size on an enlarged plate. */
+    private final float grainStep;
     private final double skinLaplacian;
     private final double lipEdge;
     private final float[] polyX = new float[FaceRigIndex.INNER_LIP.length];
@@ -107,15 +109,17 @@ final class MouthPainter {
     private float sr;
 
     MouthPainter(FaceRig rig, byte[] rest) {
-        this(rig, rest, null);
+        this(rig, rest, null, 1);
     }
 
     /**
      * A painter for {@code rig} over its rest plate {@code rest}; {@code photoInterior} is the interior the photo
-     * showed before its lips were closed for the rest, or null to take the rest plate's own (when its lips are apart).
+     * showed before its lips were closed for the rest, or null to take the rest plate's own (when its lips are apart);
+     * {@code photoScale} plate pixels per photo pixel (an enlarged photo's grain is coarser than a pixel).
      */
-    MouthPainter(FaceRig rig, byte[] rest, MouthInterior photoInterior) {
+    MouthPainter(FaceRig rig, byte[] rest, MouthInterior photoInterior, double photoScale) {
         this.rig = rig;
+        this.grainStep = photoScale > 1.05 ? (float) (1 / photoScale) : 1f;
         this.iod = (float) rig.interOcular();
         int n = rig.pointCount();
         float[] rx = new float[n];
@@ -158,9 +162,26 @@ final class MouthPainter {
         for (int k = 0; k < kernel.length; k++) {
             kernel[k] /= (float) sum;
         }
-        // Grain with the skin's high-frequency energy (what is painted, blurred, has next to none of its own).
+        // Grain with half the skin's high-frequency energy (what is painted brings the rest), as coarse as the
+        // photo's pixels on this plate.
+        double grainLaplacian = GRAIN_LAPLACIAN;
+        if (grainStep < 1f) {
+            double s1 = 0;
+            double s2 = 0;
+            int cnt = 0;
+            for (int yy = 1; yy < 95; yy++) {
+                for (int xx = 1; xx < 95; xx++) {
+                    double l = grainAt(xx - 1, yy) + grainAt(xx + 1, yy) + grainAt(xx, yy - 1) + grainAt(xx, yy + 1)
+                            - 4 * grainAt(xx, yy);
+                    s1 += l;
+                    s2 += l * l;
+                    cnt++;
+                }
+            }
+            grainLaplacian = Math.max(1e-4, s2 / cnt - (s1 / cnt) * (s1 / cnt));
+        }
         grain = Double.isNaN(skinLaplacian) ? 1f
-                : (float) Math.min(12, Math.sqrt(0.5 * skinLaplacian / GRAIN_LAPLACIAN));
+                : (float) Math.min(12, Math.sqrt(0.5 * skinLaplacian / grainLaplacian));
     }
 
     /** Whether the photo shows teeth (which then come back as the mouth opens). */
@@ -260,7 +281,6 @@ final class MouthPainter {
         float a0 = (float) alpha0;
         for (int yy = 0; yy < bh; yy++) {
             int py = by0 + yy;
-            int row = (py & (NOISE - 1)) * NOISE;
             for (int xx = 0; xx < bw; xx++) {
                 int o = (yy * bw + xx) * CH;
                 float a = out[o + 3] * a0;
@@ -270,7 +290,7 @@ final class MouthPainter {
                 int px = bx0 + xx;
                 // Blurred to the photo's sharpness (its own teeth too: their edges are harder than a lip's), so
                 // grain matched to the skin's goes on all of it.
-                float g = grain * GRAIN[row + (px & (NOISE - 1))];
+                float g = grain * grainAt(px, py);
                 float cb = out[o] + g;
                 float cg = out[o + 1] + g;
                 float cr = out[o + 2] + g;
@@ -319,7 +339,8 @@ final class MouthPainter {
         }
         // Lower incisors: only their tips above the lower lip, in the upper teeth's shadow.
         float lowH = Math.min(0.03f * iod, 0.15f * open) * (1 - 0.6f * s2);
-        float la = clamp01(v - (vLo - lowH) + 0.5f) * (1 - smooth(0.3f, 0.55f, side));
+        float la = clamp01(v - (vLo - lowH) + 0.5f) * (1 - smooth(0.3f, 0.55f, side))
+                * clamp01((openI - 0.08f) / 0.08f);
         if (la > 0) {
             float f = ui / 0.075f + 0.5f;
             f -= (float) Math.floor(f);
@@ -354,7 +375,7 @@ final class MouthPainter {
                 float gapPx = Math.min(f, 1 - f) * widthPx;
                 float gw = Math.max(0.6f, 0.006f * iod);
                 float gap = 1 - 0.22f * Math.min(1f, 0.008f * iod) * (float) Math.exp(-gapPx * gapPx / (gw * gw));
-                float shadow = 0.5f + 0.5f * clamp01(dUp / (0.035f * iod));
+                float shadow = 0.62f + 0.38f * clamp01(dUp / (0.035f * iod));
                 float recede = 1 - 0.7f * smooth(0.12f, 0.62f, as);
                 // A narrow opening lets little light in: the teeth are dim until the mouth opens wide.
                 float light = 0.45f + 0.55f * clamp01(openI / 0.16f);
@@ -398,13 +419,33 @@ final class MouthPainter {
         }
         // The inner edge of the lips (wet, in shadow) over what lies behind them: no hard lip-to-teeth line.
         float band = 1 - clamp01(Math.min(dUp, dLo) / (0.014f * iod + 0.5f));
-        float ba = 0.5f * band * band;
+        float ba = 0.4f * band * band;
         cb += ba * (lip[0] * 0.6f - cb);
         cg += ba * (lip[1] * 0.55f - cg);
         cr += ba * (lip[2] * 0.6f - cr);
         sb = cb;
         sg = cg;
         sr = cr;
+    }
+
+    /** The grain at a plate pixel: the table tiled, bilinearly enlarged on an enlarged plate. */
+    private float grainAt(int px, int py) {
+        if (grainStep >= 1f) {
+            return GRAIN[(py & (NOISE - 1)) * NOISE + (px & (NOISE - 1))];
+        }
+        float gx = px * grainStep;
+        float gy = py * grainStep;
+        int ix = (int) gx;
+        int iy = (int) gy;
+        float fx = gx - ix;
+        float fy = gy - iy;
+        int x0 = ix & (NOISE - 1);
+        int x1 = (ix + 1) & (NOISE - 1);
+        int y0 = (iy & (NOISE - 1)) * NOISE;
+        int y1 = ((iy + 1) & (NOISE - 1)) * NOISE;
+        float top = GRAIN[y0 + x0] + fx * (GRAIN[y0 + x1] - GRAIN[y0 + x0]);
+        float bot = GRAIN[y1 + x0] + fx * (GRAIN[y1 + x1] - GRAIN[y1 + x0]);
+        return top + fy * (bot - top);
     }
 
     /** Separable Gaussian blur of {@link #layer} into {@link #blurred} (edges clamped). */
@@ -546,8 +587,8 @@ final class MouthPainter {
         double[] c = second >= 60 ? new double[] {(bestC[0] + secondC[0]) / 2, (bestC[1] + secondC[1]) / 2,
                 (bestC[2] + secondC[2]) / 2} : bestC;
         // Teeth in the mouth's shade: a little darker and warmer than the whites of the eyes.
-        return new float[] {(float) Math.min(225, 0.78 * c[0]), (float) Math.min(235, 0.88 * c[1]),
-                (float) Math.min(242, 0.95 * c[2])};
+        return new float[] {(float) Math.min(225, 0.84 * c[0]), (float) Math.min(232, 0.89 * c[1]),
+                (float) Math.min(238, 0.93 * c[2])};
     }
 
     /** Median Laplacian variance of three skin patches: the chin under the lower lip and beside both corners. */

@@ -92,7 +92,7 @@ class MouthTextureTest {
         LOG.info(matched);
         Files.writeString(OUT.resolve("report.txt"), matched + "\n", java.nio.file.StandardOpenOption.APPEND);
         assertTrue(measured >= 10, "too few faces measured: " + measured + "\n" + report);
-        // Measured 2026-12-07: 35 of 84 frames (most of the rest above 2x: see the report).
+        // Measured 2026-12-07: 31 of 77 frames (most of the rest above 2x: see the report).
         assertTrue(FRAMES[1] >= 0.35 * FRAMES[0], matched + "\n" + report);
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n" + report);
     }
@@ -162,7 +162,7 @@ class MouthTextureTest {
                     }
                 }
             }
-            if (n < 40) {
+            if (n < 100) { // a few dozen pixels give no stable statistics
                 row.append(String.format(Locale.ROOT, " | jaw %.2f: opening of %d px, not measured",
                         c.get(FaceControl.JAW_OPEN), n));
                 continue;
