@@ -85,6 +85,8 @@ final class MouthPainter {
     private final double blurSigma;
     private final float[] kernel;
     private final int radius;
+    /** Plate pixels per layer texel (1, or 2 on a soft photo). */
+    private final int sub;
     /** Grain standard deviation (luma levels) matched to the skin around the mouth. */
     private final float grain;
     /** Grain texels per plate pixel: 1, or the photo pixel's size on an enlarged plate. */
@@ -151,11 +153,14 @@ final class MouthPainter {
         double sigmaPhoto = Double.isNaN(rho) ? 0.8 : PlateMeasures.sigmaForSharpness(rho);
         // The painted layer's own edges are anti-aliased (about a box of one pixel, sigma 0.3).
         blurSigma = Math.max(0, Math.min(2.5, Math.sqrt(Math.max(0, sigmaPhoto * sigmaPhoto - 0.09))));
-        radius = blurSigma < 0.2 ? 0 : (int) Math.ceil(2.5 * blurSigma);
+        // A soft (enlarged) photo: the layer is painted and blurred at half resolution, then enlarged.
+        sub = blurSigma >= 1.4 ? 2 : 1;
+        double sigmaLayer = blurSigma / sub;
+        radius = sigmaLayer < 0.2 ? 0 : (int) Math.ceil(2.5 * sigmaLayer);
         kernel = new float[2 * radius + 1];
         double sum = 0;
         for (int k = -radius; k <= radius; k++) {
-            double v = radius == 0 ? 1 : Math.exp(-k * k / (2 * blurSigma * blurSigma));
+            double v = radius == 0 ? 1 : Math.exp(-k * k / (2 * sigmaLayer * sigmaLayer));
             kernel[k + radius] = (float) v;
             sum += v;
         }
@@ -230,15 +235,17 @@ final class MouthPainter {
         if (coverage.w == 0) {
             return false;
         }
-        int m = radius + 1;
+        int m = (radius + 1) * sub + 1;
         int bx0 = Math.max(0, coverage.x0 - m);
         int by0 = Math.max(0, coverage.y0 - m);
         int bx1 = Math.min(w - 1, coverage.x0 + coverage.w - 1 + m);
         int by1 = Math.min(h - 1, coverage.y0 + coverage.h - 1 + m);
         int bw = bx1 - bx0 + 1;
         int bh = by1 - by0 + 1;
-        if (layer.length < bw * bh * CH) {
-            layer = new float[bw * bh * CH * 3 / 2];
+        int lw = (bw + sub - 1) / sub + 1;
+        int lh = (bh + sub - 1) / sub + 1;
+        if (layer.length < lw * lh * CH) {
+            layer = new float[lw * lh * CH * 3 / 2];
             pass = new float[layer.length];
             blurred = new float[layer.length];
         }
@@ -249,16 +256,24 @@ final class MouthPainter {
         float halfW = Math.max(1f, (float) Math.hypot(x[308] - x[78], y[308] - y[78]) / 2);
         curve.sample(FaceRig.INNER_UPPER_FULL, x, y, mcx, mcy, ax, ay, halfW, upV, BINS);
         curve.sample(FaceRig.INNER_LOWER_FULL, x, y, mcx, mcy, ax, ay, halfW, loV, BINS);
-        for (int yy = 0; yy < bh; yy++) {
-            int py = by0 + yy;
-            int cy = py - coverage.y0;
-            for (int xx = 0; xx < bw; xx++) {
-                int px = bx0 + xx;
-                int cx = px - coverage.x0;
-                float c = cx >= 0 && cy >= 0 && cx < coverage.w && cy < coverage.h
-                        ? coverage.cov[cy * coverage.w + cx] : 0f;
-                float dx = px + 0.5f - mcx;
-                float dy = py + 0.5f - mcy;
+        float perTexel = 1f / (sub * sub);
+        for (int yy = 0; yy < lh; yy++) {
+            int py = by0 + yy * sub;
+            for (int xx = 0; xx < lw; xx++) {
+                int px = bx0 + xx * sub;
+                float c = 0;
+                for (int sy = 0; sy < sub; sy++) {
+                    int cy = py + sy - coverage.y0;
+                    for (int sx = 0; sx < sub; sx++) {
+                        int cx = px + sx - coverage.x0;
+                        if (cx >= 0 && cy >= 0 && cx < coverage.w && cy < coverage.h) {
+                            c += coverage.cov[cy * coverage.w + cx];
+                        }
+                    }
+                }
+                c *= perTexel;
+                float dx = px + 0.5f * sub - mcx;
+                float dy = py + 0.5f * sub - mcy;
                 float u = dx * ax + dy * ay;
                 float v = -dx * ay + dy * ax;
                 float un = Math.max(-1f, Math.min(1f, u / halfW));
@@ -266,7 +281,7 @@ final class MouthPainter {
                 int b = Math.min(BINS - 1, (int) fb);
                 float t = fb - b;
                 shade(u, v, un, upV[b] + t * (upV[b + 1] - upV[b]), loV[b] + t * (loV[b + 1] - loV[b]), tongueUp);
-                int o = (yy * bw + xx) * CH;
+                int o = (yy * lw + xx) * CH;
                 layer[o] = sb;
                 layer[o + 1] = sg;
                 layer[o + 2] = sr;
@@ -275,15 +290,29 @@ final class MouthPainter {
         }
         float[] out = layer;
         if (radius > 0) {
-            blur(bw, bh);
+            blur(lw, lh);
             out = blurred;
         }
         float a0 = (float) alpha0;
+        float inv = 1f / sub;
         for (int yy = 0; yy < bh; yy++) {
             int py = by0 + yy;
+            float fy = Math.max(0, Math.min(lh - 1.001f, (yy + 0.5f) * inv - 0.5f));
+            int ty = (int) fy;
+            float wy = fy - ty;
             for (int xx = 0; xx < bw; xx++) {
-                int o = (yy * bw + xx) * CH;
-                float a = out[o + 3] * a0;
+                float fx = Math.max(0, Math.min(lw - 1.001f, (xx + 0.5f) * inv - 0.5f));
+                int tx = (int) fx;
+                float wx = fx - tx;
+                int o00 = (ty * lw + tx) * CH;
+                int o01 = o00 + CH;
+                int o10 = o00 + lw * CH;
+                int o11 = o10 + CH;
+                float w00 = (1 - wx) * (1 - wy);
+                float w01 = wx * (1 - wy);
+                float w10 = (1 - wx) * wy;
+                float w11 = wx * wy;
+                float a = (w00 * out[o00 + 3] + w01 * out[o01 + 3] + w10 * out[o10 + 3] + w11 * out[o11 + 3]) * a0;
                 if (a <= 0.002f) {
                     continue;
                 }
@@ -291,9 +320,9 @@ final class MouthPainter {
                 // Blurred to the photo's sharpness (its own teeth too: their edges are harder than a lip's), so
                 // grain matched to the skin's goes on all of it.
                 float g = grain * grainAt(px, py);
-                float cb = out[o] + g;
-                float cg = out[o + 1] + g;
-                float cr = out[o + 2] + g;
+                float cb = w00 * out[o00] + w01 * out[o01] + w10 * out[o10] + w11 * out[o11] + g;
+                float cg = w00 * out[o00 + 1] + w01 * out[o01 + 1] + w10 * out[o10 + 1] + w11 * out[o11 + 1] + g;
+                float cr = w00 * out[o00 + 2] + w01 * out[o01 + 2] + w10 * out[o10 + 2] + w11 * out[o11 + 2] + g;
                 int d = (py * w + px) * 3;
                 dst[d] = blend(dst[d], cb, a);
                 dst[d + 1] = blend(dst[d + 1], cg, a);
@@ -332,7 +361,7 @@ final class MouthPainter {
         if (ta > 0) {
             float front = clamp01((v - tTop) / Math.max(1f, tH));
             float tb = (0.5f + 0.4f * front) * (1 - 0.5f * s2)
-                    * (1 - 0.18f * (float) Math.exp(-(ui * ui) / (0.025f * 0.025f)));
+                    * (1 - 0.18f * bump(ui * ui / (0.025f * 0.025f)));
             cb += ta * (tongue[0] * tb - cb);
             cg += ta * (tongue[1] * tb - cg);
             cr += ta * (tongue[2] * tb - cr);
@@ -347,14 +376,14 @@ final class MouthPainter {
             float gapPx = Math.min(f, 1 - f) * 0.075f * iod;
             float gw = Math.max(0.7f, 0.01f * iod);
             float sh = 0.5f * (1 - 0.5f * s2) * clamp01(openI / 0.16f)
-                    * (1 - 0.3f * Math.min(1f, 0.01f * iod) * (float) Math.exp(-gapPx * gapPx / (gw * gw)));
+                    * (1 - 0.3f * Math.min(1f, 0.01f * iod) * bump(gapPx * gapPx / (gw * gw)));
             cb += la * (teeth[0] * sh - cb);
             cg += la * (teeth[1] * sh - cg);
             cr += la * (teeth[2] * sh - cr);
         }
         if (interior == null) {
             // Upper teeth along the dental arch: their own widths, convex, dark gaps, rounded incisal corners.
-            float sArc = ARCH * (float) Math.asin(Math.max(-0.98f, Math.min(0.98f, ui / ARCH)));
+            float sArc = ARCH * asin(Math.max(-0.98f, Math.min(0.98f, ui / ARCH)));
             float as = Math.abs(sArc);
             int k = 0;
             while (k < TOOTH_LENGTH.length - 1 && as >= TOOTH_EDGE[k + 1]) {
@@ -362,7 +391,8 @@ final class MouthPainter {
             }
             float tw = TOOTH_EDGE[k + 1] - TOOTH_EDGE[k];
             float f = clamp01((as - TOOTH_EDGE[k]) / tw);
-            float foreshorten = (float) Math.cos(sArc / ARCH);
+            float z = ui / ARCH;
+            float foreshorten = (float) Math.sqrt(Math.max(0.04f, 1 - z * z)); // cos(asin(z))
             float widthPx = tw * iod * foreshorten;
             float arc = as / 0.66f;
             float len = 0.1f * iod * TOOTH_LENGTH[k] * (1 - 0.3f * arc * arc);
@@ -370,11 +400,12 @@ final class MouthPainter {
             float bottom = vUp + len * (1 - 0.1f * e * e * e * e * e * e);
             float ua = clamp01(bottom - v + 0.5f) * (1 - smooth(0.8f, 1f, side));
             if (ua > 0) {
-                float convex = 0.88f + 0.12f * (float) Math.sin(Math.PI * f);
+                float arch = 4 * f * (1 - f); // about sin(pi f)
+                float convex = 0.88f + 0.12f * arch;
                 // The gap between two teeth is about a hundredth of the eye distance: a faint line on a small face.
                 float gapPx = Math.min(f, 1 - f) * widthPx;
                 float gw = Math.max(0.6f, 0.006f * iod);
-                float gap = 1 - 0.22f * Math.min(1f, 0.008f * iod) * (float) Math.exp(-gapPx * gapPx / (gw * gw));
+                float gap = 1 - 0.22f * Math.min(1f, 0.008f * iod) * bump(gapPx * gapPx / (gw * gw));
                 float shadow = 0.62f + 0.38f * clamp01(dUp / (0.035f * iod));
                 float recede = 1 - 0.7f * smooth(0.12f, 0.62f, as);
                 // A narrow opening lets little light in: the teeth are dim until the mouth opens wide.
@@ -386,7 +417,7 @@ final class MouthPainter {
                 float tg = teeth[1] * sh * (1 - 0.16f * edge);
                 float tr = teeth[2] * sh * (1 - 0.2f * edge);
                 // Gum line: scalloped, higher between the teeth, in the lip's shadow.
-                float gumH = 0.012f * iod * (0.4f + 1.1f * (1 - (float) Math.sin(Math.PI * f)));
+                float gumH = 0.012f * iod * (0.4f + 1.1f * (1 - arch));
                 float ga = clamp01(gumH - dUp + 0.5f) * 0.85f;
                 tb += ga * (lip[0] * 0.8f * shadow - tb);
                 tg += ga * (lip[1] * 0.72f * shadow - tg);
@@ -667,6 +698,24 @@ final class MouthPainter {
             }
             return curveV[count - 1];
         }
+    }
+
+    /** About exp(-q) for q >= 0 (a bell in q = x^2 / width^2), without the exponential. */
+    static float bump(float q) {
+        if (q >= 4f) {
+            return 0f;
+        }
+        float t = 1 - q * 0.25f;
+        t *= t;
+        return t * t;
+    }
+
+    /** asin for |z| <= 1 (Abramowitz and Stegun 4.4.45, error under 1e-4). */
+    static float asin(float z) {
+        float a = Math.abs(z);
+        float r = (float) (Math.PI / 2 - Math.sqrt(1 - a) * (1.5707288f + a * (-0.2121144f + a * (0.074261f
+                - 0.0187293f * a))));
+        return z < 0 ? -r : r;
     }
 
     static float smooth(float e0, float e1, float t) {
