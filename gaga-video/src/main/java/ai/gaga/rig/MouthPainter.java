@@ -406,7 +406,7 @@ final class MouthPainter {
                 float gapPx = Math.min(f, 1 - f) * widthPx;
                 float gw = Math.max(0.6f, 0.006f * iod);
                 float gap = 1 - 0.22f * Math.min(1f, 0.008f * iod) * bump(gapPx * gapPx / (gw * gw));
-                float shadow = 0.62f + 0.38f * clamp01(dUp / (0.035f * iod));
+                float shadow = 0.5f + 0.5f * clamp01(dUp / (0.035f * iod));
                 float recede = 1 - 0.7f * smooth(0.12f, 0.62f, as);
                 // A narrow opening lets little light in: the teeth are dim until the mouth opens wide.
                 float light = 0.45f + 0.55f * clamp01(openI / 0.16f);
@@ -450,7 +450,7 @@ final class MouthPainter {
         }
         // The inner edge of the lips (wet, in shadow) over what lies behind them: no hard lip-to-teeth line.
         float band = 1 - clamp01(Math.min(dUp, dLo) / (0.014f * iod + 0.5f));
-        float ba = 0.4f * band * band;
+        float ba = 0.5f * band * band;
         cb += ba * (lip[0] * 0.6f - cb);
         cg += ba * (lip[1] * 0.55f - cg);
         cr += ba * (lip[2] * 0.6f - cr);
