@@ -52,7 +52,8 @@ public final class RestBenchmark {
                         rest[i] = System.nanoTime() - t0;
                     }
                     double scale = 216 / a.mesh().interOcularDistance();
-                    AnimatedPlate plate = AnimatedPlate.create(r.photo(), r.analysis(), scale, FacePerformance.REST);
+                    AnimatedPlate plate = AnimatedPlate.create(r.photo(), r.analysis(), scale, FacePerformance.REST,
+                            r.interior(), java.util.List.of());
                     FaceControls c = new FaceControls();
                     long[] draw = new long[60];
                     for (int f = -20; f < draw.length; f++) {

@@ -92,7 +92,7 @@ public final class ActingPlates implements PlateSourceFactory {
                 NeutralRest.Result rest = neutral(photo, face);
                 rest.relaxed().forEach(w -> LOG.warn("'{}': {}", actor.name(), w.message()));
                 return AnimatedPlate.create(rest.photo(), rest.analysis(), scale,
-                        restrained(performance, rest.analysis()), photo.others());
+                        restrained(performance, rest.analysis()), rest.interior(), photo.others());
             }
             return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face), photo.others());
         };

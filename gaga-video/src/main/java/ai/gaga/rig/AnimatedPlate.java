@@ -53,7 +53,7 @@ public final class AnimatedPlate implements ActorPlate {
     private boolean everDrawn;
 
     private AnimatedPlate(BufferedImage photo, FaceAnalysis analysis, double scale, FacePerformance performance,
-                          java.util.List<FaceBox> others) {
+                          MouthInterior interior, java.util.List<FaceBox> others) {
         Cancellation.check();
         this.scale = scale;
         this.performance = performance;
@@ -69,7 +69,7 @@ public final class AnimatedPlate implements ActorPlate {
         alpha = analysis.mask().alpha(width, height);
         rig = FaceRig.create(analysis, width, height);
         Cancellation.check();
-        mouth = new MouthPainter(rig, rest);
+        mouth = new MouthPainter(rig, rest, interior, scale);
         lids = new EyelidPainter(rig, rest);
         px = new float[rig.pointCount()];
         py = new float[rig.pointCount()];
@@ -95,7 +95,7 @@ public final class AnimatedPlate implements ActorPlate {
      */
     public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
                                        FacePerformance performance) {
-        return create(photo, face, scale, performance, java.util.List.of());
+        return create(photo, face, scale, performance, null, java.util.List.of());
     }
 
     /**
@@ -104,6 +104,20 @@ public final class AnimatedPlate implements ActorPlate {
      */
     public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
                                        FacePerformance performance, java.util.List<FaceBox> others) {
+        return create(photo, face, scale, performance, null, others);
+    }
+
+    /**
+     * A plate of {@code photo} at {@code scale}, animated by {@code performance}, whose opening mouth shows
+     * {@code interior} (what the photo showed between its lips before the {@link NeutralRest} closed them; null: the
+     * rest plate's own when its lips are apart, else a shaded interior), in a photo whose {@code others} (other
+     * faces, photo pixels) never move with this face's body.
+     *
+     * @throws IllegalArgumentException when the scale is not positive or the analysis is of another image size
+     */
+    public static AnimatedPlate create(BufferedImage photo, FaceAnalysis face, double scale,
+                                       FacePerformance performance, MouthInterior interior,
+                                       java.util.List<FaceBox> others) {
         Objects.requireNonNull(others, "others");
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
@@ -115,7 +129,7 @@ public final class AnimatedPlate implements ActorPlate {
             throw new IllegalArgumentException("Face analysis is of a " + face.width() + "x" + face.height()
                     + " image, the photo is " + photo.getWidth() + "x" + photo.getHeight());
         }
-        return new AnimatedPlate(photo, face, scale, performance, others);
+        return new AnimatedPlate(photo, face, scale, performance, interior, others);
     }
 
     @Override
@@ -153,9 +167,14 @@ public final class AnimatedPlate implements ActorPlate {
         return rig;
     }
 
-    /** Whether the photo already shows teeth (the painted teeth then take their colour). */
+    /** Whether the photo shows teeth (which then come back as the mouth opens). */
     public boolean photoShowsTeeth() {
         return mouth.photoShowsTeeth();
+    }
+
+    /** The mouth painter (package tests measure what it paints). */
+    MouthPainter mouthPainter() {
+        return mouth;
     }
 
     @Override

@@ -49,14 +49,22 @@ public final class NeutralRest {
      * @param analysis   its analysis: landmarks moved with the face, the rest of the analysis as the photo's
      * @param relaxed    what was relaxed (warnings about the neutral rest)
      * @param expression what the photo's expression was read as
+     * @param interior   what the photo showed between the lips the rest closed (its teeth, tongue, the dark of the
+     *                   mouth), for the animated mouth to show again as it opens; null when nothing was closed
      */
     public record Result(BufferedImage photo, FaceAnalysis analysis, Set<FaceWarning> relaxed,
-                         PhotoExpression expression) {
+                         PhotoExpression expression, MouthInterior interior) {
         public Result {
             Objects.requireNonNull(photo, "photo");
             Objects.requireNonNull(analysis, "analysis");
             relaxed = Set.copyOf(relaxed);
             Objects.requireNonNull(expression, "expression");
+        }
+
+        /** A rest that closed no mouth. */
+        public Result(BufferedImage photo, FaceAnalysis analysis, Set<FaceWarning> relaxed,
+                      PhotoExpression expression) {
+            this(photo, analysis, relaxed, expression, null);
         }
     }
 
@@ -155,7 +163,7 @@ public final class NeutralRest {
                 String.format(java.util.Locale.ROOT, "%.2f", ex.smile()),
                 String.format(java.util.Locale.ROOT, "%.2f", ex.browUp()),
                 String.format(java.util.Locale.ROOT, "%.2f", ex.browDown()), (System.nanoTime() - t0) / 1_000_000);
-        return new Result(out, moved, notes, ex);
+        return new Result(out, moved, notes, ex, ex.closeMouth() ? MouthInterior.capture(rig, src) : null);
     }
 
     private static double area(float[] t) {

@@ -27,14 +27,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The neutral rest of every animatable face of every fixture photo, checked by re-analysing the relaxed photo with
  * the real face models (detector box, mesh, iris, blendshapes): wherever the photo's lips were apart, the re-detected
- * inner-lip gap is under 0.08 inter-ocular distances (the measure of issue 12) on most faces and down by at least 40 %
- * on every one; a relaxed grin never reads a larger mouthSmile; and a face whose expression needs nothing is left
+ * inner-lip gap is under 0.08 inter-ocular distances (the measure of issue 12) on every face but the few listed in
+ * {@link #NOT_YET_CLOSED} (warned) and down by at least 40 % on every one; a relaxed grin never reads a larger mouthSmile; and a face whose expression needs nothing is left
  * byte for byte. Writes 100 % crops of each mouth
  * before and after to target/neutral-rest/. Seen failing: with the jaw closing only the lip centre (the rig's
  * JAW_OPEN run backwards) the cheering faces kept a 0.1+ IOD gap at the sides, where the teeth still showed.
  */
 class NeutralRestTest {
     private static final Path OUT = Path.of("target", "neutral-rest");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NeutralRestTest.class);
+    /**
+     * Open mouths not yet closed under 0.08 IOD (re-detected), warned rather than failed; every other open mouth must
+     * be. Measured 2026-12-07: cheering #0 0.130, #2 0.171, #3 0.133 (teeth the mesh counted as lip stay between the
+     * lips, the jaw still reads open), #4 0.081, dancing #1 0.178 (a row of upper teeth above the mesh's lip), family
+     * #0 0.086, #5 0.100 (a fringe of teeth). Tried and dropped: painting the teeth the mesh counted as lip with lip
+     * colour before the warp (no better, cheering #2 worse), tucking a wide mouth's lower lip further (worse on all)
+     * or less (#3 0.11, #4 0.078, but dancing #1's grin then reads stronger).
+     */
+    private static final java.util.Set<String> NOT_YET_CLOSED = java.util.Set.of("pexels_cheering_full_body#0",
+            "pexels_cheering_full_body#2", "pexels_cheering_full_body#3", "pexels_cheering_full_body#4",
+            "pexels_dancing_eyes_closed#1", "pexels_family_smiles#0", "pexels_family_smiles#5");
 
     @Test
     void openMouthsCloseAndGrinsRelaxOnEveryFixtureFace() throws IOException {
@@ -82,6 +94,11 @@ class NeutralRestTest {
                     crops(name, photo, rest.photo(), a.mesh());
                     if (before.closeMouth()) {
                         closed++;
+                        if (gapAfter >= 0.08 && !NOT_YET_CLOSED.contains(name)) {
+                            problems.add(name + ": lips " + gapAfter + " IOD apart at rest (under 0.08 wanted)");
+                        } else if (gapAfter >= 0.08) {
+                            LOG.warn("{}: lips still {} IOD apart at rest (known, under 0.08 wanted)", name, gapAfter);
+                        }
                         if (gapAfter < 0.08) {
                             closedNow++;
                         } else if (gapAfter > 0.6 * before.lipGap()) {
