@@ -31,13 +31,18 @@ final class EyelidPainter {
      * How far past the lower lid line a fully closed lid reaches, fraction of the rest opening there (at least half
      * the widest opening, so that the corners are covered too).
      */
-    static final float OVERLAP = 0.3f;
+    static final float OVERLAP = 0.6f;
     /** Fraction of the lid (from the crease) over which the painted skin fades in. */
-    private static final double TOP_FADE = 0.35;
+    private static final double TOP_FADE = 0.15;
     /** Fraction of the half-width from the middle where the lid starts fading out towards the corners. */
     private static final double CORNER_FADE = 0.93;
     /** Darkening at the closing edge of a fully closed lid. */
     private static final float SHADE = 0.08f;
+    /**
+     * Light on the middle of a closed lid: a closed lid is convex and faces the light, so its middle is a little
+     * brighter than the stretched (recessed, open-eye) lid skin; a gain on the photo's texture, peaking half way down.
+     */
+    private static final float HIGHLIGHT = 0.1f;
     private static final FaceControl[] LID_CONTROLS = {FaceControl.EYE_WIDE, FaceControl.EYE_SQUINT,
             FaceControl.BROW_DOWN, FaceControl.BROW_INNER_UP, FaceControl.BROW_OUTER_UP, FaceControl.CHEEK_SQUINT,
             FaceControl.MOUTH_SMILE};
@@ -427,7 +432,10 @@ final class EyelidPainter {
                     float sbx = srcBotX[b] + t * (srcBotX[b + 1] - srcBotX[b]);
                     float sby = srcBotY[b] + t * (srcBotY[b + 1] - srcBotY[b]);
                     // The lid curves away into the seam: a soft shade towards the lashes.
-                    float shade = 1 - SHADE * (float) FaceRig.smooth(0.7, 1, f) * MouthPainter.clamp01(span / height);
+                    float closedW = MouthPainter.clamp01(span / height);
+                    float fc = Math.min(1f, f);
+                    float shade = (1 - SHADE * (float) FaceRig.smooth(0.7, 1, f) * closedW)
+                            * (1 + HIGHLIGHT * 4 * fc * (1 - fc) * closedW);
                     sampleRest(stx + s * (sbx - stx), sty + s * (sby - sty));
                     // The lid's tone evened out towards a closed lid's (its texture kept), less so near the lashes.
                     float rf = Math.max(0f, Math.min(TONE_ROWS - 1.001f, s * TONE_ROWS - 0.5f));

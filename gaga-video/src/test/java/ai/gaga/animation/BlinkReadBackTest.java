@@ -39,11 +39,13 @@ class BlinkReadBackTest {
     @BeforeAll
     static void setUp() {
         eyeFaces = new EyeFaces();
-        // Faces whose closed frame reads closed in PhotographicEyelidTest (on most others it does not yet: there
-        // fewer blinks would be counted, e.g. none on the astronaut, whose closed frame reads 0.44 / 0.59).
+        // Faces whose closed frame reads closed in PhotographicEyelidTest, five of the eight that do, from two photos
+        // (on most others it does not yet: there fewer blinks are counted, e.g. none on the astronaut, whose closed
+        // frame reads 0.38 / 0.45; family_smiles#4, 0.51 / 0.53, gets 3 of 12, group_three#3 and the selfie 11).
         List<String> wanted = List.of("pexels_group_three#2", "pexels_cheering_full_body#1",
-                "pexels_cheering_full_body#2");
-        faces = eyeFaces.faces(List.of("pexels_group_three.jpg", "pexels_cheering_full_body.jpg")).stream()
+                "pexels_cheering_full_body#2", "pexels_cheering_full_body#4", "pexels_family_smiles#2");
+        faces = eyeFaces.faces(List.of("pexels_group_three.jpg", "pexels_cheering_full_body.jpg",
+                        "pexels_family_smiles.jpg")).stream()
                 .filter(f -> wanted.contains(f.name())).toList();
     }
 
@@ -54,7 +56,7 @@ class BlinkReadBackTest {
 
     @Test
     void blinksPerMinuteReadBackAreHuman() {
-        assertTrue(faces.size() == 3, "faces: " + faces);
+        assertTrue(faces.size() == 5, "faces: " + faces);
         Utterance u = Stages.talk(1.5, 9);
         Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("Hm.").emotion(Emotion.NEUTRAL, 0.9)
                 .pause(Duration.ofSeconds((long) SECONDS - 2)).seed(7).build();
