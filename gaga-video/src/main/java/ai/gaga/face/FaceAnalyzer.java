@@ -84,6 +84,9 @@ public final class FaceAnalyzer {
         Set<FaceWarning> warnings = warnings(mesh, fit.pose(), occlusion, photo.getWidth(), photo.getHeight());
         // What the neutral rest will relax (these apply to actors acting from Rest.NEUTRAL only).
         warnings.addAll(PhotoExpression.of(mesh, expression, occlusion.mouthOccluded()).warnings());
+        if (!occlusion.eyesHidden()) { // behind sunglasses the blink weights mean nothing: no eye is opened
+            warnings.addAll(ClosedEyes.of(mesh, expression).warnings());
+        }
         if (!warnings.isEmpty()) {
             LOG.warn("Face warnings: {} ({})", warnings, occlusion);
         }

@@ -21,9 +21,20 @@ public enum FaceWarning {
     /** Raised or knitted brows let down ({@link ai.gaga.scene.Rest#NEUTRAL} only). */
     BROWS_RELAXED_AT_REST("The photo shows raised or knitted brows: the actor rests with them relaxed "
             + "(--rest photo keeps them)", true),
-    /** An eye closed or winking in the photo: not opened (no texture of the eyeball to show). */
-    EYE_CLOSED_IN_PHOTO("An eye is closed in the photo: it cannot be opened convincingly, so it stays closed and "
-            + "its blinks and gaze will not show", true),
+    /** The subject's right eye is closed (a wink): the neutral rest rebuilds it from the left eye, mirrored. */
+    RIGHT_EYE_OPENED_AT_REST("The subject's right eye (image left) is closed in the photo: the actor rests with it "
+            + "open, rebuilt from the left eye mirrored (--rest photo keeps it closed)", true),
+    /** The subject's left eye is closed (a wink): the neutral rest rebuilds it from the right eye, mirrored. */
+    LEFT_EYE_OPENED_AT_REST("The subject's left eye (image right) is closed in the photo: the actor rests with it "
+            + "open, rebuilt from the right eye mirrored (--rest photo keeps it closed)", true),
+    /** Both eyes closed: the neutral rest paints them open (sclera, a guessed iris colour, the photo's own lids). */
+    EYES_OPENED_AT_REST("Both eyes are closed in the photo: the actor rests with them open, painted under the "
+            + "photo's own lids with an iris colour taken from a sliver between the lids, or dark brown where none "
+            + "shows; they may look painted (--rest photo keeps them closed)", true),
+    /** A reopened eye will not match well: the face is turned too far to mirror, or the eye is small. */
+    EYE_OPENED_POORLY("The reopened eye may look wrong: the face is turned too far (or the eye is too small) for "
+            + "the other eye to be mirrored well; a photo with open eyes works better (--rest photo keeps it closed)",
+            true),
     /** The open mouth may be covered or show the tongue: closing it may smear what covers it. */
     MOUTH_KEPT_OPEN("The open mouth may be covered or show the tongue (a hand, a microphone?): it is closed for the "
             + "rest but may look smeared; use a photo with a visible mouth, or --rest photo", true);

@@ -24,7 +24,6 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
     public static final double OPEN_GAP = 0.06;
     private static final double SMILE_NEUTRAL = 0.25;
     private static final double BROW_NEUTRAL = 0.3;
-    private static final double BLINK_CLOSED = 0.55;
     private static final double MIN_EXCESS = 0.1;
 
     /** Reads a face's expression. */
@@ -43,8 +42,9 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
         double browUp = Math.max(0, b.get(Blendshapes.Name.browInnerUp) - BROW_NEUTRAL);
         double browDown = Math.max(0, (b.get(Blendshapes.Name.browDownLeft) + b.get(Blendshapes.Name.browDownRight))
                 / 2 - BROW_NEUTRAL);
-        boolean left = b.get(Blendshapes.Name.eyeBlinkLeft) > BLINK_CLOSED;
-        boolean right = b.get(Blendshapes.Name.eyeBlinkRight) > BLINK_CLOSED;
+        ClosedEyes eyes = ClosedEyes.of(mesh, b);
+        boolean left = eyes.leftClosed();
+        boolean right = eyes.rightClosed();
         // Small excesses are within what neutral faces read: left alone (no warp at all for a neutral photo).
         smile = smile > MIN_EXCESS ? smile : 0;
         browUp = browUp > MIN_EXCESS ? browUp : 0;
@@ -59,7 +59,10 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
         return of(face.mesh(), face.expression(), face.warnings().contains(FaceWarning.MOUTH_OCCLUDED));
     }
 
-    /** Whether the neutral rest changes anything. */
+    /**
+     * Whether the neutral rest warps the face (lips, grin, brows). Closed eyes ({@link #rightClosed},
+     * {@link #leftClosed}, read by {@link ClosedEyes}) are opened separately, after the warp.
+     */
     public boolean changesAnything() {
         return closeMouth || smile > 0 || browUp > 0 || browDown > 0;
     }
@@ -78,9 +81,6 @@ public record PhotoExpression(double lipGap, boolean closeMouth, double smile, d
         }
         if (browUp > 0 || browDown > 0) {
             w.add(FaceWarning.BROWS_RELAXED_AT_REST);
-        }
-        if (rightClosed || leftClosed) {
-            w.add(FaceWarning.EYE_CLOSED_IN_PHOTO);
         }
         return w;
     }

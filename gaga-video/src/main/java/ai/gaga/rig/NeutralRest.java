@@ -26,7 +26,8 @@ import java.util.Set;
  * along their whole length: the teeth between them are covered by the lips, not painted over. A grin's corners and
  * cheeks go back, and raised or knitted brows come down, by the rig's own smile and brow shapes run backwards by the
  * amount the blendshapes read above a neutral face. The result is the photo and analysis the {@link AnimatedPlate}
- * is built on: its landmarks are the moved ones. Closed eyes are not opened (the photo has no eyeball to show).
+ * is built on: its landmarks are the moved ones. Closed eyes are opened afterwards by {@link EyeReopening}: a wink
+ * from the other eye mirrored, two closed eyes painted.
  */
 public final class NeutralRest {
     private static final Logger LOG = LoggerFactory.getLogger(NeutralRest.class);
@@ -70,8 +71,24 @@ public final class NeutralRest {
     private NeutralRest() {
     }
 
-    /** Derives the neutral rest of {@code photo} (analysed as {@code face}). */
+    /**
+     * Derives the neutral rest of {@code photo} (analysed as {@code face}): the expression relaxed, then closed eyes
+     * opened ({@link EyeReopening}).
+     */
     public static Result of(BufferedImage photo, FaceAnalysis face) {
+        Result relaxed = relax(photo, face);
+        EyeReopening.Result eyes = EyeReopening.of(relaxed.photo(), relaxed.analysis());
+        if (eyes.warnings().isEmpty()) {
+            return relaxed;
+        }
+        Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
+        notes.addAll(relaxed.relaxed());
+        notes.addAll(eyes.warnings());
+        return new Result(eyes.photo(), eyes.analysis(), notes, relaxed.expression());
+    }
+
+    /** The expression relaxed: lips closed, grin and brows let down (the eyes as they are). */
+    private static Result relax(BufferedImage photo, FaceAnalysis face) {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
         PhotoExpression ex = PhotoExpression.of(face);
