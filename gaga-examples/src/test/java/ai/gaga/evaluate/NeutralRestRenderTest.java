@@ -42,6 +42,22 @@ class NeutralRestRenderTest {
     /** Fixture photo and the face's index in the detector's order (as in NeutralRestTest). */
     private static final Object[][] FACES = {{"astronaut.png", 0}, {"pexels_family_smiles.jpg", 3},
         {"pexels_family_smiles.jpg", 6}, {"pexels_cheering_full_body.jpg", 1}};
+    private static final String[] EVERY_PHOTO = {"grace_hopper_512x512.jpg", "astronaut.png",
+        "pexels_man_looking_away.jpg", "pexels_group_three.jpg", "pexels_family_smiles.jpg",
+        "pexels_cheering_full_body.jpg", "pexels_dancing_eyes_closed.jpg", "pexels_selfie_squint.jpg"};
+    /** Narrower faces are shown still (too small to animate), so there is no mouth to close. */
+    private static final double MIN_FACE = 40;
+    private static final double CLOSED_SHARE = 0.9;
+    private static final double SYNC = 0.5;
+    /**
+     * Faces still short of the issue's measures, with what is short: the crops' rows that may fail. Measured
+     * 2026-12-07 (640x360, libopenh264): the very wide open mouths of the cheering and dancing photos and family #0
+     * stay parted, and the lip sync of small or turned faces reads low.
+     */
+    private static final List<String> KNOWN = List.of("pexels_man_looking_away-0.png", "pexels_family_smiles-0.png",
+            "pexels_family_smiles-4.png", "pexels_family_smiles-6.png", "pexels_cheering_full_body-0.png",
+            "pexels_cheering_full_body-2.png", "pexels_cheering_full_body-3.png", "pexels_cheering_full_body-4.png",
+            "pexels_dancing_eyes_closed-1.png");
     static Gaga gaga;
     static ClipEvaluator evaluator;
 
@@ -103,6 +119,48 @@ class NeutralRestRenderTest {
         assertTrue(synced >= 3, synced + " faces in sync (>= 0.5, offset <= 1 frame)\n" + all);
     }
 
+    /** Every face of every fixture photo big enough to act, with the neutral rest: closure in silences and sync. */
+    @Test
+    void everyFixtureFaceClosesItsMouthAndKeepsSync() throws Exception {
+        List<String> table = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (Services services = new Services()) {
+            FaceDetector detector = new FaceDetector(services);
+            for (String file : EVERY_PHOTO) {
+                BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo(file)));
+                List<FaceBox> faces = detector.detect(photo);
+                for (int index = 0; index < faces.size(); index++) {
+                    FaceBox box = faces.get(index);
+                    if (box.width() < MIN_FACE) {
+                        table.add(String.format(Locale.ROOT, "%s #%d: %.0f px wide, shown still (not measured)",
+                                file, index, box.width()));
+                        continue;
+                    }
+                    Path crop = dir.resolve(file.replaceFirst("\\..*", "") + "-" + index + ".png");
+                    ImageIO.write(crop(photo, box), "png", crop.toFile());
+                    double[] m = measure(crop, Rest.NEUTRAL);
+                    String row = String.format(Locale.ROOT, "%-36s closed in silences %3.0f%% (%d frames), "
+                            + "A/V offset %+.0f frames, sync %.2f", crop.getFileName(), 100 * m[0], (int) m[3],
+                            m[1], m[2]);
+                    table.add(row);
+                    if (m[0] < CLOSED_SHARE) {
+                        problems.add("mouth open in silences: " + row);
+                    }
+                    if (m[2] < SYNC || Math.abs(m[1]) > 1) {
+                        problems.add("lip sync: " + row);
+                    }
+                }
+            }
+        }
+        LOG.info("Every fixture face, neutral rest, measured on renders:\n{}", String.join("\n", table));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "every-face-renders.txt"), String.join("\n", table) + "\n");
+        List<String> unexpected = problems.stream().filter(p -> KNOWN.stream().noneMatch(p::contains)).toList();
+        LOG.info("Short of the issue's measures (known: {}):\n{}", KNOWN, String.join("\n", problems));
+        assertTrue(unexpected.isEmpty(), "Faces newly short of the measures:\n" + String.join("\n", unexpected)
+                + "\n\nAll faces:\n" + String.join("\n", table));
+    }
+
     /** Closed fraction in long silences, A/V offset, sync score, silent frames counted. */
     private double[] measure(Path photo, Rest rest) {
         Scene scene = Scene.builder().actor("actor", photo).rest(rest)
@@ -129,7 +187,7 @@ class NeutralRestRenderTest {
     }
 
     /** Offline fixture models, CPU sessions. */
-    private static final class Services implements ai.gaga.spi.ServiceContext, AutoCloseable {
+    static final class Services implements ai.gaga.spi.ServiceContext, AutoCloseable {
         private final ai.gaga.models.ModelStore models = Fixtures.modelStore();
         private final ai.gaga.onnx.OnnxSessions onnx = new ai.gaga.onnx.OnnxSessions(
                 ai.gaga.onnx.ExecutionDevice.CPU, 2);
@@ -156,7 +214,7 @@ class NeutralRestRenderTest {
     }
 
     /** The face with a margin of its own size around it (a single-face photo), at least 256 px. */
-    private static BufferedImage crop(BufferedImage photo, FaceBox box) {
+    static BufferedImage crop(BufferedImage photo, FaceBox box) {
         double side = Math.max(box.width(), box.height()) * 2.6;
         int x0 = (int) Math.max(0, box.centerX() - side / 2);
         int y0 = (int) Math.max(0, box.centerY() - side / 2);
