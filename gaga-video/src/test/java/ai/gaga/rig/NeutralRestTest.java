@@ -57,7 +57,8 @@ class NeutralRestTest {
                     }
                     String name = file.substring(0, file.indexOf('.')) + "#" + k;
                     long t0 = System.nanoTime();
-                    NeutralRest.Result rest = NeutralRest.of(photo, a);
+                    FaceBox box = faces.get(k);
+                    NeutralRest.Result rest = NeutralRest.of(photo, a, img -> analyzer.analyze(img, box));
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     PhotoExpression before = rest.expression();
                     if (!before.changesAnything() && !before.rightClosed() && !before.leftClosed()) {
