@@ -60,7 +60,7 @@ class NeutralRestRenderTest {
      * (NeutralRest) took man looking away #0 (100 %, 0.57), family #0 (8 % -> 100 %, 0.21 -> 0.52) and cheering #0
      * (0 % -> 100 %, 0.47 -> 0.67) off this list, and dancing #1's closure from 0 % to 100 %.
      */
-    private static final List<String> KNOWN = List.of("pexels_family_smiles-4.png", "pexels_family_smiles-6.png",
+    private static final List<String> KNOWN = List.of("pexels_family_smiles-0.png",
             "pexels_cheering_full_body-2.png", "pexels_cheering_full_body-3.png", "pexels_cheering_full_body-4.png",
             "pexels_dancing_eyes_closed-1.png");
     static Gaga gaga;
@@ -93,9 +93,10 @@ class NeutralRestRenderTest {
                 String file = (String) f[0];
                 int index = (Integer) f[1];
                 BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo(file)));
-                FaceBox box = detector.detect(photo).get(index);
+                List<FaceBox> faces = detector.detect(photo);
+                FaceBox box = faces.get(index);
                 Path crop = dir.resolve(file.replaceFirst("\\..*", "") + "-" + index + ".png");
-                ImageIO.write(crop(photo, box), "png", crop.toFile());
+                ImageIO.write(crop(photo, box, faces), "png", crop.toFile());
                 double[] before = measure(crop, Rest.AS_PHOTOGRAPHED);
                 double[] after = measure(crop, Rest.NEUTRAL);
                 String row = String.format(Locale.ROOT, "%-36s closed in silences %.0f%% -> %.0f%% (%d frames), "
@@ -142,7 +143,7 @@ class NeutralRestRenderTest {
                         continue;
                     }
                     Path crop = dir.resolve(file.replaceFirst("\\..*", "") + "-" + index + ".png");
-                    ImageIO.write(crop(photo, box), "png", crop.toFile());
+                    ImageIO.write(crop(photo, box, faces), "png", crop.toFile());
                     double[] m = measure(crop, Rest.NEUTRAL);
                     String row = String.format(Locale.ROOT, "%-36s closed in silences %3.0f%% (%d frames), "
                             + "A/V offset %+.0f frames, sync %.2f", crop.getFileName(), 100 * m[0], (int) m[3],
@@ -218,13 +219,65 @@ class NeutralRestRenderTest {
         }
     }
 
-    /** The face with a margin of its own size around it (a single-face photo), at least 256 px. */
+    /** The face with a margin of its own size around it (other faces in it left as they are). */
     static BufferedImage crop(BufferedImage photo, FaceBox box) {
+        return crop(photo, box, List.of(box));
+    }
+
+    /**
+     * The face with a margin of its own size around it, at least 256 px: a single-face photo. Other faces that reach
+     * into it are painted over with their mean colour (outside the face's own box), so that the renderer (which acts
+     * the largest face) and the evaluator (which follows the largest face) both take the face measured. Seen failing
+     * without: family #4's and #6's crops acted a larger neighbour cut by the crop's edge while the evaluator followed
+     * another face, and read sync 0.07.
+     */
+    static BufferedImage crop(BufferedImage photo, FaceBox box, List<FaceBox> faces) {
         double side = Math.max(box.width(), box.height()) * 2.6;
         int x0 = (int) Math.max(0, box.centerX() - side / 2);
         int y0 = (int) Math.max(0, box.centerY() - side / 2);
         int x1 = (int) Math.min(photo.getWidth(), box.centerX() + side / 2);
         int y1 = (int) Math.min(photo.getHeight(), box.centerY() + side / 2);
-        return Images.copy(photo.getSubimage(x0, y0, x1 - x0, y1 - y0));
+        BufferedImage out = Images.copy(photo.getSubimage(x0, y0, x1 - x0, y1 - y0));
+        for (FaceBox other : faces) {
+            if (other.equals(box)) {
+                continue;
+            }
+            blank(out, other, box, x0, y0);
+        }
+        return out;
+    }
+
+    /** Paints {@code other} (grown by a fifth, photo coordinates) flat, except inside {@code keep} (grown by 10 %). */
+    private static void blank(BufferedImage img, FaceBox other, FaceBox keep, int x0, int y0) {
+        double ow = other.width() * 0.6;
+        double oh = other.height() * 0.6;
+        double kw = keep.width() * 0.55;
+        double kh = keep.height() * 0.55;
+        int ax = (int) Math.max(0, other.centerX() - ow - x0);
+        int ay = (int) Math.max(0, other.centerY() - oh - y0);
+        int bx = (int) Math.min(img.getWidth(), other.centerX() + ow - x0);
+        int by = (int) Math.min(img.getHeight(), other.centerY() + oh - y0);
+        long[] sum = new long[3];
+        int count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int mean = count == 0 ? 0 : (int) (sum[0] / count) << 16 | (int) (sum[1] / count) << 8
+                    | (int) (sum[2] / count);
+            for (int y = ay; y < by; y++) {
+                for (int x = ax; x < bx; x++) {
+                    if (Math.abs(x + x0 - keep.centerX()) < kw && Math.abs(y + y0 - keep.centerY()) < kh) {
+                        continue;
+                    }
+                    if (pass == 0) {
+                        int rgb = img.getRGB(x, y);
+                        sum[0] += rgb >> 16 & 0xFF;
+                        sum[1] += rgb >> 8 & 0xFF;
+                        sum[2] += rgb & 0xFF;
+                        count++;
+                    } else {
+                        img.setRGB(x, y, mean);
+                    }
+                }
+            }
+        }
     }
 }
