@@ -132,7 +132,9 @@ public final class NeutralRest {
             // The lips again, and a grin the closed mouth still reads (at most the photo's own).
             PhotoExpression mouth = new PhotoExpression(ex.lipGap(), true,
                     Math.min(ex.smile(), first.expression().smile()), 0, 0, ex.rightClosed(), ex.leftClosed(), false);
-            Result again = close(best.photo(), read, mouth);
+            // These passes also clear the seam ({@link #fillSeam}): what is still read open after a pass is mostly teeth
+            // or a dark line left along the closed lips.
+            Result again = close(best.photo(), read, mouth, true);
             FaceAnalysis reread = reanalyze.apply(again.photo());
             double gapAgain = PhotoExpression.of(reread).lipGap();
             if (gapAgain >= gap - 0.005) {
@@ -155,11 +157,14 @@ public final class NeutralRest {
     private static Result relax(BufferedImage photo, FaceAnalysis face) {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
-        return close(photo, face, PhotoExpression.of(face));
+        return close(photo, face, PhotoExpression.of(face), false);
     }
 
-    /** Warps {@code photo} (analysed as {@code face}) as {@code ex} asks: lips closed, grin and brows let down. */
-    private static Result close(BufferedImage photo, FaceAnalysis face, PhotoExpression ex) {
+    /**
+     * Warps {@code photo} (analysed as {@code face}) as {@code ex} asks: lips closed (their seam cleared too when
+     * {@code seam}), grin and brows let down.
+     */
+    private static Result close(BufferedImage photo, FaceAnalysis face, PhotoExpression ex, boolean seam) {
         Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
         notes.addAll(ex.warnings());
         if (!ex.changesAnything()) {
@@ -217,7 +222,9 @@ public final class NeutralRest {
           }
         }
         if (ex.closeMouth()) {
-            fillSeam(rig, dx, dy, src, dst, w, h);
+            if (seam) {
+                fillSeam(rig, dx, dy, src, dst, w, h);
+            }
             softenLipLine(rig, dx, dy, dst, w, h);
         }
         for (int i = 0; i < n; i++) { // the analysis' lips meet exactly (the drawn lower lip overlaps a little)
