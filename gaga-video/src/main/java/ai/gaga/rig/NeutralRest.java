@@ -49,12 +49,6 @@ public final class NeutralRest {
     static final double TARGET_GAP = 0.05;
     /** Closing passes after the first, at most (each costs one face analysis). */
     static final int MAX_RECLOSE = 2;
-    /** Half-height of the band along the closed lips that {@link #fillSeam} clears, inter-ocular distances. */
-    private static final double SEAM = 0.05;
-    /** Pixels darker than this fraction of the lower lip's luma count as the dark of the mouth. */
-    private static final double DARK = 0.55;
-    /** Brightness of the line where filled lips meet, relative to the lip colours filled in. */
-    private static final double SEAM_SHADE = 0.8;
 
     /**
      * A photo's neutral rest.
@@ -132,9 +126,7 @@ public final class NeutralRest {
             // The lips again, and a grin the closed mouth still reads (at most the photo's own).
             PhotoExpression mouth = new PhotoExpression(ex.lipGap(), true,
                     Math.min(ex.smile(), first.expression().smile()), 0, 0, ex.rightClosed(), ex.leftClosed(), false);
-            // These passes also clear the seam ({@link #fillSeam}): what is still read open after a pass is mostly teeth
-            // or a dark line left along the closed lips.
-            Result again = close(best.photo(), read, mouth, true);
+            Result again = close(best.photo(), read, mouth);
             FaceAnalysis reread = reanalyze.apply(again.photo());
             double gapAgain = PhotoExpression.of(reread).lipGap();
             if (gapAgain >= gap - 0.005) {
@@ -157,14 +149,11 @@ public final class NeutralRest {
     private static Result relax(BufferedImage photo, FaceAnalysis face) {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
-        return close(photo, face, PhotoExpression.of(face), false);
+        return close(photo, face, PhotoExpression.of(face));
     }
 
-    /**
-     * Warps {@code photo} (analysed as {@code face}) as {@code ex} asks: lips closed (their seam cleared too when
-     * {@code seam}), grin and brows let down.
-     */
-    private static Result close(BufferedImage photo, FaceAnalysis face, PhotoExpression ex, boolean seam) {
+    /** Warps {@code photo} (analysed as {@code face}) as {@code ex} asks: lips closed, grin and brows let down. */
+    private static Result close(BufferedImage photo, FaceAnalysis face, PhotoExpression ex) {
         Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
         notes.addAll(ex.warnings());
         if (!ex.changesAnything()) {
@@ -222,9 +211,6 @@ public final class NeutralRest {
           }
         }
         if (ex.closeMouth()) {
-            if (seam) {
-                fillSeam(rig, dx, dy, src, dst, w, h);
-            }
             softenLipLine(rig, dx, dy, dst, w, h);
         }
         for (int i = 0; i < n; i++) { // the analysis' lips meet exactly (the drawn lower lip overlaps a little)
@@ -442,95 +428,6 @@ public final class NeutralRest {
         }
     }
 
-    /**
-     * Covers what the closed lips still show along the line where they meet: teeth (bright, pale) and the dark of the
-     * mouth (much darker than the lips), left in a band of {@link #SEAM} inter-ocular distances either side of the
-     * line where the gap's triangles folded away or the mesh's inner lips sat on the teeth. Per pixel column, a run
-     * of such pixels takes the colours of the lips just above and below it, blended across the run.
-     */
-    private static void fillSeam(FaceRig rig, float[] dx, float[] dy, byte[] src, byte[] img, int w, int h) {
-        int[] line = FaceRig.INNER_LOWER_FULL;
-        float[] lx = new float[line.length];
-        float[] ly = new float[line.length];
-        for (int k = 0; k < line.length; k++) {
-            lx[k] = rig.restX(line[k]) + dx[line[k]];
-            ly[k] = rig.restY(line[k]) + dy[line[k]];
-        }
-        double lipLuma = lipLuma(rig, src);
-        // Dark against the darker lip (an upper lip is often much darker than a lit lower one).
-        double dark = DARK * Math.min(lipLuma, upperLipLuma(rig, src));
-        int band = (int) Math.ceil(SEAM * rig.interOcular());
-        int xa = (int) Math.ceil(Math.min(lx[0], lx[line.length - 1]));
-        int xb = (int) Math.floor(Math.max(lx[0], lx[line.length - 1]));
-        boolean[] bad = new boolean[2 * band + 1];
-        for (int x = Math.max(0, xa); x <= Math.min(w - 1, xb); x++) {
-            double yl = lineAt(lx, ly, x + 0.5);
-            if (Double.isNaN(yl)) {
-                continue;
-            }
-            // Near the corners the band narrows with the lips.
-            double edge = Math.min(x - xa, xb - x) / Math.max(1.0, 0.08 * (xb - xa));
-            int b = (int) Math.round(band * Math.min(1, edge));
-            int yc = (int) Math.round(yl);
-            for (int k = -b; k <= b; k++) {
-                int y = yc + k;
-                bad[k + band] = y >= 0 && y < h && (teeth(img, w, h, x, y, lipLuma)
-                        || luma(img, w, h, x, y) < dark);
-            }
-            for (int k = -b; k <= b; k++) {
-                if (!bad[k + band]) {
-                    continue;
-                }
-                int e = k;
-                while (e + 1 <= b && bad[e + 1 + band]) {
-                    e++;
-                }
-                int top = Math.max(0, yc + k - 1);
-                int bottom = Math.min(h - 1, yc + e + 1);
-                for (int y = yc + k; y <= yc + e; y++) {
-                    if (y < 0 || y >= h) {
-                        continue;
-                    }
-                    double t = (y - top) / (double) Math.max(1, bottom - top);
-                    int o = (y * w + x) * 3;
-                    int ot = (top * w + x) * 3;
-                    int ob = (bottom * w + x) * 3;
-                    for (int c = 0; c < 3; c++) {
-                        img[o + c] = (byte) Math.round((1 - t) * (img[ot + c] & 0xFF) + t * (img[ob + c] & 0xFF));
-                    }
-                }
-                k = e;
-            }
-            if (yc >= 0 && yc < h && anyBad(bad, band - b, band + b)) {
-                int o = (yc * w + x) * 3; // lips that meet still show a faint line where they do
-                for (int c = 0; c < 3; c++) {
-                    img[o + c] = (byte) Math.round(SEAM_SHADE * (img[o + c] & 0xFF));
-                }
-            }
-        }
-    }
-
-    private static boolean anyBad(boolean[] bad, int from, int to) {
-        for (int k = from; k <= to; k++) {
-            if (bad[k]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The y of a polyline (x increasing or decreasing) at {@code x}, or NaN outside it. */
-    private static double lineAt(float[] xs, float[] ys, double x) {
-        for (int k = 0; k + 1 < xs.length; k++) {
-            double a = xs[k];
-            double b = xs[k + 1];
-            if ((x - a) * (x - b) <= 0 && a != b) {
-                return ys[k] + (x - a) / (b - a) * (ys[k + 1] - ys[k]);
-            }
-        }
-        return Double.NaN;
-    }
-
     private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
         double vx = bx - ax;
         double vy = by - ay;
@@ -543,17 +440,6 @@ public final class NeutralRest {
     private static double lipLuma(FaceRig rig, byte[] bgr) {
         double sum = 0;
         int[][] pairs = {{14, 17}, {87, 84}, {317, 314}};
-        for (int[] p : pairs) {
-            sum += luma(bgr, rig.plateWidth(), rig.plateHeight(), (rig.restX(p[0]) + rig.restX(p[1])) / 2,
-                    (rig.restY(p[0]) + rig.restY(p[1])) / 2);
-        }
-        return sum / pairs.length;
-    }
-
-    /** Mean luma of the upper lip (between its inner and outer points). */
-    private static double upperLipLuma(FaceRig rig, byte[] bgr) {
-        double sum = 0;
-        int[][] pairs = {{13, 0}, {82, 37}, {312, 267}};
         for (int[] p : pairs) {
             sum += luma(bgr, rig.plateWidth(), rig.plateHeight(), (rig.restX(p[0]) + rig.restX(p[1])) / 2,
                     (rig.restY(p[0]) + rig.restY(p[1])) / 2);
