@@ -51,11 +51,17 @@ class NeutralRestRenderTest {
     private static final double SYNC = 0.5;
     /**
      * Faces still short of the issue's measures, with what is short: the crops' rows that may fail. Measured
-     * 2026-12-07 (640x360, libopenh264): the very wide open mouths of the cheering and dancing photos and family #0
-     * stay parted, and the lip sync of small or turned faces reads low.
+     * 2026-12-07 (640x360, libopenh264), closed in silences / sync: family #0 100 % / 0.28 and cheering #3 100 % /
+     * 0.45 (a beard, a moustache over teeth: Occlusion reads the mouth as covered, also once closed, so it moves at
+     * x0.35); cheering #2 0 % / 0.33 (re-read lip gap 0.10 IOD after three closing passes: tongue and a dark corner
+     * stay between the lips); cheering #4 2 % / 0.72 (0.09 IOD: a dark line with teeth along the closed lips that
+     * further passes do not narrow); dancing #1 100 % / 0.48. Re-reading the closed mouth with the face models and
+     * closing again (NeutralRest) took man looking away #0 (100 %, 0.57), cheering #0 (0 -> 100 %, 0.47 -> 0.67) and
+     * the closure of family #0 (8 -> 100 %), cheering #3 (5 -> 100 %) and dancing #1 (0 -> 100 %) off this list;
+     * single-face crops took family #4 and #6 (sync 0.07 -> 0.64 and 0.66: a neighbour had been acted and another
+     * face measured).
      */
-    private static final List<String> KNOWN = List.of("pexels_man_looking_away-0.png", "pexels_family_smiles-0.png",
-            "pexels_family_smiles-4.png", "pexels_family_smiles-6.png", "pexels_cheering_full_body-0.png",
+    private static final List<String> KNOWN = List.of("pexels_family_smiles-0.png",
             "pexels_cheering_full_body-2.png", "pexels_cheering_full_body-3.png", "pexels_cheering_full_body-4.png",
             "pexels_dancing_eyes_closed-1.png");
     static Gaga gaga;
@@ -88,9 +94,10 @@ class NeutralRestRenderTest {
                 String file = (String) f[0];
                 int index = (Integer) f[1];
                 BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo(file)));
-                FaceBox box = detector.detect(photo).get(index);
+                List<FaceBox> faces = detector.detect(photo);
+                FaceBox box = faces.get(index);
                 Path crop = dir.resolve(file.replaceFirst("\\..*", "") + "-" + index + ".png");
-                ImageIO.write(crop(photo, box), "png", crop.toFile());
+                ImageIO.write(crop(photo, box, faces), "png", crop.toFile());
                 double[] before = measure(crop, Rest.AS_PHOTOGRAPHED);
                 double[] after = measure(crop, Rest.NEUTRAL);
                 String row = String.format(Locale.ROOT, "%-36s closed in silences %.0f%% -> %.0f%% (%d frames), "
@@ -137,7 +144,7 @@ class NeutralRestRenderTest {
                         continue;
                     }
                     Path crop = dir.resolve(file.replaceFirst("\\..*", "") + "-" + index + ".png");
-                    ImageIO.write(crop(photo, box), "png", crop.toFile());
+                    ImageIO.write(crop(photo, box, faces), "png", crop.toFile());
                     double[] m = measure(crop, Rest.NEUTRAL);
                     String row = String.format(Locale.ROOT, "%-36s closed in silences %3.0f%% (%d frames), "
                             + "A/V offset %+.0f frames, sync %.2f", crop.getFileName(), 100 * m[0], (int) m[3],
@@ -213,13 +220,65 @@ class NeutralRestRenderTest {
         }
     }
 
-    /** The face with a margin of its own size around it (a single-face photo), at least 256 px. */
+    /** The face with a margin of its own size around it (other faces in it left as they are). */
     static BufferedImage crop(BufferedImage photo, FaceBox box) {
+        return crop(photo, box, List.of(box));
+    }
+
+    /**
+     * The face with a margin of its own size around it, at least 256 px: a single-face photo. Other faces that reach
+     * into it are painted over with their mean colour (outside the face's own box), so that the renderer (which acts
+     * the largest face) and the evaluator (which follows the largest face) both take the face measured. Seen failing
+     * without: family #4's and #6's crops acted a larger neighbour cut by the crop's edge while the evaluator followed
+     * another face, and read sync 0.07.
+     */
+    static BufferedImage crop(BufferedImage photo, FaceBox box, List<FaceBox> faces) {
         double side = Math.max(box.width(), box.height()) * 2.6;
         int x0 = (int) Math.max(0, box.centerX() - side / 2);
         int y0 = (int) Math.max(0, box.centerY() - side / 2);
         int x1 = (int) Math.min(photo.getWidth(), box.centerX() + side / 2);
         int y1 = (int) Math.min(photo.getHeight(), box.centerY() + side / 2);
-        return Images.copy(photo.getSubimage(x0, y0, x1 - x0, y1 - y0));
+        BufferedImage out = Images.copy(photo.getSubimage(x0, y0, x1 - x0, y1 - y0));
+        for (FaceBox other : faces) {
+            if (other.equals(box)) {
+                continue;
+            }
+            blank(out, other, box, x0, y0);
+        }
+        return out;
+    }
+
+    /** Paints {@code other} (grown by a fifth, photo coordinates) flat, except inside {@code keep} (grown by 10 %). */
+    private static void blank(BufferedImage img, FaceBox other, FaceBox keep, int x0, int y0) {
+        double ow = other.width() * 0.6;
+        double oh = other.height() * 0.6;
+        double kw = keep.width() * 0.55;
+        double kh = keep.height() * 0.55;
+        int ax = (int) Math.max(0, other.centerX() - ow - x0);
+        int ay = (int) Math.max(0, other.centerY() - oh - y0);
+        int bx = (int) Math.min(img.getWidth(), other.centerX() + ow - x0);
+        int by = (int) Math.min(img.getHeight(), other.centerY() + oh - y0);
+        long[] sum = new long[3];
+        int count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int mean = count == 0 ? 0 : (int) (sum[0] / count) << 16 | (int) (sum[1] / count) << 8
+                    | (int) (sum[2] / count);
+            for (int y = ay; y < by; y++) {
+                for (int x = ax; x < bx; x++) {
+                    if (Math.abs(x + x0 - keep.centerX()) < kw && Math.abs(y + y0 - keep.centerY()) < kh) {
+                        continue;
+                    }
+                    if (pass == 0) {
+                        int rgb = img.getRGB(x, y);
+                        sum[0] += rgb >> 16 & 0xFF;
+                        sum[1] += rgb >> 8 & 0xFF;
+                        sum[2] += rgb & 0xFF;
+                        count++;
+                    } else {
+                        img.setRGB(x, y, mean);
+                    }
+                }
+            }
+        }
     }
 }

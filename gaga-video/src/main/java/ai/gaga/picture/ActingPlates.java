@@ -104,7 +104,7 @@ public final class ActingPlates implements PlateSourceFactory {
         synchronized (rests) {
             NeutralRest.Result r = rests.get(key);
             if (r == null) {
-                r = NeutralRest.of(photo.image(), face);
+                r = NeutralRest.of(photo.image(), face, rest -> analyzer.analyze(rest, key.face()));
                 rests.put(key, r);
             }
             return r;

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The neutral rest of a photo: its expression relaxed by warping the photo itself, so the actor acts from a face with
@@ -41,6 +42,13 @@ public final class NeutralRest {
     /** The rig's smile shape run backwards at this fraction of the measured excess smile. */
     private static final double SMILE_UNDO = 0.9;
     private static final double BROW_UNDO = 0.8;
+    /**
+     * Re-read lip gap (inter-ocular distances) the rest closes down to when it can re-analyse its photo: under the
+     * 0.06 at which a photo's mouth counts as open, with a margin for the smaller, compressed frames of a video.
+     */
+    static final double TARGET_GAP = 0.05;
+    /** Closing passes after the first, at most (each costs one face analysis). */
+    static final int MAX_RECLOSE = 2;
 
     /**
      * A photo's neutral rest.
@@ -76,7 +84,22 @@ public final class NeutralRest {
      * opened ({@link EyeReopening}).
      */
     public static Result of(BufferedImage photo, FaceAnalysis face) {
+        return of(photo, face, null);
+    }
+
+    /**
+     * Derives the neutral rest of {@code photo} (analysed as {@code face}), checking the closed mouth by analysing the
+     * rest photo again with {@code reanalyze} (the same face models, the same face box): where the face model still
+     * reads the lips apart (at least {@link #TARGET_GAP} inter-ocular distances: teeth the mesh counted as lip, a pale
+     * band or dark corners left between the lips, a jaw that still reads open), the lips are closed again from that
+     * reading, at most {@link #MAX_RECLOSE} times, keeping a pass only where it narrowed the re-read gap. The rest's
+     * analysis is then the re-read one, moved with the last pass. {@code reanalyze} null: one pass, unchecked.
+     */
+    public static Result of(BufferedImage photo, FaceAnalysis face, Function<BufferedImage, FaceAnalysis> reanalyze) {
         Result relaxed = relax(photo, face);
+        if (reanalyze != null && relaxed.expression().closeMouth()) {
+            relaxed = reclose(relaxed, reanalyze);
+        }
         EyeReopening.Result eyes = EyeReopening.of(relaxed.photo(), relaxed.analysis());
         if (eyes.warnings().isEmpty()) {
             return relaxed;
@@ -84,14 +107,53 @@ public final class NeutralRest {
         Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
         notes.addAll(relaxed.relaxed());
         notes.addAll(eyes.warnings());
-        return new Result(eyes.photo(), eyes.analysis(), notes, relaxed.expression());
+        return new Result(eyes.photo(), eyes.analysis(), notes, relaxed.expression(), relaxed.interior());
+    }
+
+    /** Closes the mouth again while the face model re-reads it open (see {@link #of(BufferedImage, FaceAnalysis,
+     * Function)}). */
+    private static Result reclose(Result first, Function<BufferedImage, FaceAnalysis> reanalyze) {
+        long t0 = System.nanoTime();
+        Result best = first;
+        FaceAnalysis read = reanalyze.apply(first.photo());
+        double gap = PhotoExpression.of(read).lipGap();
+        double firstGap = gap;
+        int passes = 0;
+        while (gap >= TARGET_GAP && passes < MAX_RECLOSE) {
+            Cancellation.check();
+            passes++;
+            PhotoExpression ex = PhotoExpression.of(read);
+            // The lips again, and a grin the closed mouth still reads (at most the photo's own).
+            PhotoExpression mouth = new PhotoExpression(ex.lipGap(), true,
+                    Math.min(ex.smile(), first.expression().smile()), 0, 0, ex.rightClosed(), ex.leftClosed(), false);
+            Result again = close(best.photo(), read, mouth);
+            FaceAnalysis reread = reanalyze.apply(again.photo());
+            double gapAgain = PhotoExpression.of(reread).lipGap();
+            if (gapAgain >= gap - 0.005) {
+                break; // no better: keep the last pass that was
+            }
+            FaceAnalysis a = again.analysis(); // the first pass' expression (its grin and brows relaxed)
+            best = new Result(again.photo(), new FaceAnalysis(a.width(), a.height(), a.box(), a.mesh(), a.landmarks(),
+                    first.analysis().expression(), a.fit(), a.mask(), a.warnings()), first.relaxed(),
+                    first.expression(), first.interior());
+            read = reread;
+            gap = gapAgain;
+        }
+        LOG.info("Neutral rest re-read: lip gap {} -> {} IOD after {} more closing pass(es) in {} ms",
+                String.format(java.util.Locale.ROOT, "%.3f", firstGap),
+                String.format(java.util.Locale.ROOT, "%.3f", gap), passes, (System.nanoTime() - t0) / 1_000_000);
+        return best;
     }
 
     /** The expression relaxed: lips closed, grin and brows let down (the eyes as they are). */
     private static Result relax(BufferedImage photo, FaceAnalysis face) {
         Objects.requireNonNull(photo, "photo");
         Objects.requireNonNull(face, "face");
-        PhotoExpression ex = PhotoExpression.of(face);
+        return close(photo, face, PhotoExpression.of(face));
+    }
+
+    /** Warps {@code photo} (analysed as {@code face}) as {@code ex} asks: lips closed, grin and brows let down. */
+    private static Result close(BufferedImage photo, FaceAnalysis face, PhotoExpression ex) {
         Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
         notes.addAll(ex.warnings());
         if (!ex.changesAnything()) {

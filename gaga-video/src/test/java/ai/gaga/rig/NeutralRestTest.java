@@ -69,7 +69,8 @@ class NeutralRestTest {
                     }
                     String name = file.substring(0, file.indexOf('.')) + "#" + k;
                     long t0 = System.nanoTime();
-                    NeutralRest.Result rest = NeutralRest.of(photo, a);
+                    FaceBox box = faces.get(k);
+                    NeutralRest.Result rest = NeutralRest.of(photo, a, img -> analyzer.analyze(img, box));
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     PhotoExpression before = rest.expression();
                     if (!before.changesAnything() && !before.rightClosed() && !before.leftClosed()) {
@@ -120,8 +121,9 @@ class NeutralRestTest {
         assertTrue(closed >= 3, "too few open mouths among the fixtures to test: " + closed + "\n" + report);
         assertTrue(relaxed >= 3, "too few grins among the fixtures to test: " + relaxed + "\n" + report);
         assertTrue(problems.isEmpty(), problems + "\n" + report);
-        // Not yet every wide open mouth: where the mesh put the lower inner lip on the teeth, some teeth stay.
-        assertTrue(closedNow >= 0.5 * closed, closedNow + " of " + closed + " open mouths closed\n" + report);
+        // Not yet every wide open mouth: measured 14 of 16 with the closed mouth re-read and closed again (cheering #2
+        // keeps 0.12 IOD, its tongue and a dark corner between the lips; cheering #4 0.08, a dark line and teeth).
+        assertTrue(closedNow >= 0.8 * closed, closedNow + " of " + closed + " open mouths closed\n" + report);
     }
 
     private static double smile(FaceAnalysis a) {
