@@ -58,11 +58,11 @@ class ClosedEyesRenderTest {
     void theDancerOpensHerEyesOnlyFromTheNeutralRest() throws Exception {
         BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo("pexels_dancing_eyes_closed.jpg")));
         FaceBox box;
-        try (Services services = new Services()) {
+        try (NeutralRestRenderTest.Services services = new NeutralRestRenderTest.Services()) {
             box = new FaceDetector(services).detect(photo).get(0);
         }
         Path crop = dir.resolve("dancer.png");
-        ImageIO.write(crop(photo, box), "png", crop.toFile());
+        ImageIO.write(NeutralRestRenderTest.crop(photo, box), "png", crop.toFile());
         // The crop holds part of the other dancer too: pick this face by its centre.
         FacePick pick = FacePick.at(box.centerX() - x0(photo, box), box.centerY() - y0(photo, box));
         double[] after = measure(crop, pick, Rest.NEUTRAL);
@@ -109,33 +109,6 @@ class ClosedEyesRenderTest {
             values.isEmpty() ? Double.NaN : values.get(values.size() / 2)};
     }
 
-    /** Offline fixture models, CPU sessions. */
-    private static final class Services implements ai.gaga.spi.ServiceContext, AutoCloseable {
-        private final ai.gaga.models.ModelStore models = Fixtures.modelStore();
-        private final ai.gaga.onnx.OnnxSessions onnx = new ai.gaga.onnx.OnnxSessions(
-                ai.gaga.onnx.ExecutionDevice.CPU, 2);
-
-        @Override
-        public ai.gaga.models.ModelStore models() {
-            return models;
-        }
-
-        @Override
-        public ai.gaga.onnx.OnnxSessions onnx() {
-            return onnx;
-        }
-
-        @Override
-        public ai.gaga.GagaSettings settings() {
-            return ai.gaga.GagaSettings.defaults();
-        }
-
-        @Override
-        public void close() {
-            onnx.close();
-        }
-    }
-
     private static double side(FaceBox box) {
         return Math.max(box.width(), box.height()) * 2.6;
     }
@@ -146,15 +119,5 @@ class ClosedEyesRenderTest {
 
     private static int y0(BufferedImage photo, FaceBox box) {
         return (int) Math.max(0, box.centerY() - side(box) / 2);
-    }
-
-    /** The face with a margin of its own size around it (a single-face photo). */
-    private static BufferedImage crop(BufferedImage photo, FaceBox box) {
-        double side = side(box);
-        int x0 = x0(photo, box);
-        int y0 = y0(photo, box);
-        int x1 = (int) Math.min(photo.getWidth(), box.centerX() + side / 2);
-        int y1 = (int) Math.min(photo.getHeight(), box.centerY() + side / 2);
-        return Images.copy(photo.getSubimage(x0, y0, x1 - x0, y1 - y0));
     }
 }
