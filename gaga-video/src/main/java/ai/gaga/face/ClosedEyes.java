@@ -34,6 +34,8 @@ public record ClosedEyes(boolean rightClosed, boolean leftClosed, double rightOp
      * warning says so. At 26 degrees (0.83, the selfie) the mirrored eye reads open but shows the near eye's lighting.
      */
     public static final double MIRROR_WIDTH_RATIO = 0.85;
+    /** Head yaw (degrees) beyond which a wink mirrored from the other eye is warned about, whatever the widths. */
+    public static final double MIRROR_YAW = 20;
 
     private static final int[][] RIGHT_PAIRS = {{159, 145}, {158, 153}, {160, 144}};
     private static final int[][] LEFT_PAIRS = {{386, 374}, {385, 380}, {387, 373}};

@@ -85,7 +85,13 @@ public final class FaceAnalyzer {
         // What the neutral rest will relax (these apply to actors acting from Rest.NEUTRAL only).
         warnings.addAll(PhotoExpression.of(mesh, expression, occlusion.mouthOccluded()).warnings());
         if (!occlusion.eyesHidden()) { // behind sunglasses the blink weights mean nothing: no eye is opened
-            warnings.addAll(ClosedEyes.of(mesh, expression).warnings());
+            ClosedEyes eyes = ClosedEyes.of(mesh, expression);
+            warnings.addAll(eyes.warnings());
+            // A wink mirrored from the other eye across a turned head: the head pose says so even where the closed
+            // eye's corners (which the shut lids move) leave the eyes' widths alike.
+            if (eyes.rightClosed() != eyes.leftClosed() && Math.abs(fit.pose().yaw()) > ClosedEyes.MIRROR_YAW) {
+                warnings.add(FaceWarning.EYE_OPENED_POORLY);
+            }
         }
         if (!warnings.isEmpty()) {
             LOG.warn("Face warnings: {} ({})", warnings, occlusion);
