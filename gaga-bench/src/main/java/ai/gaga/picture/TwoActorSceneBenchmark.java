@@ -43,17 +43,20 @@ public final class TwoActorSceneBenchmark {
         Path selfie = Fixtures.photo("pexels_selfie_squint.jpg");
         try (Gaga gaga = Gaga.create()) {
             gaga.render(single(astronaut, 5), dir.resolve("warm-up.mp4"));
-            System.out.println("scene        video-s  wall-s    RTF  render-s  encode-s  shots");
+            System.out.println("scene        video-s  wall-s    RTF  photos-s speech-s  timeline-s sound-s render-s"
+                    + "  encode-s finish-s  shots");
             for (boolean two : new boolean[] {false, true}) {
                 Scene scene = two ? dialogue(astronaut, selfie, seconds) : single(astronaut, seconds);
                 RenderPlan plan = gaga.plan(scene);
                 RenderResult r = gaga.render(scene, dir.resolve((two ? "two" : "one") + ".mp4"));
                 Map<Shot.Layout, Long> layouts = plan.timeline().shots().stream()
                         .collect(Collectors.groupingBy(Shot::layout, Collectors.counting()));
-                System.out.printf(Locale.ROOT, "%-12s %7.1f %7.1f %6.2f %9.1f %9.1f  %s%n",
+                System.out.printf(Locale.ROOT, "%-12s %7.1f %7.1f %6.2f %8.1f %8.1f %11.1f %7.1f %8.1f %9.1f %8.1f  %s%n",
                         two ? "two actors" : "one actor", r.duration().toMillis() / 1000.0,
-                        r.wallTime().toMillis() / 1000.0, r.realTimeFactor(), stage(r, RenderStage.RENDER),
-                        stage(r, RenderStage.ENCODE), layouts);
+                        r.wallTime().toMillis() / 1000.0, r.realTimeFactor(), stage(r, RenderStage.PHOTOS),
+                        stage(r, RenderStage.SPEECH), stage(r, RenderStage.TIMELINE), stage(r, RenderStage.SOUND),
+                        stage(r, RenderStage.RENDER), stage(r, RenderStage.ENCODE), stage(r, RenderStage.FINISH),
+                        layouts);
             }
         }
     }
