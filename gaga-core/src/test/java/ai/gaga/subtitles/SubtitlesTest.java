@@ -1,27 +1,21 @@
 package ai.gaga.subtitles;
 
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Line;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SubtitlesTest {
-    private static Utterance speech(double seconds) {
-        return new Utterance(PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1),
-                List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
 
     private static final Timeline TIMELINE = new Timeline(List.of(
-            new TimelineEntry(Line.of("maya", "I have to go."), speech(1.25), 0.5),
+            new TimelineEntry(Line.of("maya", "I have to go."), silent(1.25), 0.5),
             new TimelineEntry(Line.of("leo", "Wait! You cannot just leave like that, not tonight, not in this "
-                    + "rain, not after everything we said to each other."), speech(6.0), 2.0)), 8.0);
+                    + "rain, not after everything we said to each other."), silent(6.0), 2.0)), 8.0);
 
     @Test
     void srtHasNumberedCuesWithCommaMillisecondsAndTwoRowsAtMost() {

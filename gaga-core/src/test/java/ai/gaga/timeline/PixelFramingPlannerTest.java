@@ -1,13 +1,11 @@
 package ai.gaga.timeline;
 
-import ai.gaga.audio.PcmAudio;
+import ai.gaga.testing.Utterances;
 import ai.gaga.render.CastMember;
 import ai.gaga.render.FaceArea;
 import ai.gaga.scene.Camera;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Scene;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,13 +23,8 @@ class PixelFramingPlannerTest {
     private static final Path A = Path.of("grace.jpg");
     private static final Path B = Path.of("eileen.png");
 
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     private static Timeline plan(Scene scene, List<CastMember> cast, double... seconds) {
-        return new TimelinePlanner().plan(scene, Arrays.stream(seconds).mapToObj(PixelFramingPlannerTest::speech)
+        return new TimelinePlanner().plan(scene, Arrays.stream(seconds).mapToObj(Utterances::silent)
                 .toList(), cast);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +26,8 @@ class PlanJsonTest {
                 (angry) [at +0.3s]
                 Wait!
                 """, Map.of("MAYA", Path.of("m.jpg"), "LEO", Path.of("l.jpg")));
-        Timeline timeline = new TimelinePlanner().plan(scene, List.of(TimelinePlacementTest.speech(2.0),
-                TimelinePlacementTest.speech(0.5)));
+        Timeline timeline = new TimelinePlanner().plan(scene, List.of(silent(2.0),
+                silent(0.5)));
         JsonNode plan = new ObjectMapper().readTree(PlanJson.write(scene, timeline));
         assertEquals("1920x1080", plan.at("/scene/resolution").asText());
         assertEquals(25, plan.at("/scene/fps").asInt());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each timeline entry of the plan lists its words with their times. */
@@ -21,7 +22,7 @@ class PlanJsonWordsTest {
                 MAYA
                 Hello there, Leo.
                 """, Map.of("MAYA", Path.of("m.jpg")));
-        Utterance speech = TimelinePlacementTest.speech(1.5).withWords(List.of(new WordTiming("Hello", 0.1, 0.45),
+        Utterance speech = silent(1.5).withWords(List.of(new WordTiming("Hello", 0.1, 0.45),
                 new WordTiming("there,", 0.5, 0.8), new WordTiming("Leo.", 0.9, 1.37)));
         Timeline timeline = new TimelinePlanner().plan(scene, List.of(speech));
         JsonNode words = new ObjectMapper().readTree(PlanJson.write(scene, timeline)).at("/timeline/entries/0/words");

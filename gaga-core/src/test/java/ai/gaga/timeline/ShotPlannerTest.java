@@ -1,11 +1,9 @@
 package ai.gaga.timeline;
 
-import ai.gaga.audio.PcmAudio;
+import ai.gaga.testing.Utterances;
 import ai.gaga.scene.Camera;
 import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Scene;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +20,8 @@ class ShotPlannerTest {
     private static final Path A = Path.of("grace.jpg");
     private static final Path B = Path.of("eileen.png");
 
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     private static Timeline plan(Scene scene, double... seconds) {
-        return new TimelinePlanner().plan(scene, Arrays.stream(seconds).mapToObj(ShotPlannerTest::speech).toList());
+        return new TimelinePlanner().plan(scene, Arrays.stream(seconds).mapToObj(Utterances::silent).toList());
     }
 
     private static void assertCovers(Timeline t, int fps) {

@@ -1,11 +1,10 @@
 package ai.gaga.timeline;
 
+import ai.gaga.testing.Utterances;
 import ai.gaga.InvalidSceneException;
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Pause;
 import ai.gaga.scene.Scene;
 import ai.gaga.scene.SoundCue;
-import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,13 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TimelinePlacementTest {
     private static final Map<String, Path> PHOTOS = Map.of("MAYA", Path.of("m.jpg"), "LEO", Path.of("l.jpg"));
 
-    static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     private static Timeline plan(String script, double... seconds) {
-        List<Utterance> u = java.util.Arrays.stream(seconds).mapToObj(TimelinePlacementTest::speech).toList();
+        List<Utterance> u = java.util.Arrays.stream(seconds).mapToObj(Utterances::silent).toList();
         return new TimelinePlanner().plan(Scene.parse(script, PHOTOS), u);
     }
 

@@ -1,31 +1,25 @@
 package ai.gaga.timeline;
 
 import ai.gaga.SceneTooLongException;
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.scene.Scene;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TimelinePlannerTest {
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
 
     @Test
     void placesLinesInOrderWithPausesBetween() {
         Scene scene = Scene.builder().actor(Path.of("a.jpg")).pause(Duration.ofMillis(500)).says("One.")
                 .pause(Duration.ofMillis(250)).says("Two.").pause(Duration.ofSeconds(1)).build();
-        Timeline t = new TimelinePlanner().plan(scene, List.of(speech(1.5), speech(2.0)));
+        Timeline t = new TimelinePlanner().plan(scene, List.of(silent(1.5), silent(2.0)));
         assertEquals(0.5, t.entries().get(0).start(), 1e-9);
         assertEquals(2.0, t.entries().get(0).end(), 1e-9);
         assertEquals(2.25, t.entries().get(1).start(), 1e-9);
@@ -40,7 +34,7 @@ class TimelinePlannerTest {
         Scene scene = Scene.builder().actor(Path.of("a.jpg")).says("One.").says("Two.")
                 .maxDuration(Duration.ofSeconds(3)).build();
         SceneTooLongException e = assertThrows(SceneTooLongException.class,
-                () -> new TimelinePlanner().plan(scene, List.of(speech(2.0), speech(1.5))));
+                () -> new TimelinePlanner().plan(scene, List.of(silent(2.0), silent(1.5))));
         assertEquals(Duration.ofMillis(500), e.overflow());
         assertTrue(e.getMessage().contains("3.50 s long, 0.50 s over the 3.00 s limit"), e.getMessage());
     }

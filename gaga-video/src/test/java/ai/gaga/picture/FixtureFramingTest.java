@@ -1,6 +1,5 @@
 package ai.gaga.picture;
 
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
 import ai.gaga.face.Images;
@@ -16,8 +15,6 @@ import ai.gaga.testing.Fixtures;
 import ai.gaga.timeline.Shot;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,11 +66,6 @@ class FixtureFramingTest {
     static void tearDown() {
         performer.close();
         services.close();
-    }
-
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
     }
 
     /** Two actors (the two largest faces) for a group photo, one for a portrait; every shot size asked for. */
@@ -134,7 +127,7 @@ class FixtureFramingTest {
                     new Resolution(1080, 1080))) {
                 Scene scene = scene(photo, faces, res);
                 Timeline timeline = new TimelinePlanner().plan(scene, scene.lines().stream()
-                        .map(l -> speech(1.4)).toList());
+                        .map(l -> silent(1.4)).toList());
                 VideoFormat format = new VideoFormat(res, scene.fps(), timeline.frameCount(scene.fps()));
                 List<BufferedImage> sheet = new ArrayList<>();
                 List<String> labels = new ArrayList<>();

@@ -1,6 +1,5 @@
 package ai.gaga.picture;
 
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
 import ai.gaga.face.Images;
@@ -17,8 +16,6 @@ import ai.gaga.timeline.Shot;
 import ai.gaga.timeline.ShotScale;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,11 +66,6 @@ class PlannedSourceScaleTest {
         services.close();
     }
 
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     @Test
     void framesShowTheSourceScaleThePlanPredicted() {
         Resolution res = new Resolution(1920, 1080);
@@ -84,7 +77,7 @@ class PlannedSourceScaleTest {
                     .toList();
             Scene scene = FixtureFramingTest.scene(photo, faces, res);
             List<CastMember> cast = performer.cast(scene);
-            Timeline timeline = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> speech(1.2))
+            Timeline timeline = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> silent(1.2))
                     .toList(), cast);
             VideoFormat format = new VideoFormat(res, scene.fps(), timeline.frameCount(scene.fps()));
             List<BufferedImage> sheet = new ArrayList<>();

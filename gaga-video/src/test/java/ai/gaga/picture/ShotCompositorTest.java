@@ -1,6 +1,5 @@
 package ai.gaga.picture;
 
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
 import ai.gaga.face.Images;
@@ -17,8 +16,6 @@ import ai.gaga.timeline.Grade;
 import ai.gaga.timeline.Shot;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,11 +60,6 @@ class ShotCompositorTest {
         services.close();
     }
 
-    private static Utterance speech(double seconds) {
-        PcmAudio audio = PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1);
-        return new Utterance(audio, List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     /** Grace and the astronaut in the rain: overlaps, a pause, an emotion turn and a push-in. */
     private static Scene dialogue(Resolution res) {
         return Scene.builder().resolution(res).heading("EXT. LAUNCH PAD - NIGHT")
@@ -81,7 +74,7 @@ class ShotCompositorTest {
 
     private static Timeline plan(Scene scene) {
         // grace 0-2, eileen 2-4.2, grace over her 3.2-4.2, rain, 0.6 s pause, eileen 4.8-6.8
-        return new TimelinePlanner().plan(scene, List.of(speech(2.0), speech(2.2), speech(1.0), speech(2.0)));
+        return new TimelinePlanner().plan(scene, List.of(silent(2.0), silent(2.2), silent(1.0), silent(2.0)));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package ai.gaga.picture;
 
-import ai.gaga.audio.PcmAudio;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceDetector;
 import ai.gaga.face.Images;
@@ -17,8 +16,6 @@ import ai.gaga.testing.Fixtures;
 import ai.gaga.timeline.Shot;
 import ai.gaga.timeline.Timeline;
 import ai.gaga.timeline.TimelinePlanner;
-import ai.gaga.voice.PhoneTiming;
-import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static ai.gaga.testing.Utterances.silent;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,11 +62,6 @@ class TwoPhotoTwoShotTest {
         services.close();
     }
 
-    private static Utterance speech(double seconds) {
-        return new Utterance(PcmAudio.silence(seconds, PcmAudio.STANDARD_RATE, 1),
-                List.of(new PhoneTiming("a", 0, seconds)), "test");
-    }
-
     /** What the cast step of the plan warns about. */
     private static List<String> planWarnings(Scene scene) {
         return performer.cast(scene).stream().flatMap(m -> m.warnings().stream()).toList();
@@ -78,7 +71,7 @@ class TwoPhotoTwoShotTest {
     }
 
     private static Result render(Scene scene, String tag) {
-        Timeline timeline = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> speech(1.6)).toList());
+        Timeline timeline = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> silent(1.6)).toList());
         VideoFormat format = new VideoFormat(scene.resolution(), scene.fps(), timeline.frameCount(scene.fps()));
         List<BufferedImage> sheet = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -247,7 +240,7 @@ class TwoPhotoTwoShotTest {
 
     /** The layouts of the cut planned from the cast's pixels (no render). */
     private static List<Shot.Layout> plannedLayouts(Scene scene) {
-        Timeline t = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> speech(1.6)).toList(),
+        Timeline t = new TimelinePlanner().plan(scene, scene.lines().stream().map(l -> silent(1.6)).toList(),
                 performer.cast(scene));
         t.shots().forEach(s -> assertTrue(s.hasSourceScale() && s.sourceScale() <= Framing.MAX_UPSCALE + 1e-9,
                 s.toString()));
