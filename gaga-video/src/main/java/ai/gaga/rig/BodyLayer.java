@@ -12,7 +12,8 @@ import ai.gaga.face.FaceBox;
  * drags a little background along rather than sliding over it), times a vertical profile that is 0 at the chin and
  * rises to 1 at the shoulders (about {@link #SHOULDER_DROP} face heights lower), eases towards the waist and falls to
  * 0 at the plate's bottom edge, times a horizontal one that falls to 0 beyond about two face widths from the face's
- * centre and at the plate's sides. The weight is smooth everywhere, so the displacement field has no step: nothing
+ * centre and at the plate's sides, and falls to 0 over the photo's other people (their faces, and below them their
+ * bodies, wherever their face is nearer than this one). The weight is smooth everywhere, so the displacement field has no step: nothing
  * tears. The face rig's points take the same field at their rest positions, so the neck, where the rig's head
  * weight fades out and the body weight fades in, blends the head's motion into the body's without a seam.
  *
@@ -36,6 +37,8 @@ final class BodyLayer {
     static final double STILL = 1.0 / 32;
     /** How much of the body's motion another face of the photo cancels (1: all of it). */
     static final double OTHER_FACE = 1.0;
+    /** Half-width (face widths) of the soft border between two people's bodies, around the point equally near both. */
+    static final double OWNER_MARGIN = 0.35;
     /** Fixed-point scale of the weights. */
     private static final int ONE = 1 << 12;
 
@@ -129,6 +132,7 @@ final class BodyLayer {
                 double k = v * col[x] * m[y * w + x] / 255.0;
                 for (FaceBox o : others) {
                     k *= 1 - OTHER_FACE * otherFace(o, x + x0 + 0.5, py);
+                    k *= 1 - otherBody(o, face, x + x0 + 0.5, py);
                 }
                 int q = (int) Math.round(k * ONE);
                 wt[y * w + x] = (short) q;
@@ -160,6 +164,16 @@ final class BodyLayer {
             System.arraycopy(wt, (y + ty0) * w + tx0, tight, y * tw, tw);
         }
         return new BodyLayer(width, height, x0 + tx0, y0 + ty0, x0 + tx1 + 1, y0 + ty1 + 1, tight, iod);
+    }
+
+    /**
+     * 1 where a pixel belongs to another person's body rather than this one's: below the other face's centre and, in
+     * face widths, nearer the other face's column than this face's (by {@link #OWNER_MARGIN} or more), falling
+     * smoothly to 0 where this face's column is as near; a neighbour's shoulder never breathes with this actor.
+     */
+    private static double otherBody(FaceBox o, FaceBox face, double x, double y) {
+        double lead = Math.abs(x - face.centerX()) / face.width() - Math.abs(x - o.centerX()) / o.width();
+        return FaceRig.smooth(o.centerY(), o.maxY(), y) * FaceRig.smooth(-OWNER_MARGIN, OWNER_MARGIN, lead);
     }
 
     /** 1 inside another face's region (an ellipse a little larger than its box), falling smoothly to 0 outside. */
