@@ -93,6 +93,32 @@ class EyesAndHeadTest {
         assertTrue(afraid > calm + 4, "fear quickens the breath: " + afraid + " vs " + calm + " a minute");
     }
 
+    /**
+     * A speaker breathes with the phrases: in during the pause before each line, out through the line; a minute of
+     * talk without a pause still takes a breath every few seconds (catch breaths), at a human rate.
+     */
+    @Test
+    void breathesInBeforeEachLineAndOutThroughIt() {
+        double[] starts = {3.2, 7.0, 11.3}; // clear of the clip's first and last 3 s, which rest alike
+        List<Utterance> talk = List.of(Stages.talk(2.6, 7), Stages.talk(2.9, 8), Stages.talk(2.4, 9));
+        Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("One.").says("Two.").says("Three.").seed(5)
+                .build();
+        Timeline timeline = Stages.timeline(scene, talk, starts, 17);
+        float[] breath = FaceAnimator.of(scene, timeline, "maya").curves().curve(BREATH);
+        for (int i = 0; i < starts.length; i++) {
+            // the utterance opens with 0.1 s of silence: its voice starts there
+            double voiced = starts[i] + 0.1;
+            double end = starts[i] + talk.get(i).durationSeconds() - 0.1;
+            double at = breath[Stages.frame(voiced)];
+            double after = breath[Stages.frame(end)];
+            // full at every line's start, whatever phase the free ~4 s cycle would have been in there
+            assertTrue(at >= 0.85, "line " + i + ": breathed in before it: " + at);
+            assertTrue(after <= at - 0.15, "line " + i + ": breathed out through it: " + at + " -> " + after);
+        }
+        int perMinute = breaths(talkingMinute(3, Emotion.NEUTRAL));
+        assertTrue(perMinute >= 10 && perMinute <= 20, "breaths in a minute of talk: " + perMinute);
+    }
+
     private static ControlCurves talkingMinute(long seed, Emotion emotion) {
         Utterance u = Stages.talk(59, 100 + seed);
         Scene scene = Scene.builder().actor("maya", Stages.PHOTO).says("On and on.").emotion(emotion, 0.9)
