@@ -19,7 +19,9 @@ import java.util.Arrays;
  *       background is carried onto the new one.</li>
  * </ul>
  * The actor's plate (animated or still) is copied where it changes each frame and the edge cleaned there again; the
- * rest stays cleaned from the start. Not thread-safe (one render thread).
+ * rest stays cleaned from the start. Where an animated plate's body breathes and sways, the matte's silhouette moves
+ * with it: the band of the matte within the body's reach is resampled each frame, matte and cleaned colours alike,
+ * from where the body layer brought those pixels from. Not thread-safe (one render thread).
  */
 final class CutOut {
     /** Matte value from which a pixel counts as the person's interior (its colour is trusted). */
@@ -41,13 +43,23 @@ final class CutOut {
     /** Mean B, G, R of the person (interior pixels of the rest plate). */
     final double[] mean = new double[3];
     private int drawn = Integer.MIN_VALUE;
+    /** The animated plate whose body moves the silhouette's {@link #band}, or null. */
+    private final AnimatedPlate body;
+    /** Plate indices of the silhouette band the body moves, and the matte and cleaned colours at rest. */
+    private final int[] band;
+    private final byte[] restAlpha;
+    private final byte[] restClean;
 
     CutOut(ActorPlate plate, double feather, double low, double high) {
         this.plate = plate;
         this.width = plate.width();
         this.height = plate.height();
         this.alpha = matte(plate.personAlpha().orElseThrow(), width, height, feather, low, high);
-        this.extent = ShotCompositor.extent(alpha, width, height);
+        AnimatedPlate body = plate instanceof AnimatedPlate a && a.bodyReach() > 0 ? a : null;
+        int reach = body == null ? 0 : (int) Math.ceil(body.bodyReach()) + 1;
+        // Where the shoulders rise, the matte rises with them: the columns the sampler visits reach that far too.
+        this.extent = ShotCompositor.extent(reach == 0 ? alpha : near(alpha, width, height, reach, a -> a > 0),
+                width, height);
         byte[] rest = plate.bgr().clone();
         this.bgr = rest.clone();
         // Person colour near each pixel: blur of interior colours divided by blur of the interior mask.
@@ -109,6 +121,67 @@ final class CutOut {
                 k++;
             }
         }
+        // The silhouette's band that the body moves: pixels with body weight whose matte, within the body's reach,
+        // is neither all person nor all background.
+        if (body != null) {
+            byte[] person = near(alpha, width, height, reach, a -> a > 0);
+            byte[] background = near(alpha, width, height, reach, a -> a < 255);
+            int moving = 0;
+            int[] band = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (person[i] != 0 && background[i] != 0
+                        && body.bodyWeight(i % width + 0.5, i / width + 0.5) > 0) {
+                    band[moving++] = i;
+                }
+            }
+            this.body = moving == 0 ? null : body;
+            this.band = Arrays.copyOf(band, moving);
+            this.restAlpha = alpha.clone();
+            this.restClean = bgr.clone();
+        } else {
+            this.body = null;
+            this.band = new int[0];
+            this.restAlpha = null;
+            this.restClean = null;
+        }
+    }
+
+    /** 255 where any pixel within {@code r} (a square window) passes {@code test}, else 0: two sliding counts. */
+    static byte[] near(byte[] v, int w, int h, int r, java.util.function.IntPredicate test) {
+        int[] rows = new int[v.length];
+        for (int y = 0; y < h; y++) {
+            int o = y * w;
+            int count = 0;
+            for (int x = 0; x < Math.min(w, r); x++) {
+                count += test.test(v[o + x] & 0xff) ? 1 : 0;
+            }
+            for (int x = 0; x < w; x++) {
+                if (x + r < w) {
+                    count += test.test(v[o + x + r] & 0xff) ? 1 : 0;
+                }
+                if (x - r - 1 >= 0) {
+                    count -= test.test(v[o + x - r - 1] & 0xff) ? 1 : 0;
+                }
+                rows[o + x] = count;
+            }
+        }
+        byte[] out = new byte[v.length];
+        for (int x = 0; x < w; x++) {
+            int count = 0;
+            for (int y = 0; y < Math.min(h, r); y++) {
+                count += rows[y * w + x] > 0 ? 1 : 0;
+            }
+            for (int y = 0; y < h; y++) {
+                if (y + r < h) {
+                    count += rows[(y + r) * w + x] > 0 ? 1 : 0;
+                }
+                if (y - r - 1 >= 0) {
+                    count -= rows[(y - r - 1) * w + x] > 0 ? 1 : 0;
+                }
+                out[y * w + x] = (byte) (count > 0 ? 255 : 0);
+            }
+        }
+        return out;
     }
 
     /** The cleaned pixels of the plate as last drawn. */
@@ -133,6 +206,9 @@ final class CutOut {
             previous[1] = Integer.MAX_VALUE;
             previous[2] = -1;
             previous[3] = -1;
+        }
+        if (body != null) {
+            body.moveWithBody(restClean, bgr, restAlpha, alpha, band, band.length);
         }
     }
 

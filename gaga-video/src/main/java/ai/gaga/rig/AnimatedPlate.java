@@ -162,6 +162,30 @@ public final class AnimatedPlate implements ActorPlate {
         return body == null ? 0f : body.weightAt(x, y);
     }
 
+    /**
+     * The farthest (plate pixels) the body layer moves any pixel: a full breath and a head shifted by half an
+     * inter-ocular distance; 0 when the plate shows no body.
+     */
+    public double bodyReach() {
+        return body == null ? 0 : body.reach(0.5 * rig.interOcular());
+    }
+
+    /**
+     * Moves a cut-out's matte and cleaned colours with the body as the last {@link #draw} moved the plate: each plate
+     * index of {@code indices[0..count)} takes the sample of {@code restBgr} and {@code restAlpha} (the cut-out at
+     * rest, plate size) from where the body layer brought that pixel from, written into {@code outBgr} and
+     * {@code outAlpha}. Pixels without body weight take their rest values.
+     */
+    public void moveWithBody(byte[] restBgr, byte[] outBgr, byte[] restAlpha, byte[] outAlpha, int[] indices,
+                             int count) {
+        if (body == null) {
+            return;
+        }
+        boolean moved = everDrawn && !drawn.atRest();
+        body.resample(restBgr, outBgr, restAlpha, outAlpha, moved ? bodyMotion[0] : 0, moved ? bodyMotion[1] : 0,
+                indices, count);
+    }
+
     /** The rig this plate deforms. */
     public FaceRig rig() {
         return rig;

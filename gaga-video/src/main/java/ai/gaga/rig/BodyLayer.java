@@ -237,6 +237,45 @@ final class BodyLayer {
     }
 
     /**
+     * Moves a cut-out's pixels with the body: each listed plate index takes the bilinear sample, at its position minus
+     * its weight times {@code (dx, dy)}, of {@code restBgr} into {@code outBgr} and of {@code restAlpha} into
+     * {@code outAlpha}, so a matte's silhouette rises and falls with the shoulders it outlines.
+     */
+    void resample(byte[] restBgr, byte[] outBgr, byte[] restAlpha, byte[] outAlpha, double dx, double dy,
+                  int[] indices, int count) {
+        int w = x1 - x0;
+        int maxX = width - 1;
+        int maxY = height - 1;
+        for (int n = 0; n < count; n++) {
+            int i = indices[n];
+            int x = i % width;
+            int y = i / width;
+            double k = x < x0 || y < y0 || x >= x1 || y >= y1 ? 0 : weight[(y - y0) * w + x - x0] / (double) ONE;
+            double sx = Math.max(0, Math.min(maxX, x - k * dx));
+            double sy = Math.max(0, Math.min(maxY, y - k * dy));
+            int ix = Math.min((int) sx, maxX - 1);
+            int iy = Math.min((int) sy, maxY - 1);
+            double ax = sx - ix;
+            double ay = sy - iy;
+            int p = iy * width + ix;
+            int q = p + width;
+            for (int c = 0; c < 3; c++) {
+                double top = (restBgr[3 * p + c] & 0xFF) * (1 - ax) + (restBgr[3 * p + 3 + c] & 0xFF) * ax;
+                double bottom = (restBgr[3 * q + c] & 0xFF) * (1 - ax) + (restBgr[3 * q + 3 + c] & 0xFF) * ax;
+                outBgr[3 * i + c] = (byte) Math.round(top + (bottom - top) * ay);
+            }
+            double top = (restAlpha[p] & 0xFF) * (1 - ax) + (restAlpha[p + 1] & 0xFF) * ax;
+            double bottom = (restAlpha[q] & 0xFF) * (1 - ax) + (restAlpha[q + 1] & 0xFF) * ax;
+            outAlpha[i] = (byte) Math.round(top + (bottom - top) * ay);
+        }
+    }
+
+    /** The largest displacement (pixels) the layer gives any pixel for a head shift of {@code headShift} pixels. */
+    double reach(double headShift) {
+        return Math.hypot(SWAY * headShift, BREATH_LIFT * iod);
+    }
+
+    /**
      * Draws the body moved by {@code (dx, dy)} at full weight: every region pixel whose displacement is at least
      * {@link #STILL} takes the bilinear sample of {@code rest} at its position minus the displacement. Pixels that
      * barely move are left as they are in {@code out} (the caller restored them from the rest plate).

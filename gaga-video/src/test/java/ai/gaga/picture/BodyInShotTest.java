@@ -90,6 +90,75 @@ class BodyInShotTest {
         }
     }
 
+    /**
+     * A two-shot cut-out's matte follows the breathing shoulders: on the selfie and the astronaut, the top of the
+     * shoulders' silhouette (where the matte crosses half opacity, in the columns the body layer moves) rises with the
+     * inhale by at least half the lift the body layer gives there, and the colours just inside it are the person's.
+     */
+    @Test
+    void aCutOutsSilhouetteRisesWithTheShoulders() {
+        List<String> failures = new ArrayList<>();
+        try (TestServices services = new TestServices()) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(services);
+            FacePerformance breathing = (frame, out) -> out.reset().set(FaceControl.BREATH, frame % 2);
+            for (String name : List.of("pexels_selfie_squint.jpg", "astronaut.png")) {
+                java.awt.image.BufferedImage photo = Images.toBgr(ai.gaga.face.PhotoLoader.load(Fixtures.photo(name)));
+                ai.gaga.face.FaceAnalysis a = analyzer.analyze(photo);
+                double scale = 100 / a.mesh().interOcularDistance(); // eyes 100 px apart: a two-shot's size
+                AnimatedPlate plate = AnimatedPlate.create(photo, a, scale, breathing);
+                CutOut cut = new CutOut(plate, ShotCompositor.FEATHER, ShotCompositor.EDGE_LOW,
+                        ShotCompositor.EDGE_HIGH);
+                int w = plate.width();
+                int h = plate.height();
+                cut.draw(2);
+                byte[] exhaled = cut.alpha.clone();
+                cut.draw(3);
+                byte[] inhaled = cut.alpha.clone();
+                FaceBox face = plate.face().orElseThrow();
+                double lift = 0.045 * plate.rig().interOcular(); // BodyLayer.BREATH_LIFT at full weight
+                List<Double> rises = new ArrayList<>();
+                List<Double> expected = new ArrayList<>();
+                for (int x = 0; x < w; x++) {
+                    double off = Math.abs(x + 0.5 - face.centerX()) / face.width();
+                    if (off < 0.8 || off > 1.8) {
+                        continue;
+                    }
+                    double y0 = crossing(exhaled, w, h, x, (int) face.maxY());
+                    double y1 = crossing(inhaled, w, h, x, (int) face.maxY());
+                    if (Double.isNaN(y0) || Double.isNaN(y1)) {
+                        continue;
+                    }
+                    float k = plate.bodyWeight(x + 0.5, y0);
+                    if (k >= 0.5) {
+                        rises.add(y0 - y1);
+                        expected.add(k * lift);
+                    }
+                }
+                double rise = rises.stream().sorted().skip(rises.size() / 2).findFirst().orElse(Double.NaN);
+                double want = expected.stream().sorted().skip(expected.size() / 2).findFirst().orElse(Double.NaN);
+                String line = String.format(Locale.ROOT, "%s: %d shoulder columns, silhouette rises %.2f px, the body "
+                        + "layer lifts %.2f px there", name, rises.size(), rise, want);
+                LOG.info(line);
+                if (rises.size() < 10 || !(rise >= 0.5 * want)) {
+                    failures.add(line);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Where column x's matte first reaches half opacity below {@code from}, with sub-pixel interpolation. */
+    private static double crossing(byte[] alpha, int w, int h, int x, int from) {
+        for (int y = Math.max(1, from); y < h; y++) {
+            int a = alpha[y * w + x] & 0xff;
+            int b = alpha[(y - 1) * w + x] & 0xff;
+            if (a >= 128 && b < 128) {
+                return y - 1 + (128.0 - b) / (a - b) + 0.5;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static float[] luma(FrameBuffer f) {
         byte[] b = f.bgr();
         float[] out = new float[f.width() * f.height()];
