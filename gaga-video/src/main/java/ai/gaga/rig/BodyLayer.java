@@ -246,27 +246,32 @@ final class BodyLayer {
         int w = x1 - x0;
         int maxX = width - 1;
         int maxY = height - 1;
+        // as draw(): displacement per weight unit in 1/256 pixel, bilinear weights in 1/256
+        int fx = (int) Math.round(dx * 256);
+        int fy = (int) Math.round(dy * 256);
         for (int n = 0; n < count; n++) {
             int i = indices[n];
             int x = i % width;
             int y = i / width;
-            double k = x < x0 || y < y0 || x >= x1 || y >= y1 ? 0 : weight[(y - y0) * w + x - x0] / (double) ONE;
-            double sx = Math.max(0, Math.min(maxX, x - k * dx));
-            double sy = Math.max(0, Math.min(maxY, y - k * dy));
-            int ix = Math.min((int) sx, maxX - 1);
-            int iy = Math.min((int) sy, maxY - 1);
-            double ax = sx - ix;
-            double ay = sy - iy;
+            int k = x < x0 || y < y0 || x >= x1 || y >= y1 ? 0 : weight[(y - y0) * w + x - x0];
+            int sx = Math.max(0, Math.min(maxX << 8, (x << 8) - ((k * fx) >> 12)));
+            int sy = Math.max(0, Math.min(maxY << 8, (y << 8) - ((k * fy) >> 12)));
+            int ix = Math.min(sx >> 8, maxX - 1);
+            int iy = Math.min(sy >> 8, maxY - 1);
+            int ax = sx - (ix << 8);
+            int ay = sy - (iy << 8);
+            int bx = 256 - ax;
+            int by = 256 - ay;
             int p = iy * width + ix;
             int q = p + width;
             for (int c = 0; c < 3; c++) {
-                double top = (restBgr[3 * p + c] & 0xFF) * (1 - ax) + (restBgr[3 * p + 3 + c] & 0xFF) * ax;
-                double bottom = (restBgr[3 * q + c] & 0xFF) * (1 - ax) + (restBgr[3 * q + 3 + c] & 0xFF) * ax;
-                outBgr[3 * i + c] = (byte) Math.round(top + (bottom - top) * ay);
+                int top = (restBgr[3 * p + c] & 0xFF) * bx + (restBgr[3 * p + 3 + c] & 0xFF) * ax;
+                int bottom = (restBgr[3 * q + c] & 0xFF) * bx + (restBgr[3 * q + 3 + c] & 0xFF) * ax;
+                outBgr[3 * i + c] = (byte) ((top * by + bottom * ay + (1 << 15)) >> 16);
             }
-            double top = (restAlpha[p] & 0xFF) * (1 - ax) + (restAlpha[p + 1] & 0xFF) * ax;
-            double bottom = (restAlpha[q] & 0xFF) * (1 - ax) + (restAlpha[q + 1] & 0xFF) * ax;
-            outAlpha[i] = (byte) Math.round(top + (bottom - top) * ay);
+            int top = (restAlpha[p] & 0xFF) * bx + (restAlpha[p + 1] & 0xFF) * ax;
+            int bottom = (restAlpha[q] & 0xFF) * bx + (restAlpha[q + 1] & 0xFF) * ax;
+            outAlpha[i] = (byte) ((top * by + bottom * ay + (1 << 15)) >> 16);
         }
     }
 
