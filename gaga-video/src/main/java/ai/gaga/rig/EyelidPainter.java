@@ -15,7 +15,7 @@ import java.util.Arrays;
  * real lash line lands on the closing edge and meets the lower lashes. The lid's tone is evened out towards that of
  * a closed lid (lit like the skin under the eye; its texture kept, and the lash line's own darkness), the skin fades
  * in below the crease and at the corners, the closing edge is feathered over {@link #EDGE}, and the lid shades
- * softly into the seam. Opening (wide): the band the lid uncovers shows sclera, and iris where the iris circle
+ * into the seam, its texture darkened towards the closing edge as a closed eye's lash line ({@link #LASH}). Opening (wide): the band the lid uncovers shows sclera, and iris where the iris circle
  * reaches into it (colours sampled from the rest plate once). Not thread-safe; allocates nothing per frame.
  */
 final class EyelidPainter {
@@ -32,12 +32,26 @@ final class EyelidPainter {
      * the widest opening, so that the corners are covered too).
      */
     static final float OVERLAP = 0.6f;
+    /**
+     * The most a closed lid reaches past the lower lid line, IODs: on a wide opening 60 % of it made a pouch that hung
+     * well below the lower lid (the far eye of the man looking away).
+     */
+    static final float OVERLAP_MAX = 0.08f;
     /** Fraction of the lid (from the crease) over which the painted skin fades in. */
     private static final double TOP_FADE = 0.15;
     /** Fraction of the half-width from the middle where the lid starts fading out towards the corners. */
     private static final double CORNER_FADE = 0.93;
-    /** Darkening at the closing edge of a fully closed lid. */
-    private static final float SHADE = 0.08f;
+    /** Darkening at the closing edge of a fully closed lid, fading in from {@link #SHADE_FROM} of the lid down. */
+    private static final float SHADE = 0.3f;
+    private static final double SHADE_FROM = 0.5;
+    /**
+     * The lash line of a closed lid: the lid's own texture darkened towards the closing edge, by up to this much at
+     * the edge, over {@link #LASH_BAND}. The photo's lashes carried to the edge alone read as a lid half open to the
+     * face models (a pale lid over a faint seam); a closed eye's seam is its darkest line.
+     */
+    private static final float LASH = 0.9f;
+    /** Height of the darkened lash band above the closing edge, IODs. */
+    private static final float LASH_BAND = 0.04f;
     /**
      * Light on the middle of a closed lid: a closed lid is convex and faces the light, so its middle is a little
      * brighter than the stretched (recessed, open-eye) lid skin; a gain on the photo's texture, peaking half way down.
@@ -368,7 +382,7 @@ final class EyelidPainter {
             // A closing lid reaches a little past the lower lid line: it meets the lower lashes from above and
             // covers what of the eye the landmarks leave below that line.
             float over = k == 0 || k == m - 1 ? 0
-                    : OVERLAP * Math.max(openness[k], 0.5f * maxOpen) * closeness[k];
+                    : Math.min(OVERLAP_MAX * iod, OVERLAP * Math.max(openness[k], 0.5f * maxOpen)) * closeness[k];
             curX[k] = x[lid[k]] + nx * over;
             curY[k] = y[lid[k]] + ny * over;
             minX = Math.min(minX, curX[k]);
@@ -434,7 +448,9 @@ final class EyelidPainter {
                     // The lid curves away into the seam: a soft shade towards the lashes.
                     float closedW = MouthPainter.clamp01(span / height);
                     float fc = Math.min(1f, f);
-                    float shade = (1 - SHADE * (float) FaceRig.smooth(0.7, 1, f) * closedW)
+                    float lashBand = Math.max(1f, LASH_BAND * iod);
+                    float shade = (1 - SHADE * (float) FaceRig.smooth(SHADE_FROM, 1, f) * closedW)
+                            * (1 - LASH * closedW * MouthPainter.clamp01(1 - (vLid - v) / lashBand))
                             * (1 + HIGHLIGHT * 4 * fc * (1 - fc) * closedW);
                     sampleRest(stx + s * (sbx - stx), sty + s * (sby - sty));
                     // The lid's tone evened out towards a closed lid's (its texture kept), less so near the lashes.

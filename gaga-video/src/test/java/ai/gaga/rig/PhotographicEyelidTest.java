@@ -42,14 +42,21 @@ class PhotographicEyelidTest {
     private static final java.util.Set<String> NOT_YET = java.util.Set.of(
             "grace_hopper_512x512#1 blink", "astronaut#1 blink", "astronaut#1 texture",
             "pexels_man_looking_away#1 blink", "pexels_man_looking_away#1 texture", "pexels_group_three#1 blink",
-            "pexels_family_smiles#1 blink", "pexels_family_smiles#1 texture", "pexels_family_smiles#3 blink",
-            "pexels_family_smiles#3 edge", "pexels_family_smiles#5 blink", "pexels_family_smiles#6 blink",
-            "pexels_family_smiles#7 blink", "pexels_cheering_full_body#3 blink", "pexels_cheering_full_body#3 texture",
+            "pexels_family_smiles#1 texture", "pexels_family_smiles#3 edge", "pexels_family_smiles#5 blink",
+            "pexels_family_smiles#6 blink", "pexels_cheering_full_body#3 blink", "pexels_cheering_full_body#3 texture",
             // New with the deeper closing edge (branch blink): the squinting laugh's slit openings now lie wholly
             // inside the smooth stretched lid instead of crossing the seam (ratio 0.64 -> 0.20, its skin is JPEG-noisy).
             "pexels_cheering_full_body#4 texture",
-            "pexels_cheering_full_body#5 blink", "pexels_dancing_eyes_closed#1 blink",
-            "pexels_dancing_eyes_closed#1 edge");
+            "pexels_cheering_full_body#5 blink", "pexels_dancing_eyes_closed#1 edge");
+    /**
+     * Floors of the mean eyeBlink (left and right) of listed blink pairs that the darkened lash line raised (branch
+     * blink, mean before -> after: astronaut 0.39 -> 0.52, family#5 0.40 -> 0.55, family#6 0.51 -> 0.53, cheering#5
+     * 0.18 -> 0.29, man looking away 0.21 -> 0.24, group_three#1 0.38 -> 0.40), a little under the measured value;
+     * other listed blink pairs keep the floor of 0.15.
+     */
+    private static final java.util.Map<String, Double> BLINK_FLOOR = java.util.Map.of("astronaut#1", 0.47,
+            "pexels_family_smiles#5", 0.5, "pexels_family_smiles#6", 0.5, "pexels_cheering_full_body#5", 0.25,
+            "pexels_man_looking_away#1", 0.2, "pexels_group_three#1", 0.35);
     private static EyeFaces eyeFaces;
     private static List<EyeFaces.Face> faces;
 
@@ -100,7 +107,8 @@ class PhotographicEyelidTest {
                 continue;
             }
             measured++;
-            check(face.name(), "blink", left >= 0.5 && right >= 0.5, (left + right) / 2 >= 0.15,
+            check(face.name(), "blink", left >= 0.5 && right >= 0.5,
+                    (left + right) / 2 >= BLINK_FLOOR.getOrDefault(face.name(), 0.15),
                     "eyeBlink L " + left + " R " + right, failures, short_);
             check(face.name(), "texture", t.ratio() >= 0.5 && t.ratio() <= 2, t.ratio() >= 0.2 && t.ratio() <= 3,
                     "Laplacian ratio " + t.ratio(), failures, short_);
