@@ -59,11 +59,12 @@ class NeutralRestRenderTest {
      * closing again (NeutralRest) took man looking away #0 (100 %, 0.57), cheering #0 (0 -> 100 %, 0.47 -> 0.67) and
      * the closure of family #0 (8 -> 100 %), cheering #3 (5 -> 100 %) and dancing #1 (0 -> 100 %) off this list;
      * single-face crops took family #4 and #6 (sync 0.07 -> 0.64 and 0.66: a neighbour had been acted and another
-     * face measured). With the photographic eyelids merged, cheering #1 reads 68-88 % closed in silences (100 %
-     * before them): a blink's lid changes where the models put the mouth on that small face.
+     * face measured). With the photographic eyelids merged, cheering #1 read 68-88 % closed in silences (100 %
+     * before them): a blink's lid changes where the models put the mouth on that small face. Sealing the lips that
+     * still re-read apart after the closing passes (NeutralRest) took cheering #1 (68 -> 100 %, sync 0.58 -> 0.65),
+     * #2 (0 -> 100 %, offset -2 -> 0, sync 0.41 -> 0.68) and #4 (0 -> 100 %, sync 0.73 -> 0.63) off this list.
      */
-    private static final List<String> KNOWN = List.of("pexels_family_smiles-0.png", "pexels_cheering_full_body-1.png",
-            "pexels_cheering_full_body-2.png", "pexels_cheering_full_body-3.png", "pexels_cheering_full_body-4.png",
+    private static final List<String> KNOWN = List.of("pexels_family_smiles-0.png", "pexels_cheering_full_body-3.png",
             "pexels_dancing_eyes_closed-1.png");
     static Gaga gaga;
     static ClipEvaluator evaluator;
