@@ -115,8 +115,12 @@ public final class NeutralRest {
      * rest photo again with {@code reanalyze} (the same face models, the same face box): where the face model still
      * reads the lips apart (at least {@link #TARGET_GAP} inter-ocular distances: teeth the mesh counted as lip, a pale
      * band or dark corners left between the lips, a jaw that still reads open), the lips are closed again from that
-     * reading, at most {@link #MAX_RECLOSE} times, keeping a pass only where it narrowed the re-read gap. The rest's
-     * analysis is then the re-read one, moved with the last pass. {@code reanalyze} null: one pass, unchecked.
+     * reading, at most {@link #MAX_RECLOSE} times, keeping a pass only where it narrowed the re-read gap. Lips that
+     * still read apart then are sealed (at most {@link #MAX_SEAL} times, each kept only where it narrowed the gap): what
+     * is dark or teeth between them and at their corners is filled from the lip around it, or the lower lip's own
+     * texture is carried up over the band the mesh reads open (the tongue, a dark line). Where they still read
+     * {@link #POORLY_CLOSED} or more apart, {@link FaceWarning#MOUTH_CLOSED_POORLY} is added. The rest's analysis is
+     * then the re-read one, moved with the last pass. {@code reanalyze} null: one pass, unchecked.
      */
     public static Result of(BufferedImage photo, FaceAnalysis face, Function<BufferedImage, FaceAnalysis> reanalyze) {
         Result relaxed = relax(photo, face);
@@ -207,11 +211,13 @@ public final class NeutralRest {
     }
 
     /**
-     * Seals lips that the face model still reads apart after the closing passes: along the mouth, the band between
-     * the re-read inner lips, grown to take in what is neither lip nor skin next to it (a dark line, traces of teeth,
-     * the tongue under a lower lip the mesh put on it), is covered by the lower lip carried up onto the upper lip's
-     * line: the lower lip's own texture, stretched from its re-read inner edge down into the chin, nothing darkened
-     * and nothing painted flat. Null when there is nothing to seal.
+     * Seals lips that the face model still reads apart after the closing passes. With {@code stretch}: along the
+     * mouth, the band between the re-read inner lips, grown to take in what is neither lip nor skin next to it (a
+     * dark line, traces of teeth, the tongue under a lower lip the mesh put on it), is covered by the lower lip
+     * carried up onto the upper lip's line: the lower lip's own texture, stretched from a little below its re-read
+     * inner edge ({@link #SEAL_SKIP}) down into the chin, nothing darkened and nothing painted flat. Either way, what
+     * is still dark or teeth between the lips and within {@link #SEAL_CORNER} of their corners is then filled from
+     * the lip and skin around it. The analysis' inner lips meet. Null when there is nothing to seal.
      */
     private static Result seal(Result best, FaceAnalysis read, boolean stretch) {
         BufferedImage photo = best.photo();
