@@ -37,7 +37,14 @@ public enum FaceWarning {
             true),
     /** The open mouth may be covered or show the tongue: closing it may smear what covers it. */
     MOUTH_KEPT_OPEN("The open mouth may be covered or show the tongue (a hand, a microphone?): it is closed for the "
-            + "rest but may look smeared; use a photo with a visible mouth, or --rest photo", true);
+            + "rest but may look smeared; use a photo with a visible mouth, or --rest photo", true),
+    /**
+     * The neutral rest could not close the open mouth: re-read with the face models, its lips stay apart (the tongue
+     * or teeth between them), so the mouth may show open between phrases.
+     */
+    MOUTH_CLOSED_POORLY("The open mouth could not be closed well for the rest (the tongue or teeth stay between the "
+            + "lips): it may show open between phrases; a photo with the mouth closed or less open works better "
+            + "(--rest photo keeps it as photographed)", true);
 
     private final String message;
     private final boolean rest;

@@ -52,6 +52,29 @@ public final class NeutralRest {
     static final double TARGET_GAP = 0.04;
     /** Closing passes after the first, at most (each costs one face analysis). */
     static final int MAX_RECLOSE = 2;
+    /**
+     * Re-read lip gap (inter-ocular distances) at or above which the rest says it could not close the mouth well
+     * ({@link FaceWarning#MOUTH_CLOSED_POORLY}): the issue's measure of a closed mouth on video.
+     */
+    static final double POORLY_CLOSED = 0.08;
+    /** Seals after the closing passes, at most (each costs one face analysis). */
+    static final int MAX_SEAL = 2;
+    /**
+     * The share of the lower lip (from its re-read inner edge out) a seal carries up under the rest of it: the inner
+     * edge of a lower lip carried up from a wide open mouth is the shadowed rim the tongue or the lower teeth sat on,
+     * which the face model reads as the mouth's inside.
+     */
+    private static final double SEAL_SKIP = 0.3;
+    /** How far past the re-read inner lips a seal looks for a dark line or teeth, inter-ocular distances. */
+    private static final double SEAL_REACH = 0.04;
+    /** How far below the lower lip a seal's stretch reaches into the chin, inter-ocular distances. */
+    private static final double SEAL_CHIN = 0.05;
+    /** Darker than this share of the lower lip's luma counts as a gap between the lips. */
+    private static final double SEAL_DARK = 0.7;
+    /** How far past the lip corners a seal fills a dark corner, inter-ocular distances. */
+    private static final double SEAL_CORNER = 0.25;
+    /** Half the height of the band a seal fills at the corners and at least along the lips, inter-ocular distances. */
+    private static final double SEAL_CORNER_HALF = 0.04;
 
     /**
      * A photo's neutral rest.
@@ -95,8 +118,12 @@ public final class NeutralRest {
      * rest photo again with {@code reanalyze} (the same face models, the same face box): where the face model still
      * reads the lips apart (at least {@link #TARGET_GAP} inter-ocular distances: teeth the mesh counted as lip, a pale
      * band or dark corners left between the lips, a jaw that still reads open), the lips are closed again from that
-     * reading, at most {@link #MAX_RECLOSE} times, keeping a pass only where it narrowed the re-read gap. The rest's
-     * analysis is then the re-read one, moved with the last pass. {@code reanalyze} null: one pass, unchecked.
+     * reading, at most {@link #MAX_RECLOSE} times, keeping a pass only where it narrowed the re-read gap. Lips that
+     * still read apart then are sealed (at most {@link #MAX_SEAL} times, each kept only where it narrowed the gap): what
+     * is dark or teeth between them and at their corners is filled from the lip around it, or the lower lip's own
+     * texture is carried up over the band the mesh reads open (the tongue, a dark line). Where they still read
+     * {@link #POORLY_CLOSED} or more apart, {@link FaceWarning#MOUTH_CLOSED_POORLY} is added. The rest's analysis is
+     * then the re-read one, moved with the last pass. {@code reanalyze} null: one pass, unchecked.
      */
     public static Result of(BufferedImage photo, FaceAnalysis face, Function<BufferedImage, FaceAnalysis> reanalyze) {
         Result relaxed = relax(photo, face);
@@ -143,9 +170,47 @@ public final class NeutralRest {
             read = reread;
             gap = gapAgain;
         }
-        LOG.info("Neutral rest re-read: lip gap {} -> {} IOD after {} more closing pass(es) in {} ms",
+        int seals = 0;
+        while (gap >= TARGET_GAP && seals < MAX_SEAL) {
+            Cancellation.check();
+            seals++;
+            // Two ways: the gaps filled where they are dark or teeth (corners, a line), or the lower lip carried up
+            // over the whole band the mesh reads open and then the gaps filled; the one re-read narrower is kept.
+            Result chosen = null;
+            FaceAnalysis chosenRead = null;
+            double chosenGap = gap - 0.005;
+            for (boolean stretch : new boolean[] {false, true}) {
+                Result sealed = seal(best, read, stretch);
+                if (sealed == null) {
+                    continue;
+                }
+                FaceAnalysis reread = reanalyze.apply(sealed.photo());
+                double gapAgain = PhotoExpression.of(reread).lipGap();
+                if (gapAgain < chosenGap) {
+                    chosen = sealed;
+                    chosenRead = reread;
+                    chosenGap = gapAgain;
+                }
+            }
+            if (chosen == null) {
+                break;
+            }
+            best = chosen;
+            read = chosenRead;
+            gap = chosenGap;
+        }
+        LOG.info("Neutral rest re-read: lip gap {} -> {} IOD after {} more closing pass(es) and {} seal(s) in {} ms",
                 String.format(java.util.Locale.ROOT, "%.3f", firstGap),
-                String.format(java.util.Locale.ROOT, "%.3f", gap), passes, (System.nanoTime() - t0) / 1_000_000);
+                String.format(java.util.Locale.ROOT, "%.3f", gap), passes, seals,
+                (System.nanoTime() - t0) / 1_000_000);
+        if (gap >= POORLY_CLOSED) {
+            Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
+            notes.addAll(best.relaxed());
+            notes.add(FaceWarning.MOUTH_CLOSED_POORLY);
+            LOG.warn("Neutral rest: the lips still read {} IOD apart: {}",
+                    String.format(java.util.Locale.ROOT, "%.3f", gap), FaceWarning.MOUTH_CLOSED_POORLY.message());
+            best = new Result(best.photo(), best.analysis(), notes, best.expression(), best.interior());
+        }
         return best;
     }
 
@@ -163,6 +228,372 @@ public final class NeutralRest {
             w.remove(FaceWarning.MOUTH_KEPT_OPEN);
         }
         return w;
+    }
+
+    /**
+     * Seals lips that the face model still reads apart after the closing passes. With {@code stretch}: along the
+     * mouth, the band between the re-read inner lips, grown to take in what is neither lip nor skin next to it (a
+     * dark line, traces of teeth, the tongue under a lower lip the mesh put on it), is covered by the lower lip
+     * carried up onto the upper lip's line: the lower lip's own texture, stretched from a little below its re-read
+     * inner edge ({@link #SEAL_SKIP}) down into the chin, nothing darkened and nothing painted flat. Either way, what
+     * is still dark or teeth between the lips and within {@link #SEAL_CORNER} of their corners is then filled from
+     * the lip and skin around it. The analysis' inner lips meet. Null when there is nothing to seal.
+     */
+    private static Result seal(Result best, FaceAnalysis read, boolean stretch) {
+        BufferedImage photo = best.photo();
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        FaceRig rig = FaceRig.create(read, w, h);
+        byte[] src = Images.bgr(Images.toBgr(photo));
+        double iod = rig.interOcular();
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        double[][] upper = curve(rig, FaceRig.INNER_UPPER_FULL, ax, ay);
+        double[][] lower = curve(rig, FaceRig.INNER_LOWER_FULL, ax, ay);
+        double[][] upperOut = curve(rig, SEAL_UPPER_OUTER, ax, ay);
+        double[][] lowerOut = curve(rig, SEAL_LOWER_OUTER, ax, ay);
+        double ua = upper[0][0];
+        double ub = upper[0][upper[0].length - 1];
+        double step = 0.5;
+        int steps = (int) Math.ceil((ub - ua) / step) + 1;
+        if (steps < 4) {
+            return null;
+        }
+        double lipLuma = lipLuma(rig, src);
+        double[] top = new double[steps];
+        double[] bot = new double[steps];
+        double[] end = new double[steps];
+        boolean any = false;
+        for (int s = 0; s < steps; s++) {
+            double u = ua + s * step;
+            double vU = interp(upper[0], upper[1], u);
+            double vL = Math.max(vU, interp(lower[0], lower[1], u));
+            double vUo = Math.min(vU, interp(upperOut[0], upperOut[1], u));
+            double vLo = Math.max(vL, interp(lowerOut[0], lowerOut[1], u));
+            double from = vU - Math.min(SEAL_REACH * iod, 0.5 * (vU - vUo));
+            double to = vL + Math.min(SEAL_REACH * iod, 0.5 * (vLo - vL));
+            double first = Double.NaN;
+            double last = Double.NaN;
+            for (double v = from; v <= to; v += step) {
+                double x = u * ax - v * ay;
+                double y = u * ay + v * ax;
+                if (notLip(src, w, h, x, y, lipLuma)) {
+                    first = Double.isNaN(first) ? v : first;
+                    last = v;
+                }
+            }
+            double t = Double.isNaN(first) ? vU : Math.min(vU, first - step / 2);
+            double b = Double.isNaN(last) ? vL : Math.max(vL, last + step / 2);
+            top[s] = t;
+            bot[s] = b + SEAL_SKIP * Math.max(0, vLo - b);
+            end[s] = Math.max(vLo, b) + SEAL_CHIN * iod;
+            any |= b - t > 0.3;
+        }
+        if (!any && stretch) {
+            return null;
+        }
+        top = smooth(top);
+        bot = smooth(bot);
+        end = smooth(end);
+        byte[] dst = src.clone();
+        int n = rig.pointCount();
+        float[] dx = new float[n];
+        float[] dy = new float[n];
+        if (stretch) {
+            stretch(rig, src, dst, ua, ub, step, top, bot, end, dx, dy);
+        }
+        boolean filled = fillGaps(rig, dst, w, h, upperOut, lowerOut, lipLuma);
+        if (!stretch && !filled) {
+            return null;
+        }
+        int[] up = FaceRig.INNER_UPPER;
+        int[] lo = FaceRig.INNER_LOWER;
+        for (int k = 0; k < up.length; k++) { // the analysis' lips meet exactly
+            dx[lo[k]] = rig.restX(up[k]) + dx[up[k]] - rig.restX(lo[k]);
+            dy[lo[k]] = rig.restY(up[k]) + dy[up[k]] - rig.restY(lo[k]);
+        }
+        BufferedImage out = Images.fromBgr(dst, w, h);
+        PhotoExpression mouth = new PhotoExpression(0, true, 0, 0, 0, false, false, false);
+        FaceAnalysis m = moved(read, out, rig, dx, dy, mouth);
+        FaceAnalysis a = best.analysis();
+        return new Result(out, new FaceAnalysis(m.width(), m.height(), m.box(), m.mesh(), m.landmarks(),
+                a.expression(), m.fit(), m.mask(), coverOfThePhoto(m, a)), best.relaxed(), best.expression(),
+                best.interior());
+    }
+
+    /**
+     * The lower lip carried up: each pixel from the band's top down to the chin takes the lower lip's texture from
+     * the band's bottom down, stretched; the band's top edge anti-aliased. The lower lip's points move with it, the
+     * lower inner lips onto the upper ones.
+     */
+    private static void stretch(FaceRig rig, byte[] src, byte[] dst, double ua, double ub, double step, double[] top,
+                                double[] bot, double[] end, float[] dx, float[] dy) {
+        int w = rig.plateWidth();
+        int h = rig.plateHeight();
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        int steps = top.length;
+        float[][] bounds = bounds(ua, ub, top, end, ax, ay);
+        int x0 = Math.max(0, (int) Math.floor(bounds[0][0]) - 1);
+        int x1 = Math.min(w - 1, (int) Math.ceil(bounds[0][1]) + 1);
+        int y0 = Math.max(0, (int) Math.floor(bounds[1][0]) - 1);
+        int y1 = Math.min(h - 1, (int) Math.ceil(bounds[1][1]) + 1);
+        double[] c = new double[3];
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double u = x * ax + y * ay;
+                double v = -x * ay + y * ax;
+                int s = (int) Math.round((u - ua) / step);
+                if (s < 0 || s >= steps || bot[s] - top[s] <= 0.3) {
+                    continue;
+                }
+                double a = Math.max(0, Math.min(1, v - top[s] + 0.5));
+                if (a <= 0 || v > end[s]) {
+                    continue;
+                }
+                double sv = v <= top[s] ? bot[s]
+                        : bot[s] + (v - top[s]) * (end[s] - bot[s]) / Math.max(1e-6, end[s] - top[s]);
+                sample(src, w, h, u * ax - sv * ay, u * ay + sv * ax, c);
+                int o = (y * w + x) * 3;
+                for (int k = 0; k < 3; k++) {
+                    dst[o + k] = (byte) Math.round((1 - a) * (src[o + k] & 0xFF) + a * c[k]);
+                }
+            }
+        }
+        int n = rig.pointCount();
+        boolean[] lowerLip = mark(n, FaceRig.INNER_LOWER_FULL, LOWER_LIP_OUTER);
+        for (int i = 0; i < n; i++) {
+            if (!lowerLip[i]) {
+                continue;
+            }
+            double u = rig.restX(i) * ax + rig.restY(i) * ay;
+            double v = -rig.restX(i) * ay + rig.restY(i) * ax;
+            int s = (int) Math.round((u - ua) / step);
+            if (s < 0 || s >= steps || bot[s] - top[s] <= 0.3 || v > end[s]) {
+                continue;
+            }
+            double nv = v <= bot[s] ? top[s]
+                    : top[s] + (v - bot[s]) * (end[s] - top[s]) / Math.max(1e-6, end[s] - bot[s]);
+            dx[i] = (float) (-(nv - v) * ay);
+            dy[i] = (float) ((nv - v) * ax);
+        }
+    }
+
+    /**
+     * Fills what is dark or teeth inside the closed lips and just past their corners (a dark corner, a line between
+     * the lips, traces of teeth) from the lip and skin around it (a membrane: each filled pixel the mean of its
+     * neighbours), so the lips meet in lip colour. Whether anything was filled.
+     */
+    private static boolean fillGaps(FaceRig rig, byte[] img, int w, int h, double[][] upperOut, double[][] lowerOut,
+                                    double lipLuma) {
+        double iod = rig.interOcular();
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        double ua = upperOut[0][0];
+        double ub = upperOut[0][upperOut[0].length - 1];
+        double past = SEAL_CORNER * iod;
+        double[] cu = {ua - past, ub + past};
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int k = 0; k < upperOut[0].length; k++) {
+            for (double[][] c : new double[][][] {upperOut, lowerOut}) {
+                for (double u : new double[] {c[0][k], k == 0 ? cu[0] : k == c[0].length - 1 ? cu[1] : c[0][k]}) {
+                    double x = u * ax - c[1][k] * ay;
+                    double y = u * ay + c[1][k] * ax;
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        int x0 = Math.max(1, (int) Math.floor(minX - past));
+        int x1 = Math.min(w - 2, (int) Math.ceil(maxX + past));
+        int y0 = Math.max(1, (int) Math.floor(minY - past));
+        int y1 = Math.min(h - 2, (int) Math.ceil(maxY + past));
+        if (x1 <= x0 || y1 <= y0) {
+            return false;
+        }
+        int bw = x1 - x0 + 1;
+        int bh = y1 - y0 + 1;
+        boolean[] gap = new boolean[bw * bh];
+        double[] c = new double[3];
+        int count = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double u = x * ax + y * ay;
+                double v = -x * ay + y * ax;
+                double lo;
+                double hi;
+                if (u < ua || u > ub) { // past a corner: within a disc around it
+                    double cu0 = u < ua ? ua : ub;
+                    double cv = u < ua ? upperOut[1][0] : upperOut[1][upperOut[1].length - 1];
+                    if (Math.hypot(u - cu0, v - cv) > past) {
+                        continue;
+                    }
+                    lo = v;
+                    hi = v;
+                } else {
+                    lo = interp(upperOut[0], upperOut[1], u);
+                    hi = interp(lowerOut[0], lowerOut[1], u);
+                    double mid = (lo + hi) / 2;
+                    lo = Math.min(lo, mid - SEAL_CORNER_HALF * iod);
+                    hi = Math.max(hi, mid + SEAL_CORNER_HALF * iod);
+                }
+                if (v < lo || v > hi) {
+                    continue;
+                }
+                if (notLip(img, w, h, x, y, lipLuma)) {
+                    gap[(y - y0) * bw + x - x0] = true;
+                    count++;
+                }
+            }
+        }
+        if (count == 0) {
+            return false;
+        }
+        // Grown by a pixel: the soft edge of a dark line is darker than the lip, too.
+        boolean[] grown = gap.clone();
+        for (int y = 1; y < bh - 1; y++) {
+            for (int x = 1; x < bw - 1; x++) {
+                int i = y * bw + x;
+                if (gap[i - 1] || gap[i + 1] || gap[i - bw] || gap[i + bw]) {
+                    grown[i] = true;
+                }
+            }
+        }
+        for (int x = 0; x < bw; x++) { // the box's edge holds the fill
+            grown[x] = false;
+            grown[(bh - 1) * bw + x] = false;
+        }
+        for (int y = 0; y < bh; y++) {
+            grown[y * bw] = false;
+            grown[y * bw + bw - 1] = false;
+        }
+        double[][] f = new double[3][bw * bh];
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                int o = ((y0 + y) * w + x0 + x) * 3;
+                for (int k = 0; k < 3; k++) {
+                    f[k][y * bw + x] = img[o + k] & 0xFF;
+                }
+            }
+        }
+        // Start from the mean of the untouched pixels next to the gaps, then relax.
+        double[] mean = new double[3];
+        int m = 0;
+        for (int i = 0; i < grown.length; i++) {
+            if (!grown[i] && i % bw > 0 && i % bw < bw - 1 && i / bw > 0 && i / bw < bh - 1
+                    && (grown[i - 1] || grown[i + 1] || grown[i - bw] || grown[i + bw])) {
+                for (int k = 0; k < 3; k++) {
+                    mean[k] += f[k][i];
+                }
+                m++;
+            }
+        }
+        for (int i = 0; i < grown.length; i++) {
+            if (grown[i]) {
+                for (int k = 0; k < 3; k++) {
+                    f[k][i] = m == 0 ? lipLuma : mean[k] / m;
+                }
+            }
+        }
+        for (int it = 0; it < 80; it++) {
+            for (int i = 0; i < grown.length; i++) {
+                if (grown[i]) {
+                    for (int k = 0; k < 3; k++) {
+                        f[k][i] = (f[k][i - 1] + f[k][i + 1] + f[k][i - bw] + f[k][i + bw]) / 4;
+                    }
+                }
+            }
+        }
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                if (grown[y * bw + x]) {
+                    int o = ((y0 + y) * w + x0 + x) * 3;
+                    for (int k = 0; k < 3; k++) {
+                        img[o + k] = (byte) Math.max(0, Math.min(255, Math.round(f[k][y * bw + x])));
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Points as (u, v) along and across the eye line, plate pixels, sorted by u. */
+    private static double[][] curve(FaceRig rig, int[] idx, double ax, double ay) {
+        double[] u = new double[idx.length];
+        double[] v = new double[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            u[k] = rig.restX(idx[k]) * ax + rig.restY(idx[k]) * ay;
+            v[k] = -rig.restX(idx[k]) * ay + rig.restY(idx[k]) * ax;
+        }
+        sortByFirst(u, v);
+        return new double[][] {u, v};
+    }
+
+    private static double[] smooth(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double sum = 0;
+            int cnt = 0;
+            for (int j = Math.max(0, i - 2); j <= Math.min(a.length - 1, i + 2); j++) {
+                sum += a[j];
+                cnt++;
+            }
+            out[i] = sum / cnt;
+        }
+        return out;
+    }
+
+    /** The image box of the region between {@code top} and {@code end} along u: {{minX, maxX}, {minY, maxY}}. */
+    private static float[][] bounds(double ua, double ub, double[] top, double[] end, double ax, double ay) {
+        float minX = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (int s = 0; s < top.length; s++) {
+            double u = Math.min(ub, ua + s * 0.5);
+            for (double v : new double[] {top[s] - 1, end[s] + 1}) {
+                float x = (float) (u * ax - v * ay);
+                float y = (float) (u * ay + v * ax);
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        return new float[][] {{minX, maxX}, {minY, maxY}};
+    }
+
+    /** Bilinear BGR sample. */
+    private static void sample(byte[] bgr, int w, int h, double x, double y, double[] out) {
+        double fx = Math.max(0, Math.min(w - 1.001, x));
+        double fy = Math.max(0, Math.min(h - 1.001, y));
+        int xi = (int) fx;
+        int yi = (int) fy;
+        double tx = fx - xi;
+        double ty = fy - yi;
+        for (int c = 0; c < 3; c++) {
+            double p00 = bgr[(yi * w + xi) * 3 + c] & 0xFF;
+            double p10 = bgr[(yi * w + xi + 1) * 3 + c] & 0xFF;
+            double p01 = bgr[((yi + 1) * w + xi) * 3 + c] & 0xFF;
+            double p11 = bgr[((yi + 1) * w + xi + 1) * 3 + c] & 0xFF;
+            out[c] = (1 - ty) * ((1 - tx) * p00 + tx * p10) + ty * ((1 - tx) * p01 + tx * p11);
+        }
+    }
+
+    /** Neither lip nor skin between the lips: dark (the mouth, a shadowed line) or teeth. */
+    private static boolean notLip(byte[] bgr, int w, int h, double x, double y, double lipLuma) {
+        double[] c = new double[3];
+        sample(bgr, w, h, x, y, c);
+        double luma = 0.114 * c[0] + 0.587 * c[1] + 0.299 * c[2];
+        double max = Math.max(c[0], Math.max(c[1], c[2]));
+        double min = Math.min(c[0], Math.min(c[1], c[2]));
+        double sat = max <= 0 ? 0 : (max - min) / max;
+        return luma < SEAL_DARK * lipLuma || (luma > lipLuma * 1.25 + 10 && sat < 0.45);
     }
 
     /** The expression relaxed: lips closed, grin and brows let down (the eyes as they are). */
@@ -515,6 +946,8 @@ public final class NeutralRest {
         return 0.114 * (bgr[o] & 0xFF) + 0.587 * (bgr[o + 1] & 0xFF) + 0.299 * (bgr[o + 2] & 0xFF);
     }
 
+    private static final int[] SEAL_UPPER_OUTER = {61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291};
+    private static final int[] SEAL_LOWER_OUTER = {61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291};
     private static final int[] LOWER_LIP_OUTER = {146, 91, 181, 84, 17, 314, 405, 321, 375, 77, 90, 180, 85, 16, 315,
             404, 320, 96, 89, 179, 86, 15, 316, 403, 319, 325};
     private static final int[] UPPER_LIP_OUTER = {185, 40, 39, 37, 0, 267, 269, 270, 409, 184, 74, 73, 72, 11, 302,
