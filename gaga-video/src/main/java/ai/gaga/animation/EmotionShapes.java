@@ -48,8 +48,12 @@ final class EmotionShapes {
                 HEAD_PITCH, -1.5);
         shape(Emotion.SURPRISE, BROW_INNER_UP, 0.6, BROW_OUTER_UP, 0.75, EYE_WIDE, 0.7, JAW_OPEN, 0.2,
                 HEAD_PITCH, 2.0);
-        shape(Emotion.DISGUST, NOSE_SNEER, 0.6, MOUTH_UPPER_UP, 0.75, BROW_DOWN, 0.5, EYE_SQUINT, 0.3,
-                MOUTH_FROWN, 0.2, HEAD_PITCH, -1.0);
+        // Disgust is the nose wrinkled and the upper lip raised (FACS 9+10) under lowered brows. The lip corners are
+        // not pulled down (AU15): on the rig drawn and re-read (DisgustProbe, astronaut, 2026-12-07) a frown of 0.2
+        // took the re-detected mouthUpperUp from 0.06 to 0.03 (0.1: signature rise +0.037 in ActingEvaluationTest's
+        // render against +0.054 without); the lip at 0.9 rather than 0.75 read 0.10 against 0.06.
+        shape(Emotion.DISGUST, NOSE_SNEER, 0.6, MOUTH_UPPER_UP, 0.9, BROW_DOWN, 0.5, EYE_SQUINT, 0.3,
+                HEAD_PITCH, -1.0);
         shape(Emotion.TENDERNESS, MOUTH_SMILE, 0.35, CHEEK_SQUINT, 0.15, EYE_SQUINT, 0.15, BROW_INNER_UP, 0.2,
                 HEAD_ROLL, 4.0);
     }

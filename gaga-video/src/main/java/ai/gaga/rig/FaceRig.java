@@ -682,7 +682,11 @@ public final class FaceRig {
                     add(lowerDown, i, 0, 0.07 * lipWeight(i, 0.2));
                 } else {
                     add(rollUpper, i, 0, -0.45 * s * lw);
-                    add(upperUp, i, 0, -0.09 * lipWeight(i, 0.2));
+                    // Raised most beside the philtrum (the squared lip of a snarl, baring the canines), the mouth
+                    // corners less (a lifted corner reads as a smile).
+                    double un = Math.abs(u[i] - mouthC) / mouthHalf;
+                    double shape = un < 1 ? 0.8 + 0.7 * Math.sin(Math.PI * un) : 0.8 - 0.8 * smooth(1, 1.25, un);
+                    add(upperUp, i, 0, -0.09 * shape * lipWeight(i, 0.2));
                 }
             }
             corners(table(FaceControl.MOUTH_SMILE), 0.22, 0.09, -0.12);

@@ -109,6 +109,10 @@ final class MouthPainter {
     private float sb;
     private float sg;
     private float sr;
+    /** How far the opening is the upper lip raised off closed teeth (0: the jaw's, 1: the lip's), this paint. */
+    private float raise;
+    /** The rest distance (inter-ocular units) from the nose's base to the upper inner lip. */
+    private final double restLipToNose;
 
     MouthPainter(FaceRig rig, byte[] rest) {
         this(rig, rest, null, 1);
@@ -131,6 +135,7 @@ final class MouthPainter {
             ry[i] = rig.restY(i);
         }
         restAperture = aperture(rx, ry);
+        restLipToNose = lipToNose(rx, ry);
         // The photo's own interior only where it shows teeth: a dark slit between the lips stretched over a wide
         // opening is a black hole, the shaded interior looks more like a mouth.
         MouthInterior own = photoInterior != null ? photoInterior : MouthInterior.capture(rig, rest);
@@ -204,6 +209,30 @@ final class MouthPainter {
         return new double[] {blurSigma, grain, skinLaplacian, lipEdge};
     }
 
+    /**
+     * Distance across the eye line from the base of the nose (point 2) to the upper inner lip (13, 82, 312),
+     * inter-ocular units.
+     */
+    double lipToNose(float[] x, float[] y) {
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        double s = 0;
+        for (int i : new int[] {13, 82, 312}) {
+            s += -(x[i] - x[2]) * ay + (y[i] - y[2]) * ax;
+        }
+        return s / 3 / rig.interOcular();
+    }
+
+    /**
+     * How much of the opening is the upper lip raised (towards the nose) rather than the jaw lowered: 0 for a jaw
+     * opening, 1 for an upper lip raised by 0.045 inter-ocular distances or more over closed teeth.
+     */
+    float raise(float[] x, float[] y) {
+        double lift = restLipToNose - lipToNose(x, y);
+        double jaw = aperture(x, y) - restAperture - Math.max(0, lift);
+        return smooth(0.015f, 0.045f, (float) lift) * (1 - smooth(0.06f, 0.15f, (float) jaw));
+    }
+
     /** Mean inner-lip aperture, inter-ocular units. */
     double aperture(float[] x, float[] y) {
         double ax = rig.axisX();
@@ -226,6 +255,7 @@ final class MouthPainter {
         }
         int w = rig.plateWidth();
         int h = rig.plateHeight();
+        raise = raise(x, y);
         for (int k = 0; k < polyX.length; k++) {
             polyX[k] = x[FaceRigIndex.INNER_LIP[k]];
             polyY[k] = y[FaceRigIndex.INNER_LIP[k]];
@@ -398,6 +428,8 @@ final class MouthPainter {
             float len = 0.1f * iod * TOOTH_LENGTH[k] * (1 - 0.3f * arc * arc);
             float e = 2 * f - 1;
             float bottom = vUp + len * (1 - 0.1f * e * e * e * e * e * e);
+            // A raised upper lip bares the front of teeth that stay closed: they reach down to the lower lip.
+            bottom += raise * Math.max(0, vLo + 1 - bottom);
             float ua = clamp01(bottom - v + 0.5f) * (1 - smooth(0.8f, 1f, side));
             if (ua > 0) {
                 float arch = 4 * f * (1 - f); // about sin(pi f)
@@ -407,9 +439,12 @@ final class MouthPainter {
                 float gw = Math.max(0.6f, 0.006f * iod);
                 float gap = 1 - 0.22f * Math.min(1f, 0.008f * iod) * bump(gapPx * gapPx / (gw * gw));
                 float shadow = 0.5f + 0.5f * clamp01(dUp / (0.035f * iod));
+                shadow += 0.7f * raise * (1 - shadow);
                 float recede = 1 - 0.7f * smooth(0.12f, 0.62f, as);
                 // A narrow opening lets little light in: the teeth are dim until the mouth opens wide.
                 float light = 0.45f + 0.55f * clamp01(openI / 0.16f);
+                // Teeth bared by a raised lip are at the front of the mouth, lit like the lips.
+                light += raise * (1 - light);
                 float sh = convex * gap * shadow * recede * light;
                 // The incisal edge is thinner, a little translucent: greyer and darker.
                 float edge = clamp01(1 - (bottom - v) / (0.015f * iod));
@@ -433,7 +468,9 @@ final class MouthPainter {
             float rOpen = interior.openAt(ui);
             float dUpI = dUp / iod;
             float dLoI = dLo / iod;
-            float pu = clamp01((0.55f * rOpen - dUpI) * iod + 0.5f) * clamp01(dUp + 1.5f);
+            // A raised upper lip over closed teeth bares the upper teeth down to the lower lip.
+            float upShare = 0.55f * rOpen + raise * Math.max(0, openI + 0.01f - 0.55f * rOpen);
+            float pu = clamp01((upShare - dUpI) * iod + 0.5f) * clamp01(dUp + 1.5f);
             float pl = clamp01((0.45f * rOpen - dLoI) * iod + 0.5f) * clamp01(dLo + 1.5f);
             if (pu > 0) {
                 interior.sample(ui, Math.max(0, dUpI), px3);
@@ -450,7 +487,7 @@ final class MouthPainter {
         }
         // The inner edge of the lips (wet, in shadow) over what lies behind them: no hard lip-to-teeth line.
         float band = 1 - clamp01(Math.min(dUp, dLo) / (0.014f * iod + 0.5f));
-        float ba = 0.5f * band * band;
+        float ba = 0.5f * band * band * (1 - 0.6f * raise);
         cb += ba * (lip[0] * 0.6f - cb);
         cg += ba * (lip[1] * 0.55f - cg);
         cr += ba * (lip[2] * 0.6f - cr);
