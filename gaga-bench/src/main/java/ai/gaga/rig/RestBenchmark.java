@@ -22,7 +22,8 @@ import java.util.Locale;
  * so the eyes are 216 px apart, a fifth of the frame height; every control moving, a new set of controls per frame,
  * median of 60 frames after 20 warm-up frames).
  *
- * <p>Run: {@code gaga-bench/run ai.gaga.rig.RestBenchmark} from the repository root.
+ * <p>Run: {@code gaga-bench/run ai.gaga.rig.RestBenchmark [NAME [FRAMES]]} from the repository root; NAME keeps only the
+ * fixture photos whose file name contains it (e.g. {@code selfie}), FRAMES sets how many frames are timed (default 60).
  */
 public final class RestBenchmark {
     private RestBenchmark() {
@@ -32,11 +33,17 @@ public final class RestBenchmark {
         String[] files = {"grace_hopper_512x512.jpg", "astronaut.png", "pexels_man_looking_away.jpg",
             "pexels_group_three.jpg", "pexels_family_smiles.jpg", "pexels_cheering_full_body.jpg",
             "pexels_dancing_eyes_closed.jpg", "pexels_selfie_squint.jpg"};
+        // optional: only the photos whose name contains args[0], and args[1] timed frames (default 60)
+        String only = args.length > 0 ? args[0] : "";
+        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         System.out.println("face                               rest-ms  rest+re-read-ms  draw-ms(1080p close-up)  plate-scale  relaxed");
         try (TestServices services = new TestServices()) {
             FaceAnalyzer analyzer = new FaceAnalyzer(services);
             FaceDetector detector = new FaceDetector(services);
             for (String file : files) {
+                if (!file.contains(only)) {
+                    continue;
+                }
                 BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.photo(file)));
                 List<FaceBox> faces = detector.detect(photo);
                 for (int k = 0; k < faces.size(); k++) {
@@ -69,7 +76,7 @@ public final class RestBenchmark {
                     plate.view(Math.max(0, cx - 960), Math.max(0, cy - 540), Math.min(plate.width(), cx + 960),
                             Math.min(plate.height(), cy + 540));
                     FaceControls c = new FaceControls();
-                    long[] draw = new long[60];
+                    long[] draw = new long[frames];
                     for (int f = -20; f < draw.length; f++) {
                         double p = (f + 20) * 0.37;
                         for (FaceControl control : FaceControl.values()) {

@@ -312,46 +312,95 @@ final class BodyLayer {
             }
             int wrow = (y - y0) * w - x0;
             int yy = y << 8;
-            for (int x = vx0; x < vx1; x++) {
+            int x = vx0;
+            while (x < vx1) {
                 int k = weight[wrow + x];
                 if (k < still) {
+                    x++;
                     continue;
                 }
-                int sx = (x << 8) - ((k * fx) >> 12);
-                int sy = yy - ((k * fy) >> 12);
-                int ix = sx >> 8;
-                int iy = sy >> 8;
-                int ax = sx & 255;
-                int ay = sy & 255;
-                if (ix < 0) {
-                    ix = 0;
-                    ax = 0;
-                } else if (ix >= maxX) {
-                    ix = maxX - 1;
-                    ax = 256;
+                // A run of one weight (the torso's inside) moves by one displacement: one set of bilinear weights.
+                int e = x + 1;
+                while (e < vx1 && weight[wrow + e] == k) {
+                    e++;
                 }
-                if (iy < 0) {
-                    iy = 0;
-                    ay = 0;
-                } else if (iy >= maxY) {
-                    iy = maxY - 1;
-                    ay = 256;
+                if (e - x >= RUN) {
+                    int sx = (x << 8) - ((k * fx) >> 12);
+                    int sy = yy - ((k * fy) >> 12);
+                    int ix = sx >> 8;
+                    int iy = sy >> 8;
+                    if (ix >= 0 && iy >= 0 && ix + (e - 1 - x) < maxX && iy < maxY) {
+                        shiftRun(rest, out, iy * stride + ix * 3, y * stride + x * 3, (e - x) * 3, sx & 255, sy & 255,
+                                stride);
+                        x = e;
+                        continue;
+                    }
                 }
-                int o00 = iy * stride + ix * 3;
-                int o10 = o00 + stride;
-                int bx = 256 - ax;
-                int by = 256 - ay;
-                int dst = y * stride + x * 3;
-                int t0 = (rest[o00] & 0xFF) * bx + (rest[o00 + 3] & 0xFF) * ax;
-                int b0 = (rest[o10] & 0xFF) * bx + (rest[o10 + 3] & 0xFF) * ax;
-                int t1 = (rest[o00 + 1] & 0xFF) * bx + (rest[o00 + 4] & 0xFF) * ax;
-                int b1 = (rest[o10 + 1] & 0xFF) * bx + (rest[o10 + 4] & 0xFF) * ax;
-                int t2 = (rest[o00 + 2] & 0xFF) * bx + (rest[o00 + 5] & 0xFF) * ax;
-                int b2 = (rest[o10 + 2] & 0xFF) * bx + (rest[o10 + 5] & 0xFF) * ax;
-                out[dst] = (byte) ((t0 * by + b0 * ay + (1 << 15)) >> 16);
-                out[dst + 1] = (byte) ((t1 * by + b1 * ay + (1 << 15)) >> 16);
-                out[dst + 2] = (byte) ((t2 * by + b2 * ay + (1 << 15)) >> 16);
+                for (; x < e; x++) {
+                    samplePixel(rest, out, x, y, yy, k, fx, fy, maxX, maxY, stride);
+                }
             }
         }
+    }
+
+    /** Runs shorter than this are sampled pixel by pixel. */
+    private static final int RUN = 8;
+
+    /**
+     * {@code n} bytes of {@code rest} from {@code src} (and the row below, {@code stride} on) shifted by one sub-pixel
+     * offset into {@code out} at {@code dst}: the same rounding as {@link #samplePixel}, its two bilinear stages folded
+     * into four weights.
+     */
+    private static void shiftRun(byte[] rest, byte[] out, int src, int dst, int n, int ax, int ay, int stride) {
+        int bx = 256 - ax;
+        int by = 256 - ay;
+        int w00 = bx * by;
+        int w01 = ax * by;
+        int w10 = bx * ay;
+        int w11 = ax * ay;
+        int q = src + stride;
+        for (int i = 0; i < n; i++) {
+            out[dst + i] = (byte) (((rest[src + i] & 0xFF) * w00 + (rest[src + i + 3] & 0xFF) * w01
+                    + (rest[q + i] & 0xFF) * w10 + (rest[q + i + 3] & 0xFF) * w11 + (1 << 15)) >> 16);
+        }
+    }
+
+    /** One body pixel: the bilinear sample of {@code rest} at its position minus its weight {@code k} times the shift. */
+    static void samplePixel(byte[] rest, byte[] out, int x, int y, int yy, int k, int fx, int fy, int maxX,
+                                    int maxY, int stride) {
+        int sx = (x << 8) - ((k * fx) >> 12);
+        int sy = yy - ((k * fy) >> 12);
+        int ix = sx >> 8;
+        int iy = sy >> 8;
+        int ax = sx & 255;
+        int ay = sy & 255;
+        if (ix < 0) {
+            ix = 0;
+            ax = 0;
+        } else if (ix >= maxX) {
+            ix = maxX - 1;
+            ax = 256;
+        }
+        if (iy < 0) {
+            iy = 0;
+            ay = 0;
+        } else if (iy >= maxY) {
+            iy = maxY - 1;
+            ay = 256;
+        }
+        int o00 = iy * stride + ix * 3;
+        int o10 = o00 + stride;
+        int bx = 256 - ax;
+        int by = 256 - ay;
+        int dst = y * stride + x * 3;
+        int t0 = (rest[o00] & 0xFF) * bx + (rest[o00 + 3] & 0xFF) * ax;
+        int b0 = (rest[o10] & 0xFF) * bx + (rest[o10 + 3] & 0xFF) * ax;
+        int t1 = (rest[o00 + 1] & 0xFF) * bx + (rest[o00 + 4] & 0xFF) * ax;
+        int b1 = (rest[o10 + 1] & 0xFF) * bx + (rest[o10 + 4] & 0xFF) * ax;
+        int t2 = (rest[o00 + 2] & 0xFF) * bx + (rest[o00 + 5] & 0xFF) * ax;
+        int b2 = (rest[o10 + 2] & 0xFF) * bx + (rest[o10 + 5] & 0xFF) * ax;
+        out[dst] = (byte) ((t0 * by + b0 * ay + (1 << 15)) >> 16);
+        out[dst + 1] = (byte) ((t1 * by + b1 * ay + (1 << 15)) >> 16);
+        out[dst + 2] = (byte) ((t2 * by + b2 * ay + (1 << 15)) >> 16);
     }
 }
