@@ -65,6 +65,7 @@ class MouthTextureTest {
                         continue;
                     }
                     String name = file.substring(0, file.indexOf('.')) + "#" + k;
+                    photoMouth(name, photo, a, PHOTO_MOUTHS);
                     NeutralRest.Result rest = NeutralRest.of(photo, a);
                     double iod = rest.analysis().mesh().interOcularDistance();
                     double closeUp = Math.min(4, Math.max(1, 150 / iod));
@@ -84,6 +85,8 @@ class MouthTextureTest {
                 }
             }
         }
+        table.add("For comparison, the photos' own open mouths (the same measure on the photo, before any rest):");
+        table.addAll(PHOTO_MOUTHS);
         String report = String.join("\n", table);
         LOG.info("Mouth texture per fixture face:\n{}", report);
         Files.writeString(OUT.resolve("report.txt"), report + "\n");
@@ -95,6 +98,65 @@ class MouthTextureTest {
         // Measured 2026-12-07: 32 of 77 frames (most of the rest above 2x: see the report).
         assertTrue(FRAMES[1] >= 0.35 * FRAMES[0], matched + "\n" + report);
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n" + report);
+    }
+
+    /** The photos' own open mouths, measured as the painted ones are. */
+    private static final List<String> PHOTO_MOUTHS = new ArrayList<>();
+
+    /**
+     * The same measure on the photo's own mouth where the photo shows it open (the inner lips at least 0.06
+     * inter-ocular distances apart): what a real interior reads against the same skin.
+     */
+    private static void photoMouth(String id, BufferedImage photo, FaceAnalysis a, List<String> out) {
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        FaceRig rig = FaceRig.create(a, w, h);
+        float[] x = new float[rig.pointCount()];
+        float[] y = new float[rig.pointCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rig.restX(i);
+            y[i] = rig.restY(i);
+        }
+        double gap = Math.hypot(x[14] - x[13], y[14] - y[13]) / rig.interOcular();
+        if (gap < 0.06) {
+            return;
+        }
+        byte[] p = Images.bgr(photo);
+        double skin = skinLaplacian(p, w, h, x, y, rig.interOcular());
+        PolygonCoverage cov = new PolygonCoverage();
+        float[] px = new float[FaceRigIndex.INNER_LIP.length];
+        float[] py = new float[px.length];
+        for (int k = 0; k < px.length; k++) {
+            px[k] = x[FaceRigIndex.INNER_LIP[k]];
+            py[k] = y[FaceRigIndex.INNER_LIP[k]];
+        }
+        cov.rasterize(px, py, px.length, w, h);
+        double[] laps = new double[cov.w * cov.h];
+        int n = 0;
+        for (int yy = 1; yy < cov.h - 1; yy++) {
+            for (int xx = 1; xx < cov.w - 1; xx++) {
+                int gx = cov.x0 + xx;
+                int gy = cov.y0 + yy;
+                if (gx < 2 || gy < 2 || gx >= w - 2 || gy >= h - 2) {
+                    continue;
+                }
+                boolean inside = true;
+                for (int dy = -1; dy <= 1 && inside; dy++) {
+                    for (int dx = -1; dx <= 1 && inside; dx++) {
+                        inside = cov.cov[(yy + dy) * cov.w + xx + dx] >= 0.999f;
+                    }
+                }
+                if (inside) {
+                    laps[n++] = PlateMeasures.laplacian(p, w, gx, gy);
+                }
+            }
+        }
+        if (n < 30) {
+            return;
+        }
+        double lap = PlateMeasures.robustVariance(laps, n);
+        out.add(String.format(Locale.ROOT, "%-32s photo's own mouth, gap %.2f IOD, %d px: lapvar %.1f (x%.2f the skin's)",
+                id, gap, n, lap, lap / skin));
     }
 
     private static void measure(String id, AnimatedPlate plate, List<String> table, List<String> problems,
