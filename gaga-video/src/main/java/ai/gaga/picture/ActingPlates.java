@@ -36,6 +36,7 @@ public final class ActingPlates implements PlateSourceFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ActingPlates.class);
 
     private final FaceAnalyzer analyzer;
+    private final java.util.function.BiFunction<BufferedImage, ai.gaga.face.FaceBox, FaceAnalysis> reread;
     /**
      * Analyses per decoded photo and face (a group photo can give several actors): the performer caches photos, so
      * the same image object means the same file. A few entries, the latest used kept.
@@ -65,7 +66,17 @@ public final class ActingPlates implements PlateSourceFactory {
 
     /** Plates analysed by {@code analyzer}. */
     public ActingPlates(FaceAnalyzer analyzer) {
+        this(analyzer, analyzer::analyze);
+    }
+
+    /**
+     * Plates analysed by {@code analyzer}, whose neutral rests are checked by re-reading them with {@code reread}
+     * (the rest image, the photo's face box): tests give a re-reader that keeps reading the photo's open mouth.
+     */
+    ActingPlates(FaceAnalyzer analyzer, java.util.function.BiFunction<BufferedImage, ai.gaga.face.FaceBox,
+            FaceAnalysis> reread) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.reread = Objects.requireNonNull(reread, "reread");
     }
 
     @Override
@@ -104,7 +115,7 @@ public final class ActingPlates implements PlateSourceFactory {
         synchronized (rests) {
             NeutralRest.Result r = rests.get(key);
             if (r == null) {
-                r = NeutralRest.of(photo.image(), face, rest -> analyzer.analyze(rest, key.face()));
+                r = NeutralRest.of(photo.image(), face, rest -> reread.apply(rest, key.face()));
                 rests.put(key, r);
             }
             return r;
@@ -118,7 +129,16 @@ public final class ActingPlates implements PlateSourceFactory {
         }
         try {
             // What the neutral rest relaxes is said only for actors acting from it.
-            return analysis(photo).warnings().stream().sorted()
+            FaceAnalysis face = analysis(photo);
+            java.util.Set<FaceWarning> warnings = java.util.EnumSet.noneOf(FaceWarning.class);
+            warnings.addAll(face.warnings());
+            if (actor.rest() == Rest.NEUTRAL && !face.warnings().contains(FaceWarning.TOO_SMALL)
+                    && face.warnings().stream().anyMatch(FaceWarning::aboutNeutralRest)) {
+                // How well the rest came out (a mouth the face models still read open) is known once the rest is
+                // derived and re-read; the render then takes the same rest from the cache.
+                warnings.addAll(neutral(photo, face).relaxed());
+            }
+            return warnings.stream().sorted()
                     .filter(w -> actor.rest() == Rest.NEUTRAL || !w.aboutNeutralRest())
                     .map(FaceWarning::message).toList();
         } catch (GagaException e) {
