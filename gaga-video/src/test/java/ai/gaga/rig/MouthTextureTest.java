@@ -123,34 +123,9 @@ class MouthTextureTest {
         }
         byte[] p = Images.bgr(photo);
         double skin = skinLaplacian(p, w, h, x, y, rig.interOcular());
-        PolygonCoverage cov = new PolygonCoverage();
-        float[] px = new float[FaceRigIndex.INNER_LIP.length];
-        float[] py = new float[px.length];
-        for (int k = 0; k < px.length; k++) {
-            px[k] = x[FaceRigIndex.INNER_LIP[k]];
-            py[k] = y[FaceRigIndex.INNER_LIP[k]];
-        }
-        cov.rasterize(px, py, px.length, w, h);
+        PolygonCoverage cov = innerLips(x, y, w, h);
         double[] laps = new double[cov.w * cov.h];
-        int n = 0;
-        for (int yy = 1; yy < cov.h - 1; yy++) {
-            for (int xx = 1; xx < cov.w - 1; xx++) {
-                int gx = cov.x0 + xx;
-                int gy = cov.y0 + yy;
-                if (gx < 2 || gy < 2 || gx >= w - 2 || gy >= h - 2) {
-                    continue;
-                }
-                boolean inside = true;
-                for (int dy = -1; dy <= 1 && inside; dy++) {
-                    for (int dx = -1; dx <= 1 && inside; dx++) {
-                        inside = cov.cov[(yy + dy) * cov.w + xx + dx] >= 0.999f;
-                    }
-                }
-                if (inside) {
-                    laps[n++] = PlateMeasures.laplacian(p, w, gx, gy);
-                }
-            }
-        }
+        int n = insideLaplacians(p, w, h, cov, laps);
         if (n < 30) {
             return;
         }
@@ -188,39 +163,20 @@ class MouthTextureTest {
             rig.deform(c, x, y);
             byte[] p = plate.bgr();
             shots.add(crop(p, w, box));
-            PolygonCoverage cov = new PolygonCoverage();
-            float[] px = new float[FaceRigIndex.INNER_LIP.length];
-            float[] py = new float[px.length];
-            for (int k = 0; k < px.length; k++) {
-                px[k] = x[FaceRigIndex.INNER_LIP[k]];
-                py[k] = y[FaceRigIndex.INNER_LIP[k]];
-            }
-            cov.rasterize(px, py, px.length, w, h);
+            PolygonCoverage cov = innerLips(x, y, w, h);
             double[] laps = new double[cov.w * cov.h];
-            int n = 0;
+            int n = insideLaplacians(p, w, h, cov, laps);
             double[] sharp = new double[cov.w * cov.h];
             int ns = 0;
             for (int yy = 2; yy < cov.h - 2; yy++) {
                 for (int xx = 2; xx < cov.w - 2; xx++) {
                     int gx = cov.x0 + xx;
                     int gy = cov.y0 + yy;
-                    if (gx < 2 || gy < 2 || gx >= w - 2 || gy >= h - 2) {
-                        continue;
-                    }
-                    if (cov.cov[yy * cov.w + xx] > 0.5f) {
+                    if (gx >= 2 && gy >= 2 && gx < w - 2 && gy < h - 2 && cov.cov[yy * cov.w + xx] > 0.5f) {
                         double e = PlateMeasures.edgeSharpness(p, w, gx, gy);
                         if (!Double.isNaN(e)) {
                             sharp[ns++] = e;
                         }
-                    }
-                    boolean inside = true;
-                    for (int dy = -1; dy <= 1 && inside; dy++) {
-                        for (int dx = -1; dx <= 1 && inside; dx++) {
-                            inside = cov.cov[(yy + dy) * cov.w + xx + dx] >= 0.999f;
-                        }
-                    }
-                    if (inside) {
-                        laps[n++] = PlateMeasures.laplacian(p, w, gx, gy);
                     }
                 }
             }
@@ -257,6 +213,46 @@ class MouthTextureTest {
                     java.awt.image.AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(strip, null);
             ImageIO.write(big, "png", OUT.resolve(file + ".x4.png").toFile());
         }
+    }
+
+    /** The coverage of the inner-lip polygon of points {@code x, y} on a {@code w x h} plate. */
+    private static PolygonCoverage innerLips(float[] x, float[] y, int w, int h) {
+        PolygonCoverage cov = new PolygonCoverage();
+        float[] px = new float[FaceRigIndex.INNER_LIP.length];
+        float[] py = new float[px.length];
+        for (int k = 0; k < px.length; k++) {
+            px[k] = x[FaceRigIndex.INNER_LIP[k]];
+            py[k] = y[FaceRigIndex.INNER_LIP[k]];
+        }
+        cov.rasterize(px, py, px.length, w, h);
+        return cov;
+    }
+
+    /**
+     * The Laplacian of every pixel whose 3x3 neighbourhood lies wholly inside {@code cov} (and 2 px inside the plate)
+     * into {@code laps}; returns how many.
+     */
+    private static int insideLaplacians(byte[] p, int w, int h, PolygonCoverage cov, double[] laps) {
+        int n = 0;
+        for (int yy = 2; yy < cov.h - 2; yy++) {
+            for (int xx = 2; xx < cov.w - 2; xx++) {
+                int gx = cov.x0 + xx;
+                int gy = cov.y0 + yy;
+                if (gx < 2 || gy < 2 || gx >= w - 2 || gy >= h - 2) {
+                    continue;
+                }
+                boolean inside = true;
+                for (int dy = -1; dy <= 1 && inside; dy++) {
+                    for (int dx = -1; dx <= 1 && inside; dx++) {
+                        inside = cov.cov[(yy + dy) * cov.w + xx + dx] >= 0.999f;
+                    }
+                }
+                if (inside) {
+                    laps[n++] = PlateMeasures.laplacian(p, w, gx, gy);
+                }
+            }
+        }
+        return n;
     }
 
     /**
