@@ -75,6 +75,19 @@ public final class NeutralRest {
     private static final double SEAL_CORNER = 0.25;
     /** Half the height of the band a seal fills at the corners and at least along the lips, inter-ocular distances. */
     private static final double SEAL_CORNER_HALF = 0.04;
+    /**
+     * The largest speck a closed rest fills, inter-ocular distances (at least 3 px): the dots of dark mouth corner and
+     * flecks of teeth the closing warp leaves (seen on the cheering and dancing faces' rests, 1-3 px black dots at the
+     * corners); the darker line where the lips meet is longer and stays.
+     */
+    private static final double SPECK = 0.08;
+    /** How far past the lip corners specks are looked for, inter-ocular distances (a mole further out stays). */
+    private static final double SPECK_CORNER = 0.12;
+    /** The ring a speck is compared with: its radius (inter-ocular distances, at least 2 px). */
+    private static final double SPECK_RING = 0.05;
+    /** A dark speck is under this share of the luma around it; a pale one (teeth) over the second. */
+    private static final double SPECK_DARK = 0.5;
+    private static final double SPECK_PALE = 1.3;
 
     /**
      * A photo's neutral rest.
@@ -129,6 +142,9 @@ public final class NeutralRest {
         Result relaxed = relax(photo, face);
         if (reanalyze != null && relaxed.expression().closeMouth()) {
             relaxed = reclose(relaxed, reanalyze);
+        }
+        if (relaxed.expression().closeMouth()) {
+            relaxed = despeckle(relaxed);
         }
         EyeReopening.Result eyes = EyeReopening.of(relaxed.photo(), relaxed.analysis());
         if (eyes.warnings().isEmpty()) {
@@ -386,12 +402,28 @@ public final class NeutralRest {
      */
     private static boolean fillGaps(FaceRig rig, byte[] img, int w, int h, double[][] upperOut, double[][] lowerOut,
                                     double lipLuma) {
+        return fillGaps(rig, img, w, h, upperOut, lowerOut, lipLuma, Double.POSITIVE_INFINITY, SEAL_CORNER,
+                (x, y, byTheLine) -> notLip(img, w, h, x, y, lipLuma));
+    }
+
+    /** Which pixels a fill takes: {@code byTheLine} where the pixel is near the lips' meeting line or past a corner. */
+    private interface GapTest {
+        boolean gap(int x, int y, boolean byTheLine);
+    }
+
+    /**
+     * As {@link #fillGaps(FaceRig, byte[], int, int, double[][], double[][], double)}, filling only the gaps no longer
+     * or wider than {@code maxSpeck} pixels (a speck, not the line between the lips), within {@code corner}
+     * inter-ocular distances past the corners, the pixels {@code test} takes.
+     */
+    private static boolean fillGaps(FaceRig rig, byte[] img, int w, int h, double[][] upperOut, double[][] lowerOut,
+                                    double lipLuma, double maxSpeck, double corner, GapTest test) {
         double iod = rig.interOcular();
         double ax = rig.axisX();
         double ay = rig.axisY();
         double ua = upperOut[0][0];
         double ub = upperOut[0][upperOut[0].length - 1];
-        double past = SEAL_CORNER * iod;
+        double past = corner * iod;
         double[] cu = {ua - past, ub + past};
         double minX = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -427,7 +459,15 @@ public final class NeutralRest {
                 double v = -x * ay + y * ax;
                 double lo;
                 double hi;
-                if (u < ua || u > ub) { // past a corner: within a disc around it
+                boolean nearLine = true; // past a corner, or by the line where the lips meet
+                // Specks are looked for all round a corner, also just above and below the lips there.
+                boolean byCorner = maxSpeck < Double.POSITIVE_INFINITY
+                        && (Math.hypot(u - ua, v - upperOut[1][0]) <= past
+                        || Math.hypot(u - ub, v - upperOut[1][upperOut[1].length - 1]) <= past);
+                if (byCorner) {
+                    lo = v;
+                    hi = v;
+                } else if (u < ua || u > ub) { // past a corner: within a disc around it
                     double cu0 = u < ua ? ua : ub;
                     double cv = u < ua ? upperOut[1][0] : upperOut[1][upperOut[1].length - 1];
                     if (Math.hypot(u - cu0, v - cv) > past) {
@@ -439,17 +479,21 @@ public final class NeutralRest {
                     lo = interp(upperOut[0], upperOut[1], u);
                     hi = interp(lowerOut[0], lowerOut[1], u);
                     double mid = (lo + hi) / 2;
+                    nearLine = Math.abs(v - mid) <= SEAL_CORNER_HALF * iod;
                     lo = Math.min(lo, mid - SEAL_CORNER_HALF * iod);
                     hi = Math.max(hi, mid + SEAL_CORNER_HALF * iod);
                 }
                 if (v < lo || v > hi) {
                     continue;
                 }
-                if (notLip(img, w, h, x, y, lipLuma)) {
+                if (test.gap(x, y, nearLine)) {
                     gap[(y - y0) * bw + x - x0] = true;
                     count++;
                 }
             }
+        }
+        if (count > 0 && maxSpeck < Double.POSITIVE_INFINITY) {
+            count = keepSpecks(gap, bw, bh, maxSpeck);
         }
         if (count == 0) {
             return false;
@@ -522,6 +566,88 @@ public final class NeutralRest {
         return true;
     }
 
+    /**
+     * Keeps in {@code gap} only its 8-connected parts that fit in a {@code max}-pixel square (specks: a dark corner
+     * pinched to a dot, a fleck of teeth), clearing the larger ones (the line where the lips meet stays); returns the
+     * pixels kept.
+     */
+    private static int keepSpecks(boolean[] gap, int bw, int bh, double max) {
+        int[] stack = new int[gap.length];
+        int[] part = new int[gap.length];
+        boolean[] seen = new boolean[gap.length];
+        int kept = 0;
+        for (int start = 0; start < gap.length; start++) {
+            if (!gap[start] || seen[start]) {
+                continue;
+            }
+            int n = 0;
+            int top = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            int minX = bw;
+            int maxX = -1;
+            int minY = bh;
+            int maxY = -1;
+            while (top > 0) {
+                int i = stack[--top];
+                part[n++] = i;
+                int x = i % bw;
+                int y = i / bw;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        if (xx >= 0 && yy >= 0 && xx < bw && yy < bh) {
+                            int j = yy * bw + xx;
+                            if (gap[j] && !seen[j]) {
+                                seen[j] = true;
+                                stack[top++] = j;
+                            }
+                        }
+                    }
+                }
+            }
+            if (maxX - minX + 1 <= max && maxY - minY + 1 <= max) {
+                kept += n;
+            } else {
+                for (int k = 0; k < n; k++) {
+                    gap[part[k]] = false;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * A closed rest's specks filled (see {@link #SPECK}): the dark corners a closing warp pinches into dots and the
+     * flecks of teeth it leaves at the corners, found as in a seal but filled only where they are small; the
+     * analysis is unchanged. The same result when there is none.
+     */
+    private static Result despeckle(Result best) {
+        BufferedImage photo = best.photo();
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        FaceRig rig = FaceRig.create(best.analysis(), w, h);
+        byte[] img = Images.bgr(Images.toBgr(photo));
+        double ax = rig.axisX();
+        double ay = rig.axisY();
+        double[][] upperOut = curve(rig, SEAL_UPPER_OUTER, ax, ay);
+        double[][] lowerOut = curve(rig, SEAL_LOWER_OUTER, ax, ay);
+        double max = Math.max(3, SPECK * rig.interOcular());
+        int r = (int) Math.max(2, Math.round(SPECK_RING * rig.interOcular()));
+        byte[] src = img.clone();
+        if (!fillGaps(rig, img, w, h, upperOut, lowerOut, lipLuma(rig, img), max, SPECK_CORNER,
+                (x, y, byTheLine) -> speck(src, w, h, x, y, r, byTheLine))) {
+            return best;
+        }
+        return new Result(Images.fromBgr(img, w, h), best.analysis(), best.relaxed(), best.expression(),
+                best.interior());
+    }
+
     /** Points as (u, v) along and across the eye line, plate pixels, sorted by u. */
     private static double[][] curve(FaceRig rig, int[] idx, double ax, double ay) {
         double[] u = new double[idx.length];
@@ -583,6 +709,36 @@ public final class NeutralRest {
             double p11 = bgr[((yi + 1) * w + xi + 1) * 3 + c] & 0xFF;
             out[c] = (1 - ty) * ((1 - tx) * p00 + tx * p10) + ty * ((1 - tx) * p01 + tx * p11);
         }
+    }
+
+    /**
+     * A speck: a pixel much darker than the ring of pixels {@code r} around it (a pinched dark corner), or, by the
+     * lips' meeting line or past a corner, much paler and unsaturated (a fleck of teeth; a highlight on a lip is
+     * further from the line).
+     */
+    private static boolean speck(byte[] bgr, int w, int h, int x, int y, int r, boolean byTheLine) {
+        if (x < r || y < r || x >= w - r || y >= h - r) {
+            return false;
+        }
+        double[] ring = new double[12];
+        for (int k = 0; k < ring.length; k++) {
+            double a = 2 * Math.PI * k / ring.length;
+            int o = ((y + (int) Math.round(r * Math.sin(a))) * w + x + (int) Math.round(r * Math.cos(a))) * 3;
+            ring[k] = 0.114 * (bgr[o] & 0xFF) + 0.587 * (bgr[o + 1] & 0xFF) + 0.299 * (bgr[o + 2] & 0xFF);
+        }
+        java.util.Arrays.sort(ring);
+        double around = (ring[5] + ring[6]) / 2;
+        int o = (y * w + x) * 3;
+        int b = bgr[o] & 0xFF;
+        int g = bgr[o + 1] & 0xFF;
+        int rr = bgr[o + 2] & 0xFF;
+        double luma = 0.114 * b + 0.587 * g + 0.299 * rr;
+        if (luma < SPECK_DARK * around && around - luma > 20) {
+            return true;
+        }
+        int max = Math.max(rr, Math.max(g, b));
+        int min = Math.min(rr, Math.min(g, b));
+        return byTheLine && luma > SPECK_PALE * around && luma - around > 25 && max - min < 0.45 * max;
     }
 
     /** Neither lip nor skin between the lips: dark (the mouth, a shadowed line) or teeth. */
