@@ -627,19 +627,19 @@ public final class NeutralRest {
      * flecks of teeth it leaves at the corners, found as in a seal but filled only where they are small; the
      * analysis is unchanged. The same result when there is none.
      */
-    private static Result despeckle(Result best) {
+    static Result despeckle(Result best) {
         BufferedImage photo = best.photo();
         int w = photo.getWidth();
         int h = photo.getHeight();
         FaceRig rig = FaceRig.create(best.analysis(), w, h);
-        byte[] img = Images.bgr(Images.toBgr(photo));
+        byte[] src = Images.bgr(Images.toBgr(photo)); // read only: the photo may be shared
+        byte[] img = src.clone();
         double ax = rig.axisX();
         double ay = rig.axisY();
         double[][] upperOut = curve(rig, SEAL_UPPER_OUTER, ax, ay);
         double[][] lowerOut = curve(rig, SEAL_LOWER_OUTER, ax, ay);
         double max = Math.max(3, SPECK * rig.interOcular());
         int r = (int) Math.max(2, Math.round(SPECK_RING * rig.interOcular()));
-        byte[] src = img.clone();
         if (!fillGaps(rig, img, w, h, upperOut, lowerOut, lipLuma(rig, img), max, SPECK_CORNER,
                 (x, y, byTheLine) -> speck(src, w, h, x, y, r, byTheLine))) {
             return best;
