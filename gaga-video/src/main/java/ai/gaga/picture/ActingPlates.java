@@ -6,6 +6,7 @@ import ai.gaga.GagaException;
 import ai.gaga.animation.FaceAnimator;
 import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceAnalyzer;
+import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceWarning;
 import ai.gaga.render.VideoFormat;
 import ai.gaga.rig.AnimatedPlate;
@@ -20,6 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Objects;
 import java.util.LinkedHashMap;
@@ -36,7 +40,7 @@ public final class ActingPlates implements PlateSourceFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ActingPlates.class);
 
     private final FaceAnalyzer analyzer;
-    private final java.util.function.BiFunction<BufferedImage, ai.gaga.face.FaceBox, FaceAnalysis> reread;
+    private final BiFunction<BufferedImage, FaceBox, FaceAnalysis> reread;
     /**
      * Analyses per decoded photo and face (a group photo can give several actors): the performer caches photos, so
      * the same image object means the same file. A few entries, the latest used kept.
@@ -73,8 +77,7 @@ public final class ActingPlates implements PlateSourceFactory {
      * Plates analysed by {@code analyzer}, whose neutral rests are checked by re-reading them with {@code reread}
      * (the rest image, the photo's face box): tests give a re-reader that keeps reading the photo's open mouth.
      */
-    ActingPlates(FaceAnalyzer analyzer, java.util.function.BiFunction<BufferedImage, ai.gaga.face.FaceBox,
-            FaceAnalysis> reread) {
+    ActingPlates(FaceAnalyzer analyzer, BiFunction<BufferedImage, FaceBox, FaceAnalysis> reread) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.reread = Objects.requireNonNull(reread, "reread");
     }
@@ -130,7 +133,7 @@ public final class ActingPlates implements PlateSourceFactory {
         try {
             // What the neutral rest relaxes is said only for actors acting from it.
             FaceAnalysis face = analysis(photo);
-            java.util.Set<FaceWarning> warnings = java.util.EnumSet.noneOf(FaceWarning.class);
+            Set<FaceWarning> warnings = EnumSet.noneOf(FaceWarning.class);
             warnings.addAll(face.warnings());
             if (actor.rest() == Rest.NEUTRAL && !face.warnings().contains(FaceWarning.TOO_SMALL)
                     && face.warnings().stream().anyMatch(FaceWarning::aboutNeutralRest)) {
@@ -159,7 +162,7 @@ public final class ActingPlates implements PlateSourceFactory {
     }
 
     /** A decoded photo (by identity) and one face in it. */
-    private record FaceKey(BufferedImage image, ai.gaga.face.FaceBox face) {
+    private record FaceKey(BufferedImage image, FaceBox face) {
         @Override
         public boolean equals(Object o) {
             return o instanceof FaceKey k && k.image == image && k.face.equals(face);

@@ -41,6 +41,8 @@ final class BodyLayer {
     static final double OWNER_MARGIN = 0.35;
     /** Fixed-point scale of the weights. */
     private static final int ONE = 1 << 12;
+    /** Runs of one weight shorter than this are sampled pixel by pixel. */
+    private static final int RUN = 8;
 
     private final int width;
     private final int height;
@@ -342,9 +344,6 @@ final class BodyLayer {
             }
         }
     }
-
-    /** Runs shorter than this are sampled pixel by pixel. */
-    private static final int RUN = 8;
 
     /**
      * {@code n} bytes of {@code rest} from {@code src} (and the row below, {@code stride} on) shifted by one sub-pixel
