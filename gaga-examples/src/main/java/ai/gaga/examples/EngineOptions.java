@@ -12,6 +12,9 @@ final class EngineOptions {
             description = "Model directory (default: $GAGA_MODEL_DIR, then ~/.cache/gaga/models, then download).")
     Path models;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also log the engine's steps and timings (INFO) on stderr.")
+    boolean verbose;
+
     @Option(names = "--offline", description = "Never download models.")
     boolean offline;
 

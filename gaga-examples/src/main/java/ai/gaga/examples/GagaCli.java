@@ -59,18 +59,26 @@ public final class GagaCli implements Runnable {
     }
 
     /**
-     * {@code -q}: only errors are logged. slf4j-simple reads its level once, when the first logger is made, so this
-     * runs before any command class (and its logger) exists.
+     * The CLI is quiet by default: the library's log shows warnings and errors only; {@code -v} adds its steps and
+     * timings (INFO), {@code -q} leaves only errors. A level set with {@code -Dorg.slf4j.simpleLogger.defaultLogLevel}
+     * wins. slf4j-simple reads its level once, when the first logger is made, so this runs before any command class
+     * (and its logger) exists.
      */
     static void quietLogs(String... args) {
+        if (System.getProperty(LOG_LEVEL) != null) {
+            return;
+        }
+        String level = "warn";
         for (String a : args) {
             if (a.equals("-q") || a.equals("--quiet")) {
-                if (System.getProperty(LOG_LEVEL) == null) {
-                    System.setProperty(LOG_LEVEL, "error");
-                }
-                return;
+                level = "error";
+                break;
+            }
+            if (a.equals("-v") || a.equals("--verbose")) {
+                level = "info";
             }
         }
+        System.setProperty(LOG_LEVEL, level);
     }
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";

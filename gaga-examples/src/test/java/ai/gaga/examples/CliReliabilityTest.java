@@ -189,6 +189,22 @@ class CliReliabilityTest {
     }
 
     @Test
+    void theLibraryLogIsQuietUnlessAskedForWithVerbose() throws Exception {
+        // Seen before: every run printed the engine's INFO lines (ONNX Runtime, face analysis timings, MaryTTS start,
+        // encoder settings) on stderr unless -q was given.
+        Object[] quiet = fresh("analyze", "Hello there.", "--actor", Fixtures.graceHopper().toString(), "--models",
+                models(), "--offline");
+        assertEquals(0, quiet[0], (String) quiet[2]);
+        assertFalse(((String) quiet[2]).contains(" INFO "), (String) quiet[2]);
+        Object[] verbose = fresh("analyze", "Hello there.", "--actor", Fixtures.graceHopper().toString(), "--models",
+                models(), "--offline", "-v");
+        assertEquals(0, verbose[0], (String) verbose[2]);
+        assertTrue(((String) verbose[2]).contains(" INFO "), (String) verbose[2]);
+        assertEquals(new ObjectMapper().readTree((String) quiet[1]), new ObjectMapper().readTree((String) verbose[1]),
+                "the same plan either way");
+    }
+
+    @Test
     void theSummarySaysWhichWayTheRealTimeFactorGoes() {
         // Seen failing before: "(0.45x real time)" read as "slower" by some users.
         assertEquals("0.45x real time: faster than real time", RenderCommand.speed(0.45));
