@@ -592,7 +592,8 @@ public final class ShotCompositor implements FrameRenderer {
                 set = l;
             }
         }
-        byte[] bg = Backdrop.render(image(set), width, height);
+        // The set without its own person: cover-fitted and defocused, they would stand beside the cut-outs as a blur.
+        byte[] bg = Backdrop.render(image(set), set.cast().member.analysis().person().orElse(null), width, height);
         int k = (int) Math.round(TWO_SHOT_BACKGROUND * 256);
         for (int i = 0; i < bg.length; i++) {
             out[i] = (byte) (((bg[i] & 0xff) * k + 128) >> 8);
