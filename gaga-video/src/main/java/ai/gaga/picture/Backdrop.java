@@ -1,6 +1,7 @@
 package ai.gaga.picture;
 
 import ai.gaga.face.Images;
+import ai.gaga.face.PersonMask;
 
 import java.awt.image.BufferedImage;
 
@@ -30,7 +31,7 @@ final class Backdrop {
      * null) taken out first: where the mask says person, the setting around them is drawn in (a membrane fill at the
      * working size), so a set shared by cut-outs shows no blurred ghost of the person it came with.
      */
-    static byte[] render(BufferedImage photo, ai.gaga.face.PersonMask person, int frameWidth, int frameHeight) {
+    static byte[] render(BufferedImage photo, PersonMask person, int frameWidth, int frameHeight) {
         int w = photo.getWidth();
         int h = photo.getHeight();
         // Cover-fit: the largest centred photo region with the frame's aspect ratio.
