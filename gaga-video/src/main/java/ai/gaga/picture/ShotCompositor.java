@@ -141,8 +141,14 @@ public final class ShotCompositor implements FrameRenderer {
     private final List<Shot> shots;
     private final Setup[] setups;
     private final PlateSampler sampler;
+    /** The lower half of the frame's rows is drawn on the helper thread with this sampler; null without a helper. */
+    private final PlateSampler lowerSampler;
+    /** Draws a frame's independent parts beside this thread; null on one core. */
+    private DrawHelper helper;
     private final GradeLut fade = new GradeLut();
-    private final GradeLut matched = new GradeLut();
+    /** Per layer of the frame being drawn: the grade it is drawn with (a cut-out's matched to its partner). */
+    private GradeLut[] layerLuts = new GradeLut[0];
+    private final List<GradeLut> matched = new ArrayList<>();
     /** The current shot's background under its grade: graded once per shot, and per frame only during fades. */
     private final byte[] gradedBackground;
     private int gradedFor = -1;
@@ -263,6 +269,8 @@ public final class ShotCompositor implements FrameRenderer {
             phase[i] = random.nextDouble() * 2 * Math.PI;
         }
         this.sampler = new PlateSampler(width, height);
+        this.helper = DrawHelper.ifCores();
+        this.lowerSampler = helper == null ? null : new PlateSampler(width, height);
         this.gradedBackground = new byte[width * height * 3];
         LOG.debug("Compositor prepared in {} ms: {} shots, {} backgrounds, plates {}",
                 (System.nanoTime() - t0) / 1_000_000, shots.size(), backgrounds.size(),
@@ -739,11 +747,14 @@ public final class ShotCompositor implements FrameRenderer {
         for (Layer l : st.layers()) {
             viewOf(l); // the plate pixels this frame samples: an animated plate draws its body only there
         }
-        for (Cast c : st.cast()) {
-            if (c.drawn != index) {
-                c.plate.view(c.view[0], c.view[1], c.view[2], c.view[3]);
-                c.plate.draw(index);
-                c.drawn = index;
+        Cast[] shown = st.cast();
+        if (helper != null && shown.length == 2 && independent(shown[0], shown[1]) && shown[0].drawn != index
+                && shown[1].drawn != index) {
+            // The two actors' plates (and their cut-outs) are drawn side by side.
+            helper.both(() -> drawCast(st, shown[0], index), () -> drawCast(st, shown[1], index));
+        } else {
+            for (Cast c : shown) {
+                drawCast(st, c, index);
             }
         }
         GradeLut lut = st.lut();
@@ -774,23 +785,30 @@ public final class ShotCompositor implements FrameRenderer {
             }
             System.arraycopy(bg, 0, dst, 0, dst.length);
         }
-        for (Layer l : st.layers()) {
-            Cast c = l.cast();
-            ActorPlate p = c.plate;
-            double s = l.scale();
-            double ax = c.sx / (zoom * s);
-            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
-            double ay = c.sy / (zoom * s);
-            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            if (l.cutOut()) {
+        Layer[] layers = st.layers();
+        if (layerLuts.length < layers.length) {
+            layerLuts = new GradeLut[layers.length];
+        }
+        for (int i = 0; i < layers.length; i++) {
+            Cast c = layers[i].cast();
+            if (layers[i].cutOut()) {
                 c.cut.draw(index);
-                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), c.cut.bgr(), c.cut.alpha,
-                        c.cut.extent, p.width(), p.height(), ax, bx, ay, by, c.match == null ? lut
-                                : matched.gained(lut, c.match));
-            } else {
-                sampler.draw(dst, l.clipX0(), l.clipX1(), l.clipY0(), l.clipY1(), p.bgr(), null, null, p.width(),
-                        p.height(), ax, bx, ay, by, lut);
             }
+            if (layers[i].cutOut() && c.match != null) {
+                while (matched.size() <= i) {
+                    matched.add(new GradeLut());
+                }
+                layerLuts[i] = matched.get(i).gained(lut, c.match);
+            } else {
+                layerLuts[i] = lut;
+            }
+        }
+        if (helper != null) { // the upper and the lower half of the rows side by side
+            int mid = height / 2;
+            helper.both(() -> drawLayers(layers, dst, 0, mid, sampler),
+                    () -> drawLayers(layers, dst, mid, height, lowerSampler));
+        } else {
+            drawLayers(layers, dst, 0, height, sampler);
         }
         if (st.layers().length == 2 && !st.layers()[0].cutOut()) {
             seam(dst, st.layers()[1]);
@@ -799,6 +817,68 @@ public final class ShotCompositor implements FrameRenderer {
             rain.draw(dst, index, rainAmount);
         }
         target.index(index);
+    }
+
+    /** From now on draws every frame on the calling thread alone (for tests: the frames must be the same). */
+    void drawOnOneThread() {
+        if (helper != null) {
+            helper.close();
+            helper = null;
+        }
+    }
+
+    /** How many times a frame's parts were drawn beside the calling thread so far (for tests). */
+    long helped() {
+        return helper == null ? 0 : helper.calls();
+    }
+
+    /** Draws the cast's plate for frame {@code index} (once), then its cut-out where the shot cuts it out. */
+    private static void drawCast(Setup st, Cast c, int index) {
+        if (c.drawn == index) {
+            return;
+        }
+        c.plate.view(c.view[0], c.view[1], c.view[2], c.view[3]);
+        c.plate.draw(index);
+        c.drawn = index;
+        for (Layer l : st.layers()) {
+            if (l.cast() == c && l.cutOut()) {
+                c.cut.draw(index);
+            }
+        }
+    }
+
+    /** Whether two actors' plates can be drawn at the same time: they share no plate and no group photo. */
+    private static boolean independent(Cast a, Cast b) {
+        return a.plate != b.plate && (a.group == null || a.group != b.group);
+    }
+
+    /**
+     * Draws the layers (in order, each over the last) into frame rows {@code [y0, y1)} with {@code s}, each layer in
+     * the grade {@link #layerLuts} holds for it. Reads the camera; writes only those rows.
+     */
+    private void drawLayers(Layer[] layers, byte[] dst, int y0, int y1, PlateSampler s) {
+        for (int i = 0; i < layers.length; i++) {
+            Layer l = layers[i];
+            int top = Math.max(y0, l.clipY0());
+            int bottom = Math.min(y1, l.clipY1());
+            if (top >= bottom) {
+                continue;
+            }
+            Cast c = l.cast();
+            ActorPlate p = c.plate;
+            double sc = l.scale();
+            double ax = c.sx / (zoom * sc);
+            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / sc;
+            double ay = c.sy / (zoom * sc);
+            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / sc;
+            if (l.cutOut()) {
+                s.draw(dst, l.clipX0(), l.clipX1(), top, bottom, c.cut.bgr(), c.cut.alpha, c.cut.extent, p.width(),
+                        p.height(), ax, bx, ay, by, layerLuts[i]);
+            } else {
+                s.draw(dst, l.clipX0(), l.clipX1(), top, bottom, p.bgr(), null, null, p.width(), p.height(), ax, bx,
+                        ay, by, layerLuts[i]);
+            }
+        }
     }
 
     /** Grows the layer's plate's view by the plate pixels its clip samples at this frame's camera (bilinear taps). */
@@ -907,6 +987,9 @@ public final class ShotCompositor implements FrameRenderer {
             return;
         }
         closed = true;
+        if (helper != null) {
+            helper.close();
+        }
         java.util.Set<ActorPlate> closedPlates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Cast c : cast) {
             if (c.plate != null && closedPlates.add(c.plate)) {
