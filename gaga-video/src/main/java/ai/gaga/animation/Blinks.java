@@ -10,7 +10,8 @@ import java.util.Random;
  * Eyelid closure per frame (0 open, 1 closed). Blinks come at random (seeded) about {@link #REST_RATE} times a minute
  * at rest, less often while the actor speaks, more often when afraid; one in ten is a double blink; every big gaze
  * shift brings a blink. A blink closes in {@link #CLOSE} s and opens in {@link #OPEN} s; its closed instant falls on a
- * frame so that every blink shows fully closed eyes once.
+ * frame so that every blink shows fully closed eyes once. The clip opens and ends with open eyes ({@link
+ * #CLEAR_START}, {@link #CLEAR_END}).
  */
 final class Blinks {
     static final double REST_RATE = 17;
@@ -18,6 +19,14 @@ final class Blinks {
     static final double OPEN = 0.12;
     private static final double REFRACTORY = 0.6;
     private static final double DOUBLE_CHANCE = 0.1;
+    /**
+     * No blink is closed before this many seconds into the clip, nor in its last {@link #CLEAR_END}: the first frame
+     * is the clip's poster (a player's thumbnail) and the last one is held when it ends. Seen: with the default seed
+     * the look at the camera that opens a clip brought a blink at 0.03 s, so clips of every photo opened with closed
+     * eyes.
+     */
+    static final double CLEAR_START = 0.5;
+    static final double CLEAR_END = 0.3;
 
     final float[] closure;
     /** The closed instants, seconds, in order. */
@@ -54,7 +63,7 @@ final class Blinks {
         double last = Double.NEGATIVE_INFINITY;
         for (double p : planned) {
             double peak = Math.round(p * fps) / (double) fps; // closed on a frame
-            if (peak - last < 0.2 || peak >= duration) {
+            if (peak - last < 0.2 || peak < CLEAR_START || peak > duration - CLEAR_END) {
                 continue;
             }
             times.add(peak);
