@@ -1,6 +1,7 @@
 package ai.gaga.evaluate;
 
 import ai.gaga.GagaException;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -52,6 +53,10 @@ final class ClipDecoder {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
             g.setPixelFormat(AV_PIX_FMT_BGR24);
             g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+            // FFmpeg logs at "info" by default: opening a file would print its stream table on the user's stderr.
+            if (avutil.av_log_get_level() > avutil.AV_LOG_WARNING) {
+                avutil.av_log_set_level(avutil.AV_LOG_WARNING);
+            }
             try {
                 g.start();
             } catch (FrameGrabber.Exception e) {

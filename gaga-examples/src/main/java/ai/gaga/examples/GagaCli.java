@@ -65,6 +65,10 @@ public final class GagaCli implements Runnable {
      * (and its logger) exists.
      */
     static void quietLogs(String... args) {
+        // JavaCV's own notes ("Info: avformat_open_input rejected some options") go to stderr unless routed here.
+        if (System.getProperty(JAVACPP_LOGGER) == null) {
+            System.setProperty(JAVACPP_LOGGER, "slf4j");
+        }
         if (System.getProperty(LOG_LEVEL) != null) {
             return;
         }
@@ -82,6 +86,7 @@ public final class GagaCli implements Runnable {
     }
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String JAVACPP_LOGGER = "org.bytedeco.javacpp.logger";
 
     /** The error in the command line's words: the library names its Java calls, the CLI names its flags. */
     static String message(Throwable e) {
@@ -95,6 +100,7 @@ public final class GagaCli implements Runnable {
     /** A library message with its Java calls replaced by the CLI flags that do the same. */
     static String cliWords(String m) {
         return m.replace(ai.gaga.SceneTooLongException.RAISE_HINT, "raise --max-duration SECONDS")
+                .replace("Rest.AS_PHOTOGRAPHED", "--rest photo")
                 .replace("Scene.builder().allowNoFace(true)", "--allow-no-face")
                 .replace("allowNoFace(true)", "--allow-no-face")
                 .replace("maxDuration", "--max-duration");

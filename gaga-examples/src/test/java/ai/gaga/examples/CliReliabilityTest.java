@@ -205,6 +205,32 @@ class CliReliabilityTest {
     }
 
     @Test
+    void eachPhotoWarningIsSaidOnceInTheCommandLinesWordsAndCheckPrintsNoFfmpegBanner() throws Exception {
+        // Seen before (a user trial): every photo warning came twice, first as a raw log line with the analysis'
+        // internals ("Face warnings: [MOUTH_CLOSED_AT_REST, ...] (Occlusion[...])"), then as "gaga: warning:"; and
+        // the rest's warnings named the Java API's Rest.AS_PHOTOGRAPHED to command-line users.
+        Object[] r = fresh("render", "Hello.", "--actor", Fixtures.photo("pexels_selfie_squint.jpg").toString(),
+                "-o", "smile.mp4", "-r", "640x360", "--models", models(), "--offline");
+        String err = (String) r[2];
+        assertEquals(0, r[0], err);
+        List<String> said = err.lines().filter(l -> l.startsWith("gaga: warning:")).toList();
+        assertTrue(said.stream().anyMatch(l -> l.contains("broad smile") && l.contains("--rest photo")), err);
+        for (String line : said) {
+            String text = line.substring("gaga: warning:".length()).strip();
+            String words = text.substring(text.indexOf("): ") + 3); // after the actor's name and photo
+            assertEquals(1, err.lines().filter(l -> l.contains(words)).count(), "said once: " + words + "\n" + err);
+        }
+        assertFalse(err.contains(" WARN ") || err.contains("Occlusion[") || err.contains("AS_PHOTOGRAPHED"), err);
+        // Seen before: check printed FFmpeg's stream table and JavaCV's "Info: avformat_open_input rejected some
+        // options" on stderr.
+        Object[] check = fresh("check", dir.resolve("smile.mp4").toString(), "--models", models());
+        String checkErr = (String) check[2];
+        assertEquals(0, check[0], checkErr);
+        assertFalse(checkErr.contains("Input #0") || checkErr.contains("Info:") || checkErr.contains("Stream #"),
+                checkErr);
+    }
+
+    @Test
     void theSummarySaysWhichWayTheRealTimeFactorGoes() {
         // Seen failing before: "(0.45x real time)" read as "slower" by some users.
         assertEquals("0.45x real time: faster than real time", RenderCommand.speed(0.45));

@@ -94,7 +94,7 @@ public final class FaceAnalyzer {
             }
         }
         if (!warnings.isEmpty()) {
-            LOG.warn("Face warnings: {} ({})", warnings, occlusion);
+            LOG.debug("Face warnings: {} ({})", warnings, occlusion);
         }
         return new FaceAnalysis(photo.getWidth(), photo.getHeight(), box, mesh, landmarks, expression, fit, mask,
                 warnings);

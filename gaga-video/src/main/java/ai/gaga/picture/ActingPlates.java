@@ -104,7 +104,8 @@ public final class ActingPlates implements PlateSourceFactory {
             FacePerformance performance = FaceAnimator.of(scene, timeline, actor.name(), format.fps());
             if (actor.rest() == Rest.NEUTRAL) {
                 NeutralRest.Result rest = neutral(photo, face);
-                rest.relaxed().forEach(w -> LOG.warn("'{}': {}", actor.name(), w.message()));
+                // The plan carries these to the user; the log repeats them for the record only.
+                rest.relaxed().forEach(w -> LOG.info("'{}': {}", actor.name(), w.message()));
                 return AnimatedPlate.create(rest.photo(), rest.analysis(), scale,
                         restrained(performance, rest.analysis()), rest.interior(), photo.others());
             }
@@ -190,7 +191,7 @@ public final class ActingPlates implements PlateSourceFactory {
         boolean profile = face.warnings().contains(FaceWarning.STRONG_PROFILE);
         boolean covered = face.warnings().contains(FaceWarning.MOUTH_OCCLUDED);
         if (face.warnings().contains(FaceWarning.EYES_HIDDEN)) {
-            LOG.warn("{}", FaceWarning.EYES_HIDDEN.message());
+            LOG.info("{}", FaceWarning.EYES_HIDDEN.message());
         }
         if (!profile && !covered) {
             return performance;
@@ -201,7 +202,7 @@ public final class ActingPlates implements PlateSourceFactory {
             LOG.info("Strong profile: animating conservatively (head motion x0.4, mouth x0.7)");
         }
         if (covered) {
-            LOG.warn("{} (mouth motion x{})", FaceWarning.MOUTH_OCCLUDED.message(), OCCLUDED_MOUTH);
+            LOG.info("{} (mouth motion x{})", FaceWarning.MOUTH_OCCLUDED.message(), OCCLUDED_MOUTH);
         }
         return (frame, out) -> {
             performance.controlsAt(frame, out);

@@ -334,7 +334,7 @@ public final class ShotCompositor implements FrameRenderer {
         String head = message.substring(0, Math.min(message.length(), 40));
         if (warnings.stream().noneMatch(w -> w.startsWith(head))) {
             warnings.add(message);
-            LOG.warn("{}", message);
+            LOG.info("{}", message); // the plan says it to the user (RenderPlan.warnings)
         }
     }
 

@@ -132,7 +132,7 @@ public final class EyeReopening {
                 String.format(Locale.ROOT, "%.3f", eyes.leftOpening()),
                 String.format(Locale.ROOT, "%.2f", eyes.widthRatio()), (System.nanoTime() - t0) / 1_000_000);
         if (eyes.poor()) {
-            LOG.warn("{}", FaceWarning.EYE_OPENED_POORLY.message());
+            LOG.info("{}", FaceWarning.EYE_OPENED_POORLY.message());
         }
         return new Result(Images.fromBgr(dst, w, h), analysis, notes);
     }

@@ -621,9 +621,15 @@ public final class FaceRig {
             // evened out. On a turned face the far hinge is seen close to the mouth, and measured as seen it held the
             // lips there (the lower lip of the dancing photo's three-quarter face opened at 0.7 of a frontal one's;
             // sync on its render 0.14).
+            // Only a turned face (its sides from the mouth to the hinges unequal by 15 % of the width and more) is
+            // frontalised: a face seen from the front keeps the hinges where they are seen, to the pixel.
             double[] stretch = new double[2];
             double half = frontalise(mouthC, hinge[0], hinge[2], stretch);
+            double sideL = Math.abs(mouthC - hinge[0]);
+            double sideR = Math.abs(hinge[2] - mouthC);
+            double turned = smooth(0.15, 0.4, Math.abs(sideL - sideR) / Math.max(1e-6, sideL + sideR));
             double chinR = Math.hypot(frontal(u[152], mouthC, stretch) - mouthC, v[152] - (hinge[1] + hinge[3]) / 2);
+            double chinSeen = Math.hypot(u[152] - (hinge[0] + hinge[2]) / 2, v[152] - hinge[1]);
             for (int i = 0; i < n; i++) {
                 double w;
                 if (lower[i]) {
@@ -647,7 +653,9 @@ public final class FaceRig {
                 // Rotation about the jaw hinge below the ears: points near the hinge move less.
                 int side = u[i] < mouthC ? 0 : 2;
                 double hingeU = mouthC + (side == 0 ? -half : half);
-                double r = Math.hypot(frontal(u[i], mouthC, stretch) - hingeU, v[i] - hinge[side + 1]) / chinR;
+                double seen = Math.hypot(u[i] - hinge[side], v[i] - hinge[side + 1]) / chinSeen;
+                double r = turned == 0 ? seen : seen + turned
+                        * (Math.hypot(frontal(u[i], mouthC, stretch) - hingeU, v[i] - hinge[side + 1]) / chinR - seen);
                 w *= Math.sqrt(Math.min(1, r));
                 double extra = lower[i] && lipWeight(i, 0.06) > 0.5 ? 0.05 : 0;
                 // The opening mouth narrows a little: points move towards the midline in proportion.

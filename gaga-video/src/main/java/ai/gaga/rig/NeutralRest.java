@@ -223,7 +223,7 @@ public final class NeutralRest {
             Set<FaceWarning> notes = EnumSet.noneOf(FaceWarning.class);
             notes.addAll(best.relaxed());
             notes.add(FaceWarning.MOUTH_CLOSED_POORLY);
-            LOG.warn("Neutral rest: the lips still read {} IOD apart: {}",
+            LOG.info("Neutral rest: the lips still read {} IOD apart: {}",
                     String.format(java.util.Locale.ROOT, "%.3f", gap), FaceWarning.MOUTH_CLOSED_POORLY.message());
             best = new Result(best.photo(), best.analysis(), notes, best.expression(), best.interior());
         }

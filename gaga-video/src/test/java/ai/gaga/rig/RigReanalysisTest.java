@@ -77,10 +77,7 @@ class RigReanalysisTest {
         double lum0 = RigFixtures.mouthLuminance(restPlate);
         double lum1 = RigFixtures.mouthLuminance(p[0]);
         LOG.info("{} jaw 0.6: aperture {} -> {}, mouth luminance {} -> {}", name, ap0, ap1, lum0, lum1);
-        // The astronaut (her photographed smile parts her lips 0.14 at rest) read +0.100 with the jaw hinged where
-        // it is seen and +0.091 with the hinges frontalised (FaceRig.jaw: her face is turned a little); Grace read
-        // +0.305 and +0.314.
-        assertTrue(ap1 > ap0 + 0.085, "aperture " + ap0 + " -> " + ap1);
+        assertTrue(ap1 > ap0 + 0.1, "aperture " + ap0 + " -> " + ap1);
         assertTrue(lum1 < lum0 - 20, "mouth luminance " + lum0 + " -> " + lum1);
     }
 
