@@ -55,6 +55,16 @@ public final class GagaCli implements Runnable {
             cmd.getErr().println("gaga: " + message(e));
             return exitCodeOf(e);
         });
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            // Users look for the frame's shape under the names other tools give it.
+            if (e instanceof CommandLine.UnmatchedArgumentException u && u.getUnmatched().stream()
+                    .anyMatch(a -> a.startsWith("--aspect") || a.startsWith("--ratio") || a.startsWith("--size"))) {
+                e.getCommandLine().getErr().println("gaga: the frame's shape is -r/--resolution WxH|vertical|square "
+                        + "(e.g. -r vertical for 9:16, -r square for 1:1)");
+            }
+            return standard.handleParseException(e, args);
+        });
         return cli;
     }
 

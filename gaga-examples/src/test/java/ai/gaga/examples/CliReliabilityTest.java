@@ -231,6 +231,15 @@ class CliReliabilityTest {
     }
 
     @Test
+    void anAspectOptionPointsToTheResolutionOption() throws Exception {
+        // Seen before (a user trial): "--aspect 9:16" gave "Unknown options: '--aspect', ..." and nothing more.
+        Object[] r = fresh("render", "--aspect", "9:16", "Hello.", "--actor", Fixtures.graceHopper().toString(), "-o",
+                "x.mp4");
+        assertEquals(2, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("-r vertical"), (String) r[2]);
+    }
+
+    @Test
     void theSummarySaysWhichWayTheRealTimeFactorGoes() {
         // Seen failing before: "(0.45x real time)" read as "slower" by some users.
         assertEquals("0.45x real time: faster than real time", RenderCommand.speed(0.45));

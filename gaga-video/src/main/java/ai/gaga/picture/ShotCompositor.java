@@ -394,7 +394,8 @@ public final class ShotCompositor implements FrameRenderer {
     /** Warns that a photo cannot fill its part of the frame without upscaling past the limit. */
     private void tooSmall(Cast c, double scale, int w, int h) {
         warn(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill a %dx%d frame without "
-                        + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %dx%d",
+                        + "blurring: it is shown at %.1fx on a defocused backdrop; use a photo at least %d px wide and "
+                        + "%d px tall",
                 c.member.actor().name(), c.photoWidth, c.photoHeight, w, h, scale,
                 (int) Math.ceil(w / Framing.MAX_UPSCALE), (int) Math.ceil(h / Framing.MAX_UPSCALE)));
     }
@@ -513,7 +514,8 @@ public final class ShotCompositor implements FrameRenderer {
             if (Math.max(width / (double) im.getWidth(), height / (double) im.getHeight()) > limit) {
                 out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill "
                                 + "a %dx%d frame without blurring: it is shown at most %.1fx on a defocused backdrop; "
-                                + "use a photo at least %dx%d", e.getKey(), im.getWidth(), im.getHeight(), width,
+                                + "use a photo at least %d px wide and %d px tall", e.getKey(), im.getWidth(),
+                                im.getHeight(), width,
                         height, limit, (int) Math.ceil(width / limit), (int) Math.ceil(height / limit)));
             }
         }

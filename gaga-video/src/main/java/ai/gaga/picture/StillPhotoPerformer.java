@@ -157,7 +157,8 @@ public final class StillPhotoPerformer implements Performer {
             List<ai.gaga.render.FaceArea> areas = leftToRight.stream().map(StillPhotoPerformer::area).toList();
             int index = a.face().map(leftToRight::indexOf).orElse(-1);
             List<String> warnings = new java.util.ArrayList<>();
-            if (leftToRight.size() > 1 && index >= 0) {
+            // Which face plays is news only where the renderer chose it (the largest); a face the user picked is not.
+            if (leftToRight.size() > 1 && index >= 0 && actor.face().equals(FacePick.LARGEST)) {
                 warnings.add("the photo shows " + leftToRight.size() + " faces; face #" + (index + 1)
                         + " from the left plays " + actor.name());
             }
