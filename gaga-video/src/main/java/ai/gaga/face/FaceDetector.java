@@ -51,21 +51,7 @@ public final class FaceDetector {
 
     /** All faces found, largest first (empty when there is none). */
     public List<FaceBox> detect(BufferedImage image) {
-        Cancellation.check();
-        List<FaceBox> faces = blaze().detect(image);
-        Cancellation.check();
-        // BlazeFace is a close-range model: in a group photo it may see only the nearest face. UltraFace looks at the
-        // whole frame; faces it finds that BlazeFace did not are added, so every face can be picked.
-        List<FaceBox> merged = new ArrayList<>(faces);
-        for (FaceBox u : ultra().detect(image)) {
-            if (merged.stream().noneMatch(f -> f.iou(u) > 0.2 || f.contains(u.eyeCenter()))) {
-                merged.add(u);
-            }
-        }
-        if (faces.isEmpty() && !merged.isEmpty()) {
-            LOG.debug("BlazeFace found no face; UltraFace found {}", merged.size());
-        }
-        List<FaceBox> sorted = merged;
+        List<FaceBox> sorted = candidates(image);
         sorted.sort(LARGEST_FIRST);
         for (int i = 0; i < Math.min(REFINED_FACES, sorted.size()); i++) {
             sorted.set(i, refine(image, sorted.get(i)));
@@ -88,13 +74,23 @@ public final class FaceDetector {
         return List.copyOf(verified);
     }
 
-    /** What the detectors find before the face mesh model confirms each one (for tests). */
+    /**
+     * What the detectors find, unrefined and before the face mesh model confirms each one (package-private for
+     * tests). BlazeFace is a close-range model: in a group photo it may see only the nearest face. UltraFace looks at
+     * the whole frame; faces it finds that BlazeFace did not are added, so every face can be picked.
+     */
     List<FaceBox> candidates(BufferedImage image) {
+        Cancellation.check();
         List<FaceBox> merged = new ArrayList<>(blaze().detect(image));
+        Cancellation.check();
+        int blazeFound = merged.size();
         for (FaceBox u : ultra().detect(image)) {
             if (merged.stream().noneMatch(f -> f.iou(u) > 0.2 || f.contains(u.eyeCenter()))) {
                 merged.add(u);
             }
+        }
+        if (blazeFound == 0 && !merged.isEmpty()) {
+            LOG.debug("BlazeFace found no face; UltraFace found {}", merged.size());
         }
         return merged;
     }
