@@ -29,8 +29,7 @@ public final class FaceAnalyzer {
     private static final double BORDER_MARGIN = 0.1;
 
     private final FaceDetector detector;
-    private final ServiceContext context;
-    private volatile Models models;
+    private final Lazy<Models> models;
 
     private record Models(FaceMeshModel mesh, IrisModel iris, BlendshapeModel blend, PersonSegmenter segmenter,
                           CanonicalFaceMesh canonical) {
@@ -38,8 +37,11 @@ public final class FaceAnalyzer {
 
     /** An analyzer over the context's models. */
     public FaceAnalyzer(ServiceContext context) {
-        this.context = Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(context, "context");
         this.detector = new FaceDetector(context);
+        this.models = new Lazy<>(() -> new Models(FaceMeshModel.create(context), IrisModel.create(context),
+                BlendshapeModel.create(context), PersonSegmenter.create(context),
+                CanonicalFaceMesh.load(context.models())));
     }
 
     /**
@@ -59,7 +61,7 @@ public final class FaceAnalyzer {
     /** Analyses the face in a given box (e.g. one the user picked from {@link FaceDetector#detect}). */
     public FaceAnalysis analyze(BufferedImage photo, FaceBox box) {
         Cancellation.check();
-        Models m = models();
+        Models m = models.get();
         long t0 = System.nanoTime();
         FaceMesh raw = m.mesh.run(photo, box);
         Cancellation.check();
@@ -128,21 +130,5 @@ public final class FaceAnalyzer {
 
     private static double ms(long nanos) {
         return Math.round(nanos / 1e4) / 100.0;
-    }
-
-    private Models models() {
-        Models m = models;
-        if (m == null) {
-            synchronized (this) {
-                m = models;
-                if (m == null) {
-                    m = new Models(FaceMeshModel.create(context), IrisModel.create(context),
-                            BlendshapeModel.create(context), PersonSegmenter.create(context),
-                            CanonicalFaceMesh.load(context.models()));
-                    models = m;
-                }
-            }
-        }
-        return m;
     }
 }

@@ -39,14 +39,16 @@ public final class FaceDetector {
     /** A detection the face mesh model sees no face in (its presence under this) is dropped. */
     static final double MIN_PRESENCE = 0.5;
 
-    private final ServiceContext context;
-    private volatile FaceMeshModel mesh;
-    private volatile BlazeFaceDetector blaze;
-    private volatile UltraFaceDetector ultra;
+    private final Lazy<FaceMeshModel> mesh;
+    private final Lazy<BlazeFaceDetector> blaze;
+    private final Lazy<UltraFaceDetector> ultra;
 
     /** A detector whose models come from the context's model store and shared ONNX sessions. */
     public FaceDetector(ServiceContext context) {
-        this.context = Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(context, "context");
+        this.mesh = new Lazy<>(() -> FaceMeshModel.create(context));
+        this.blaze = new Lazy<>(() -> BlazeFaceDetector.create(context));
+        this.ultra = new Lazy<>(() -> UltraFaceDetector.create(context));
     }
 
     /** All faces found, largest first (empty when there is none). */
@@ -63,7 +65,7 @@ public final class FaceDetector {
         List<FaceBox> verified = new ArrayList<>(sorted.size());
         for (FaceBox f : sorted) {
             Cancellation.check();
-            double presence = mesh().run(image, f).presence();
+            double presence = mesh.get().run(image, f).presence();
             if (presence >= MIN_PRESENCE) {
                 verified.add(f);
             } else {
@@ -81,10 +83,10 @@ public final class FaceDetector {
      */
     List<FaceBox> candidates(BufferedImage image) {
         Cancellation.check();
-        List<FaceBox> merged = new ArrayList<>(blaze().detect(image));
+        List<FaceBox> merged = new ArrayList<>(blaze.get().detect(image));
         Cancellation.check();
         int blazeFound = merged.size();
-        for (FaceBox u : ultra().detect(image)) {
+        for (FaceBox u : ultra.get().detect(image)) {
             if (merged.stream().noneMatch(f -> f.iou(u) > 0.2 || f.contains(u.eyeCenter()))) {
                 merged.add(u);
             }
@@ -113,7 +115,7 @@ public final class FaceDetector {
         BufferedImage crop = Images.toBgr(image).getSubimage(x0, y0, x1 - x0, y1 - y0);
         FaceBox best = null;
         double bestIou = REFINE_MIN_IOU;
-        for (FaceBox f : blaze().detect(crop)) {
+        for (FaceBox f : blaze.get().detect(crop)) {
             FaceBox mapped = f.map(1, 1, x0, y0);
             double iou = mapped.iou(face);
             if (iou > bestIou) {
@@ -132,47 +134,5 @@ public final class FaceDetector {
     public Optional<FaceBox> largest(BufferedImage image) {
         List<FaceBox> faces = detect(image);
         return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
-    }
-
-    private BlazeFaceDetector blaze() {
-        BlazeFaceDetector b = blaze;
-        if (b == null) {
-            synchronized (this) {
-                b = blaze;
-                if (b == null) {
-                    b = BlazeFaceDetector.create(context);
-                    blaze = b;
-                }
-            }
-        }
-        return b;
-    }
-
-    private FaceMeshModel mesh() {
-        FaceMeshModel m = mesh;
-        if (m == null) {
-            synchronized (this) {
-                m = mesh;
-                if (m == null) {
-                    m = FaceMeshModel.create(context);
-                    mesh = m;
-                }
-            }
-        }
-        return m;
-    }
-
-    private UltraFaceDetector ultra() {
-        UltraFaceDetector u = ultra;
-        if (u == null) {
-            synchronized (this) {
-                u = ultra;
-                if (u == null) {
-                    u = UltraFaceDetector.create(context);
-                    ultra = u;
-                }
-            }
-        }
-        return u;
     }
 }

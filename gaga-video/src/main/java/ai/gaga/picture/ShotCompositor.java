@@ -791,11 +791,8 @@ public final class ShotCompositor implements FrameRenderer {
         if (layerLuts.length < layers.length) {
             layerLuts = new GradeLut[layers.length];
         }
-        for (int i = 0; i < layers.length; i++) {
+        for (int i = 0; i < layers.length; i++) { // (drawCast drew the cut-outs)
             Cast c = layers[i].cast();
-            if (layers[i].cutOut()) {
-                c.cut.draw(index);
-            }
             if (layers[i].cutOut() && c.match != null) {
                 while (matched.size() <= i) {
                     matched.add(new GradeLut());
@@ -868,17 +865,13 @@ public final class ShotCompositor implements FrameRenderer {
             }
             Cast c = l.cast();
             ActorPlate p = c.plate;
-            double sc = l.scale();
-            double ax = c.sx / (zoom * sc);
-            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / sc;
-            double ay = c.sy / (zoom * sc);
-            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / sc;
+            Mapping m = mapping(l);
             if (l.cutOut()) {
                 s.draw(dst, l.clipX0(), l.clipX1(), top, bottom, c.cut.bgr(), c.cut.alpha, c.cut.extent, p.width(),
-                        p.height(), ax, bx, ay, by, layerLuts[i]);
+                        p.height(), m.ax(), m.bx(), m.ay(), m.by(), layerLuts[i]);
             } else {
-                s.draw(dst, l.clipX0(), l.clipX1(), top, bottom, p.bgr(), null, null, p.width(), p.height(), ax, bx,
-                        ay, by, layerLuts[i]);
+                s.draw(dst, l.clipX0(), l.clipX1(), top, bottom, p.bgr(), null, null, p.width(), p.height(), m.ax(),
+                        m.bx(), m.ay(), m.by(), layerLuts[i]);
             }
         }
     }
@@ -886,15 +879,23 @@ public final class ShotCompositor implements FrameRenderer {
     /** Grows the layer's plate's view by the plate pixels its clip samples at this frame's camera (bilinear taps). */
     private void viewOf(Layer l) {
         Cast c = l.cast();
+        Mapping m = mapping(l);
+        c.view[0] = Math.min(c.view[0], (int) Math.floor(m.ax() * l.clipX0() + m.bx()) - 2);
+        c.view[1] = Math.min(c.view[1], (int) Math.floor(m.ay() * l.clipY0() + m.by()) - 2);
+        c.view[2] = Math.max(c.view[2], (int) Math.ceil(m.ax() * l.clipX1() + m.bx()) + 2);
+        c.view[3] = Math.max(c.view[3], (int) Math.ceil(m.ay() * l.clipY1() + m.by()) + 2);
+    }
+
+    /** Plate x = {@code ax} * frame x + {@code bx} (likewise y) for a layer at this frame's camera. */
+    private record Mapping(double ax, double bx, double ay, double by) {
+    }
+
+    /** Where the layer's plate is sampled from, at this frame's camera (zoom and translation). */
+    private Mapping mapping(Layer l) {
+        Cast c = l.cast();
         double s = l.scale();
-        double ax = c.sx / (zoom * s);
-        double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
-        double ay = c.sy / (zoom * s);
-        double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-        c.view[0] = Math.min(c.view[0], (int) Math.floor(ax * l.clipX0() + bx) - 2);
-        c.view[1] = Math.min(c.view[1], (int) Math.floor(ay * l.clipY0() + by) - 2);
-        c.view[2] = Math.max(c.view[2], (int) Math.ceil(ax * l.clipX1() + bx) + 2);
-        c.view[3] = Math.max(c.view[3], (int) Math.ceil(ay * l.clipY1() + by) + 2);
+        return new Mapping(c.sx / (zoom * s), c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s,
+                c.sy / (zoom * s), c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s);
     }
 
     /** The thin dark line between the halves of a split screen, at the second half's edge. */
@@ -1012,12 +1013,9 @@ public final class ShotCompositor implements FrameRenderer {
         for (Layer l : st.layers()) {
             // render() samples plate x = ax * frame x + bx; photo x = plate x / sx
             Cast c = l.cast();
-            double s = l.scale();
-            double ax = c.sx / (zoom * s);
-            double bx = c.sx * (l.cx() * (1 - 1 / zoom) - tx / zoom - l.ox()) / s;
-            double ay = c.sy / (zoom * s);
-            double by = c.sy * (l.cy() * (1 - 1 / zoom) - ty / zoom - l.oy()) / s;
-            out.add(Map.entry(c.member.actor().name(), new double[] {c.sx / ax, -bx / ax, -by / ay, l.clipX0(),
+            Mapping m = mapping(l);
+            out.add(Map.entry(c.member.actor().name(), new double[] {c.sx / m.ax(), -m.bx() / m.ax(), -m.by() / m.ay(),
+                    l.clipX0(),
                     l.clipY0(), l.clipX1(), l.clipY1(), l.cutOut() ? 1 : 0}));
         }
         return out;

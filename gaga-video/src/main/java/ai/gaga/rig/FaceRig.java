@@ -623,10 +623,11 @@ public final class FaceRig {
             // sync on its render 0.14).
             // Only a turned face (its sides from the mouth to the hinges unequal by 15 % of the width and more) is
             // frontalised: a face seen from the front keeps the hinges where they are seen, to the pixel.
-            double[] stretch = new double[2];
-            double half = frontalise(mouthC, hinge[0], hinge[2], stretch);
             double sideL = Math.abs(mouthC - hinge[0]);
             double sideR = Math.abs(hinge[2] - mouthC);
+            double half = Math.max(1e-6, (sideL + sideR) / 2);
+            // Each side's factor to the mean width (a side seen at under a quarter of it taken as a quarter).
+            double[] stretch = {half / Math.max(0.25 * half, sideL), half / Math.max(0.25 * half, sideR)};
             double turned = smooth(0.15, 0.4, Math.abs(sideL - sideR) / Math.max(1e-6, sideL + sideR));
             double chinR = Math.hypot(frontal(u[152], mouthC, stretch) - mouthC, v[152] - (hinge[1] + hinge[3]) / 2);
             double chinSeen = Math.hypot(u[152] - (hinge[0] + hinge[2]) / 2, v[152] - hinge[1]);
@@ -670,20 +671,7 @@ public final class FaceRig {
             }
         }
 
-        /**
-         * The mean of the widths from {@code c} to {@code left} and to {@code right} (along u), and into {@code stretch}
-         * each side's factor to that mean (a side seen at under a quarter of it is taken as a quarter).
-         */
-        private static double frontalise(double c, double left, double right, double[] stretch) {
-            double l = Math.abs(c - left);
-            double r = Math.abs(right - c);
-            double half = Math.max(1e-6, (l + r) / 2);
-            stretch[0] = half / Math.max(0.25 * half, l);
-            stretch[1] = half / Math.max(0.25 * half, r);
-            return half;
-        }
-
-        /** A point's u with its side of {@code c} stretched by that side's factor (see {@link #frontalise}). */
+        /** A point's u with its side of {@code c} stretched by that side's factor ({@code stretch}: left, right). */
         private static double frontal(double uu, double c, double[] stretch) {
             return c + (uu - c) * (uu < c ? stretch[0] : stretch[1]);
         }
