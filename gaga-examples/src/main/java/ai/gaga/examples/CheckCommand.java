@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code gaga check clip.mp4}: re-detects the face in every frame of a clip (any clip, not only GAGA's) and prints
  * what the evaluator measures as JSON: lip sync (A/V offset, sync score), mouth closed in silences, stability (jitter,
- * drift) and, with {@code --blendshapes}, the expression read back per emotion.
+ * drift) and, with {@code --blendshapes}, the expression read back per emotion. A clip in which no frame shows a face
+ * exits with 3 (bad input) after printing its report: there is nothing to measure.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Measure a clip's lip sync, silences and stability (re-detecting the face) and print JSON.")
@@ -52,6 +53,12 @@ final class CheckCommand implements Callable<Integer> {
                 ((ObjectNode) json).remove("track");
             }
             System.out.println(json.toPrettyString());
+            if (report.frameCount() > 0 && report.faceFrames() == 0) {
+                // The report is printed (it says so too), but nothing it measures means anything: not a pass.
+                System.err.println("gaga: no face found in any of the " + report.frameCount() + " frames of " + clip
+                        + ": lip sync, silences and stability were not measured");
+                return GagaCli.EXIT_INPUT;
+            }
         }
         return 0;
     }

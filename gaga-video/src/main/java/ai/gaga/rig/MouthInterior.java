@@ -10,6 +10,13 @@ package ai.gaga.rig;
 public final class MouthInterior {
     /** Below this mean inner-lip gap (inter-ocular units) a photo shows no interior worth keeping. */
     static final double MIN_OPEN = 0.03;
+    /**
+     * The least opening (inter-ocular units, mean over the middle third) whose teeth an opening mouth shows again: a
+     * tooth crown shows about 0.1 between parted lips. A thinner slit holds a sliver of teeth at most; stretched over
+     * a speaking mouth it became a dark hole under a line of teeth (a bearded grin at 0.07), so such a mouth gets the
+     * shaded interior, painted teeth and all.
+     */
+    static final double TEETH_DEPTH = 0.09;
 
     final int cols;
     final int rows;
@@ -23,8 +30,11 @@ public final class MouthInterior {
     final byte[] bgr;
     /** Mean teeth colour (B, G, R), or null when no teeth show. */
     final float[] teeth;
+    /** Mean depth of the opening over the middle third of the mouth, inter-ocular units. */
+    final float depth;
 
-    private MouthInterior(int cols, int rows, float halfWidth, float step, float[] open, byte[] bgr, float[] teeth) {
+    private MouthInterior(int cols, int rows, float halfWidth, float step, float[] open, byte[] bgr, float[] teeth,
+                          float depth) {
         this.cols = cols;
         this.rows = rows;
         this.halfWidth = halfWidth;
@@ -32,6 +42,7 @@ public final class MouthInterior {
         this.open = open;
         this.bgr = bgr;
         this.teeth = teeth;
+        this.depth = depth;
     }
 
     /** Whether the photo showed teeth. */
@@ -105,7 +116,7 @@ public final class MouthInterior {
                     int max = Math.max(rr, Math.max(g, b));
                     int min = Math.min(rr, Math.min(g, b));
                     double luma = 0.114 * b + 0.587 * g + 0.299 * rr;
-                    if (luma > 1.2 * lip + 8 && max - min < 0.4 * max) {
+                    if (luma > 1.2 * lip + 8 && max - min < 0.4 * max && !reddish(b, g, rr)) {
                         sb += b;
                         sg += g;
                         sr += rr;
@@ -121,7 +132,24 @@ public final class MouthInterior {
         for (int c = 0; c < cols; c++) {
             openIod[c] = (float) (open[c] / iod);
         }
-        return new MouthInterior(cols, rows, (float) (halfW / iod), (float) (1 / iod), openIod, tex, teeth);
+        return new MouthInterior(cols, rows, (float) (halfW / iod), (float) (1 / iod), openIod, tex, teeth,
+                (float) (meanOpen / iod));
+    }
+
+    /**
+     * Whether a pale pixel is the pink of the inner lips or gums rather than a tooth: teeth are near white or warm
+     * (a yellowish hue, 15-50 degrees, under warm light), lips and gums pink to red (hue under 12 degrees, with green
+     * about as low as blue). Seen: a smiling dancer's inner lips (B, G, R 112, 118, 165) taken for teeth, so her
+     * opening mouth showed that pink slit stretched instead of teeth.
+     */
+    static boolean reddish(int b, int g, int r) {
+        int max = Math.max(r, Math.max(g, b));
+        int min = Math.min(r, Math.min(g, b));
+        int chroma = max - min;
+        if (r != max || chroma < 0.2 * max) {
+            return false; // near white, or not red-dominant
+        }
+        return g - b < 0.2 * chroma; // hue = 60 * (g - b) / chroma degrees < 12
     }
 
     /** Depth of the opening at {@code u} (inter-ocular units from the centre), inter-ocular units. */

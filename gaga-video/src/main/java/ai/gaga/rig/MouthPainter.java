@@ -136,10 +136,10 @@ final class MouthPainter {
         }
         restAperture = aperture(rx, ry);
         restLipToNose = lipToNose(rx, ry);
-        // The photo's own interior only where it shows teeth: a dark slit between the lips stretched over a wide
-        // opening is a black hole, the shaded interior looks more like a mouth.
+        // The photo's own interior only where it shows teeth over a tooth's depth: a dark slit between the lips
+        // stretched over a wide opening is a black hole, the shaded interior looks more like a mouth.
         MouthInterior own = photoInterior != null ? photoInterior : MouthInterior.capture(rig, rest);
-        interior = own != null && own.teeth != null ? own : null;
+        interior = own != null && own.teeth != null && own.depth >= MouthInterior.TEETH_DEPTH ? own : null;
         int w = rig.plateWidth();
         int h = rig.plateHeight();
         double[] lipC = lipColour(rig, rest, rx, ry);
@@ -596,8 +596,9 @@ final class MouthPainter {
     }
 
     /**
-     * Teeth colour when the photo shows none: the whites of the eyes (lit like the mouth, as pale), a little warmer
-     * and darker, or an off-white scaled to the skin's brightness when the eyes give nothing bright.
+     * Teeth colour when the photo shows none: as bright as the whites of the eyes (lit like the mouth, a little
+     * darker), or an off-white when the eyes give nothing bright, and not much darker than the skin, tinted with two
+     * fifths of the skin's colour cast.
      */
     private static float[] teethFromEyes(byte[] bgr, int w, int h, float[] x, float[] y) {
         // Between each iris centre and both eye corners.
@@ -649,14 +650,53 @@ final class MouthPainter {
                 secondC = c;
             }
         }
+        float[] white;
         if (best < 60) {
-            return new float[] {170, 188, 200};
+            white = new float[] {170, 188, 200};
+        } else {
+            double[] c = second >= 60 ? new double[] {(bestC[0] + secondC[0]) / 2, (bestC[1] + secondC[1]) / 2,
+                    (bestC[2] + secondC[2]) / 2} : bestC;
+            // Teeth in the mouth's shade: a little darker than the whites of the eyes.
+            white = new float[] {(float) (0.84 * c[0]), (float) (0.89 * c[1]), (float) (0.93 * c[2])};
         }
-        double[] c = second >= 60 ? new double[] {(bestC[0] + secondC[0]) / 2, (bestC[1] + secondC[1]) / 2,
-                (bestC[2] + secondC[2]) / 2} : bestC;
-        // Teeth in the mouth's shade: a little darker and warmer than the whites of the eyes.
-        return new float[] {(float) Math.min(225, 0.84 * c[0]), (float) Math.min(232, 0.89 * c[1]),
-                (float) Math.min(238, 0.93 * c[2])};
+        // In the photo's light: the skin's colour cast, two fifths as strong, at the teeth's brightness. The whites of
+        // the eyes alone (often in a bluish shade) gave grey-teal teeth beside warm skin.
+        double[] skin = cheekColour(bgr, w, h, x, y);
+        double ls = 0.114 * skin[0] + 0.587 * skin[1] + 0.299 * skin[2];
+        // Never much darker than the skin: squinting or shaded eyes give a grey that made the teeth a dark slab.
+        double lt = Math.max(0.114 * white[0] + 0.587 * white[1] + 0.299 * white[2], 0.85 * ls);
+        float[] out = new float[3];
+        float[] cap = {225, 232, 238};
+        for (int k = 0; k < 3; k++) {
+            double cast = ls < 20 ? 1 : Math.pow(Math.max(1, skin[k]) / ls, 0.4);
+            out[k] = (float) Math.min(cap[k], lt * cast);
+        }
+        return out;
+    }
+
+    /** Mean colour (B, G, R) of both cheeks, between the eyes' outer corners and the mouth's corners. */
+    private static double[] cheekColour(byte[] bgr, int w, int h, float[] x, float[] y) {
+        double[] c = new double[3];
+        int n = 0;
+        for (int[] p : new int[][] {{33, 61}, {263, 291}}) {
+            int cx = Math.round(0.5f * (x[p[0]] + x[p[1]]));
+            int cy = Math.round(0.5f * (y[p[0]] + y[p[1]]));
+            for (int yy = cy - 2; yy <= cy + 2; yy++) {
+                for (int xx = cx - 2; xx <= cx + 2; xx++) {
+                    if (xx < 0 || yy < 0 || xx >= w || yy >= h) {
+                        continue;
+                    }
+                    for (int k = 0; k < 3; k++) {
+                        c[k] += bgr[(yy * w + xx) * 3 + k] & 0xFF;
+                    }
+                    n++;
+                }
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            c[k] = n == 0 ? 128 : c[k] / n;
+        }
+        return c;
     }
 
     /** Median Laplacian variance of three skin patches: the chin under the lower lip and beside both corners. */
