@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the 95th percentile of {@link PlateMeasures#edgeSharpness}, within 0.05). The energy is never under 0.25x the
  * skin's (a clean, pasted-in look) and lies within 0.5-2x in at least 35 % of the frames (not yet all); above 2x is what the mouth
  * shows (teeth against its dark on small faces or on the very smooth skin of an enlarged photo), counted in the
- * report rather than failed. Measured at the photo's scale and at a
+ * report rather than failed. At the jaw's 0.7 the brightest tenth of the opening is at least 0.6x as bright as the
+ * cheeks: teeth show (measured 2026-12-07: 0.63-2.29; the old rules read 0.50-0.59 on six frames, where a slit's
+ * dark interior was stretched or the teeth took the grey of squinting eyes). Measured at the photo's scale and at a
  * close-up scale (inter-ocular distance 150 px, as a 1080p close-up of a group photo face). Writes 100 % crops of each
  * mouth (rest | jaw 0.35 | jaw 0.7 with the tongue up) and 4x enlargements to target/mouth/, and a table to
  * target/mouth/report.txt. Seen failing: the flat painted teeth of the first painter (Laplacian ratio under 0.2 on
@@ -202,6 +204,17 @@ class MouthTextureTest {
                 problems.add(id + " jaw " + c.get(FaceControl.JAW_OPEN) + ": edges sharper (" + edge
                         + ") than the lip edge (" + lipEdge + ")");
             }
+            if (c.get(FaceControl.JAW_OPEN) > 0.6) {
+                // A mouth open this wide shows teeth (painted, or the photo's own), never only its dark: the
+                // brightest tenth of the opening is at least 0.6x as bright as the cheeks. Seen failing: a bearded
+                // grin's 0.07 IOD slit stretched over the opening (0.44x), a dark hole under a line of lip.
+                double bright = brightTenth(p, w, h, cov) / cheekLuma(rest, w, h, rx, ry);
+                row.append(String.format(Locale.ROOT, ", teeth x%.2f the cheeks' luma", bright));
+                if (!(bright >= 0.6)) {
+                    problems.add(id + " jaw 0.7: the brightest tenth of the opening is x" + bright
+                            + " the cheeks' luma: no teeth show");
+                }
+            }
         }
         table.add(row.toString());
         if (crops) {
@@ -213,6 +226,41 @@ class MouthTextureTest {
                     java.awt.image.AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(strip, null);
             ImageIO.write(big, "png", OUT.resolve(file + ".x4.png").toFile());
         }
+    }
+
+    /** The 90th percentile of the luma of the pixels well inside {@code cov}. */
+    private static double brightTenth(byte[] p, int w, int h, PolygonCoverage cov) {
+        double[] l = new double[cov.w * cov.h];
+        int n = 0;
+        for (int yy = 0; yy < cov.h; yy++) {
+            for (int xx = 0; xx < cov.w; xx++) {
+                int gx = cov.x0 + xx;
+                int gy = cov.y0 + yy;
+                if (gx >= 0 && gy >= 0 && gx < w && gy < h && cov.cov[yy * cov.w + xx] > 0.9f) {
+                    int o = (gy * w + gx) * 3;
+                    l[n++] = 0.114 * (p[o] & 0xff) + 0.587 * (p[o + 1] & 0xff) + 0.299 * (p[o + 2] & 0xff);
+                }
+            }
+        }
+        return PlateMeasures.quantile(l, n, 0.9);
+    }
+
+    /** Mean luma of both cheeks (5x5 px half way from each eye's outer corner to the mouth's corner). */
+    private static double cheekLuma(byte[] p, int w, int h, float[] x, float[] y) {
+        double sum = 0;
+        int n = 0;
+        for (int[] pair : new int[][] {{33, 61}, {263, 291}}) {
+            int cx = Math.round(0.5f * (x[pair[0]] + x[pair[1]]));
+            int cy = Math.round(0.5f * (y[pair[0]] + y[pair[1]]));
+            for (int yy = Math.max(0, cy - 2); yy <= Math.min(h - 1, cy + 2); yy++) {
+                for (int xx = Math.max(0, cx - 2); xx <= Math.min(w - 1, cx + 2); xx++) {
+                    int o = (yy * w + xx) * 3;
+                    sum += 0.114 * (p[o] & 0xff) + 0.587 * (p[o + 1] & 0xff) + 0.299 * (p[o + 2] & 0xff);
+                    n++;
+                }
+            }
+        }
+        return sum / Math.max(1, n);
     }
 
     /** The coverage of the inner-lip polygon of points {@code x, y} on a {@code w x h} plate. */
