@@ -663,8 +663,14 @@ final class MouthPainter {
         // the eyes alone (often in a bluish shade) gave grey-teal teeth beside warm skin.
         double[] skin = cheekColour(bgr, w, h, x, y);
         double ls = 0.114 * skin[0] + 0.587 * skin[1] + 0.299 * skin[2];
-        // Never much darker than the skin: squinting or shaded eyes give a grey that made the teeth a dark slab.
-        double lt = Math.max(0.114 * white[0] + 0.587 * white[1] + 0.299 * white[2], 0.85 * ls);
+        // Never much darker than the skin: squinting or shaded eyes give a grey that made the teeth a dark slab. With
+        // no white in the eyes to go by (a dark or underexposed photo), no brighter than light skin would be there:
+        // the stock off-white glowed in a dark photo.
+        double lt = 0.114 * white[0] + 0.587 * white[1] + 0.299 * white[2];
+        if (best < 60) {
+            lt = Math.min(lt, 1.6 * ls);
+        }
+        lt = Math.max(lt, 0.85 * ls);
         float[] out = new float[3];
         float[] cap = {225, 232, 238};
         for (int k = 0; k < 3; k++) {

@@ -102,6 +102,43 @@ class MouthTextureTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n" + report);
     }
 
+    @Test
+    void paintedTeethKeepTheLightOfADarkPhoto() {
+        // Seen failing: in an underexposed photo the eyes give no white to go by, and the stock off-white teeth
+        // glowed (3.7x the cheeks' luma) in a dim face.
+        BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.graceHopper()));
+        byte[] px = Images.bgr(photo);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) Math.round((px[i] & 0xff) * 0.3);
+        }
+        try (TestServices services = new TestServices()) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(services);
+            FaceBox face = new FaceDetector(services).detect(photo).get(0);
+            NeutralRest.Result rest = NeutralRest.of(photo, analyzer.analyze(photo, face));
+            AnimatedPlate plate = AnimatedPlate.create(rest.photo(), rest.analysis(), 1, FacePerformance.REST,
+                    rest.interior(), List.of());
+            FaceRig rig = plate.rig();
+            int w = plate.width();
+            int h = plate.height();
+            float[] rx = new float[rig.pointCount()];
+            float[] ry = new float[rig.pointCount()];
+            for (int i = 0; i < rx.length; i++) {
+                rx[i] = rig.restX(i);
+                ry[i] = rig.restY(i);
+            }
+            double cheeks = cheekLuma(plate.restBgr(), w, h, rx, ry);
+            FaceControls open = new FaceControls().set(FaceControl.JAW_OPEN, 0.7);
+            plate.draw(open);
+            float[] x = new float[rig.pointCount()];
+            float[] y = new float[rig.pointCount()];
+            rig.deform(open, x, y);
+            double bright = brightTenth(plate.bgr(), w, h, innerLips(x, y, w, h)) / cheeks;
+            LOG.info("Dark photo: the brightest tenth of the opened mouth is x{} the cheeks' luma ({})",
+                    String.format(Locale.ROOT, "%.2f", bright), String.format(Locale.ROOT, "%.0f", cheeks));
+            assertTrue(bright >= 0.6 && bright <= 2.0, "teeth x" + bright + " the cheeks' luma " + cheeks);
+        }
+    }
+
     /** The photos' own open mouths, measured as the painted ones are. */
     private static final List<String> PHOTO_MOUTHS = new ArrayList<>();
 
