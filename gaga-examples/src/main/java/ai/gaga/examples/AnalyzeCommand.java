@@ -9,6 +9,9 @@ import ai.gaga.scene.Scene;
 import ai.gaga.subtitles.Subtitles;
 import ai.gaga.timeline.PlanJson;
 import ai.gaga.timeline.Timeline;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -74,11 +79,46 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "and model loading included, logged above)", parsed.lines().size(),
                     String.format(java.util.Locale.ROOT, "%.1f", plan.durationSeconds()),
                     (System.nanoTime() - t0) / 1_000_000);
-            System.out.println(plan.toJson());
+            System.out.println(inCliWords(plan.toJson()));
             write(srt, Subtitles.toSrt(plan.timeline()));
             write(vtt, Subtitles.toWebVtt(plan.timeline()));
         }
         return 0;
+    }
+
+    /**
+     * The plan's JSON with its warnings (at any depth, arrays named {@code warnings}) in the command line's words:
+     * {@code --rest photo} where the library says {@code Rest.AS_PHOTOGRAPHED}. Nothing else changes.
+     */
+    static String inCliWords(String json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json);
+            reword(root);
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void reword(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("warnings") && e.getValue() instanceof ArrayNode a) {
+                    for (int i = 0; i < a.size(); i++) {
+                        if (a.get(i).isTextual()) {
+                            a.set(i, a.textNode(GagaCli.cliWords(a.get(i).asText())));
+                        }
+                    }
+                } else {
+                    reword(e.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(AnalyzeCommand::reword);
+        }
     }
 
     private static void write(Path file, String text) {

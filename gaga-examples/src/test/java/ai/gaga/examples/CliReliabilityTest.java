@@ -124,6 +124,19 @@ class CliReliabilityTest {
     }
 
     @Test
+    void analyzeSaysItsWarningsInTheCommandLinesWords() throws Exception {
+        // Seen failing before: the plan JSON told a CLI user "(Rest.AS_PHOTOGRAPHED keeps the smile)".
+        Object[] r = run("analyze", "Hello there.", "--actor", Fixtures.photo("pexels_selfie_squint.jpg").toString(),
+                "--models", models(), "--offline", "-q");
+        assertEquals(0, r[0], (String) r[2]);
+        String json = (String) r[1];
+        JsonNode plan = new ObjectMapper().readTree(json);
+        assertTrue(json.contains("--rest photo"), json);
+        assertFalse(json.contains("Rest.AS_PHOTOGRAPHED"), json);
+        assertTrue(plan.path("timeline").path("frameCount").asLong() > 0, json);
+    }
+
+    @Test
     void analyzeRefusesAMissingPhotoAndHasMaxDuration() {
         // Seen failing before: analyze printed a plan for a photo that does not exist, and knew no --max-duration.
         Object[] missing = run("analyze", "Hello.", "--actor", dir.resolve("nobody.jpg").toString(), "--models",
