@@ -8,6 +8,7 @@ import ai.gaga.face.FaceAnalysis;
 import ai.gaga.face.FaceAnalyzer;
 import ai.gaga.face.FaceBox;
 import ai.gaga.face.FaceWarning;
+import ai.gaga.face.PhotoExpression;
 import ai.gaga.render.VideoFormat;
 import ai.gaga.rig.AnimatedPlate;
 import ai.gaga.rig.FaceControl;
@@ -109,7 +110,32 @@ public final class ActingPlates implements PlateSourceFactory {
                 return AnimatedPlate.create(rest.photo(), rest.analysis(), scale,
                         restrained(performance, rest.analysis()), rest.interior(), photo.others());
             }
-            return AnimatedPlate.create(photo.image(), face, scale, restrained(performance, face), photo.others());
+            return AnimatedPlate.create(photo.image(), face, scale,
+                    openRest(restrained(performance, face), PhotoExpression.of(face).lipGap()), photo.others());
+        };
+    }
+
+    /** Lip gap (inter-ocular distances) that JAW_OPEN 1 adds, about: 0.7 parts the lips 0.30-0.34 on most faces. */
+    static final double GAP_PER_JAW = 0.45;
+    /** The most of its jaw motion an open rest gives up. */
+    static final double MAX_JAW_CUT = 0.7;
+
+    /**
+     * An actor resting with the mouth open as photographed ({@link Rest#AS_PHOTOGRAPHED}) already shows part of
+     * every opening: the jaw opens from there by what the speech asks for less what the photo shows, so a
+     * mid-laugh photo does not open into a scream (a 0.28 IOD grin opened to 0.55 at the widest vowel, now 0.40). A
+     * closed or barely parted rest is unchanged.
+     */
+    static FacePerformance openRest(FacePerformance performance, double restGap) {
+        double cut = Math.min(MAX_JAW_CUT, Math.max(0, (restGap - 0.03) / GAP_PER_JAW));
+        if (cut <= 0) {
+            return performance;
+        }
+        LOG.info("Open mouth at rest (lip gap {} IOD): jaw motion x{}", String.format(java.util.Locale.ROOT, "%.2f",
+                restGap), String.format(java.util.Locale.ROOT, "%.2f", 1 - cut));
+        return (frame, out) -> {
+            performance.controlsAt(frame, out);
+            out.set(FaceControl.JAW_OPEN, out.get(FaceControl.JAW_OPEN) * (1 - cut));
         };
     }
 
