@@ -673,9 +673,23 @@ final class MouthPainter {
         lt = Math.max(lt, 0.85 * ls);
         float[] out = new float[3];
         float[] cap = {225, 232, 238};
+        // Teeth are ivory, not white: a little yellow (B, G, R 0.9, 1, 1.05, as bright), or they read a cool grey
+        // beside pale skin that gives little cast of its own.
+        float[] ivory = {0.9f, 1f, 1.05f};
         for (int k = 0; k < 3; k++) {
             double cast = ls < 20 ? 1 : Math.pow(Math.max(1, skin[k]) / ls, 0.4);
-            out[k] = (float) Math.min(cap[k], lt * cast);
+            out[k] = (float) Math.min(cap[k], lt * cast * ivory[k]);
+        }
+        // No more colour than real teeth in warm light show (B about 0.72 of R at most): on very orange skin the
+        // cast alone made them peach.
+        float max = Math.max(out[0], Math.max(out[1], out[2]));
+        float min = Math.min(out[0], Math.min(out[1], out[2]));
+        if (max - min > 0.28f * max) {
+            float l = 0.114f * out[0] + 0.587f * out[1] + 0.299f * out[2];
+            float f = 0.28f * max / (max - min);
+            for (int k = 0; k < 3; k++) {
+                out[k] = l + f * (out[k] - l);
+            }
         }
         return out;
     }
