@@ -17,7 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The planning half of the chain, each stage one value in and one out: cast (photos and faces) → direct (language,
@@ -61,7 +61,7 @@ final class Planner {
         steps.checkCancelled();
 
         steps.enter(RenderStage.SPEECH);
-        DirectedScript direction = joined(directing);
+        DirectedScript direction = joined(directing, steps);
         Scene directed = inferDirection ? direction.applyTo(scene) : scene;
         List<Voice> voices = direction.lines().stream().map(DirectedLine::voice).toList();
         Voicing.Spoken spoken = voicing.voice(directed, voices, timeWherePossible, steps);
@@ -97,11 +97,18 @@ final class Planner {
         return inferDirection ? DIRECTOR.direct(scene, true) : asWritten;
     }
 
-    /** The value of {@code f}, its failure rethrown as it was thrown. */
-    private static <T> T joined(CompletableFuture<T> f) {
+    /**
+     * The value of {@code f}, its failure rethrown as it was thrown; waits interruptibly, so a cancel while the
+     * direction is still being read ends the render at once.
+     */
+    private static <T> T joined(CompletableFuture<T> f, RenderRun.Steps steps) {
         try {
-            return f.join();
-        } catch (CompletionException e) {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            steps.checkCancelled();
+            throw new RenderCancelledException("Planning was interrupted");
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
                 throw r;
@@ -109,7 +116,7 @@ final class Planner {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw e;
+            throw new GagaException("Directing the script failed: " + cause, cause);
         }
     }
 
