@@ -106,6 +106,25 @@ final class GradeLut {
         }
     }
 
+    /**
+     * The grade for a black-and-white picture: each value maps to the grey the grade would give a grey of that value
+     * (the tables' luma), the same on every channel, so the grade's light and contrast stay and its colour does not.
+     */
+    GradeLut monochrome() {
+        GradeLut lut = new GradeLut();
+        for (int i = 0; i < 256; i++) {
+            int v = clamp255((int) Math.round(0.114 * b[i] + 0.587 * g[i] + 0.299 * r[i]));
+            lut.b[i] = v;
+            lut.g[i] = v;
+            lut.r[i] = v;
+        }
+        return lut;
+    }
+
+    private static int clamp255(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
     /** Whether the tables change nothing. */
     boolean isIdentity() {
         for (int i = 0; i < 256; i++) {

@@ -1,6 +1,7 @@
 package ai.gaga.picture;
 
 import ai.gaga.face.FaceBox;
+import ai.gaga.face.Images;
 import ai.gaga.face.PersonMask;
 import ai.gaga.render.FrameBuffer;
 import ai.gaga.render.FrameRenderer;
@@ -113,11 +114,15 @@ public final class ShotCompositor implements FrameRenderer {
         double needMin = Double.MAX_VALUE;
         /** The actors sharing this photo (a group photo acting in place), this one included; null when alone. */
         List<Cast> group;
+        /** Whether the photo is black and white. */
+        final boolean monochrome;
 
         Cast(Member member) {
             this.member = member;
             this.photoWidth = member.analysis().image().getWidth();
             this.photoHeight = member.analysis().image().getHeight();
+            BufferedImage image = Images.toBgr(member.analysis().image());
+            this.monochrome = Images.isMonochrome(Images.bgr(image), photoWidth, 0, 0, photoWidth, photoHeight);
         }
     }
 
@@ -259,6 +264,10 @@ public final class ShotCompositor implements FrameRenderer {
                 shown[j] = layers[j].cast();
             }
             GradeLut lut = GradeLut.of(shot.grade());
+            if (java.util.Arrays.stream(shown).allMatch(c -> c.monochrome)) {
+                // A black-and-white photo stays black and white: the grade's light and contrast, not its colour.
+                lut = lut.monochrome();
+            }
             setups[i] = new Setup(shot, stills.get(i), layers, shown, bg, lut, lut.isIdentity(),
                     shot.grade().raining() ? shot.grade().intensity() : 0);
         }

@@ -92,6 +92,8 @@ final class MouthPainter {
     /** Grain texels per plate pixel: 1, or the photo pixel's size on an enlarged plate. */
     private final float grainStep;
     private final double skinLaplacian;
+    /** Whether the photo is black and white around the mouth (the painted colours then go grey). */
+    private final boolean mono;
     private final double lipEdge;
     private final float[] polyX = new float[FaceRigIndex.INNER_LIP.length];
     private final float[] polyY = new float[FaceRigIndex.INNER_LIP.length];
@@ -142,6 +144,13 @@ final class MouthPainter {
         interior = own != null && own.teeth != null && own.depth >= MouthInterior.TEETH_DEPTH ? own : null;
         int w = rig.plateWidth();
         int h = rig.plateHeight();
+        // A black-and-white photo gets a grey mouth: the painted tongue, gums and teeth tints are colours.
+        float mx0 = Math.min(rx[61], rx[291]) - 0.3f * iod;
+        float mx1 = Math.max(rx[61], rx[291]) + 0.3f * iod;
+        float my0 = Math.min(ry[0], ry[17]) - 0.25f * iod;
+        float my1 = Math.max(ry[0], ry[17]) + 0.25f * iod;
+        mono = ai.gaga.face.Images.isMonochrome(rest, w, (int) Math.floor(mx0), (int) Math.floor(my0),
+                Math.min(w, (int) Math.ceil(mx1)), Math.min(h, (int) Math.ceil(my1)));
         double[] lipC = lipColour(rig, rest, rx, ry);
         lip = new float[] {(float) lipC[0], (float) lipC[1], (float) lipC[2]};
         tongue = new float[] {(float) (0.75 * lipC[0] + 0.25 * 150), (float) (0.75 * lipC[1] + 0.25 * 140),
@@ -353,6 +362,12 @@ final class MouthPainter {
                 float cb = w00 * out[o00] + w01 * out[o01] + w10 * out[o10] + w11 * out[o11] + g;
                 float cg = w00 * out[o00 + 1] + w01 * out[o01 + 1] + w10 * out[o10 + 1] + w11 * out[o11 + 1] + g;
                 float cr = w00 * out[o00 + 2] + w01 * out[o01 + 2] + w10 * out[o10 + 2] + w11 * out[o11 + 2] + g;
+                if (mono) {
+                    float l = 0.114f * cb + 0.587f * cg + 0.299f * cr;
+                    cb = l;
+                    cg = l;
+                    cr = l;
+                }
                 int d = (py * w + px) * 3;
                 dst[d] = blend(dst[d], cb, a);
                 dst[d + 1] = blend(dst[d + 1], cg, a);

@@ -19,10 +19,12 @@ import ai.gaga.timeline.TimelinePlanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +149,46 @@ class ShotCompositorTest {
                 assertInside(f, format);
             }
         }
+    }
+
+    @Test
+    void aBlackAndWhitePhotoStaysBlackAndWhiteUnderAWarmGrade(@TempDir Path dir) throws IOException {
+        // Seen failing before: the warm grade of a happy line turned a black-and-white portrait sepia (mean B, G, R
+        // spread 20+ levels).
+        BufferedImage colour = Images.toBgr(ImageIO.read(Fixtures.graceHopper().toFile()));
+        byte[] px = Images.bgr(colour).clone();
+        for (int i = 0; i < px.length; i += 3) {
+            int l = (int) Math.round(0.114 * (px[i] & 0xff) + 0.587 * (px[i + 1] & 0xff) + 0.299 * (px[i + 2] & 0xff));
+            px[i] = (byte) l;
+            px[i + 1] = (byte) l;
+            px[i + 2] = (byte) l;
+        }
+        Path grey = dir.resolve("grace-bw.png");
+        ImageIO.write(Images.fromBgr(px, colour.getWidth(), colour.getHeight()), "png", grey.toFile());
+        VideoFormat format = new VideoFormat(Resolution.FULL_HD, 25, 10);
+        Grade warm = new Grade(Grade.Look.WARM, 0.8, 0.8);
+        Shot s = shot(0, 10, Shot.Layout.SINGLE, List.of("grace"), Shot.Move.STATIC, warm);
+        Scene cast = Scene.builder().actor("grace", grey).says("a").build();
+        double[] spread = new double[2];
+        for (int k = 0; k < 2; k++) {
+            PhotoAnalysis photo = performer.analyse(k == 0 ? grey : Fixtures.graceHopper(), false);
+            try (FrameRenderer r = ShotCompositor.create(List.of(new ShotCompositor.Member(cast.actors().get(0),
+                    photo)), List.of(s), format, 7, PlateSource.STILL)) {
+                byte[] f = RenderedFrames.render(r, 5, format).bgr();
+                long sum = 0;
+                for (int i = 0; i < f.length; i += 3) {
+                    int b = f[i] & 0xff;
+                    int g = f[i + 1] & 0xff;
+                    int rr = f[i + 2] & 0xff;
+                    sum += Math.max(b, Math.max(g, rr)) - Math.min(b, Math.min(g, rr));
+                }
+                spread[k] = sum / (f.length / 3.0);
+            }
+        }
+        LOG.info("Mean spread between channels under a warm grade: black and white {}, colour {}", spread[0],
+                spread[1]);
+        assertTrue(spread[0] < 0.5, "a black-and-white photo took colour: " + spread[0]);
+        assertTrue(spread[1] > 10, "the colour photo keeps the warm grade: " + spread[1]);
     }
 
     @Test

@@ -139,6 +139,50 @@ class MouthTextureTest {
         }
     }
 
+    @Test
+    void aBlackAndWhitePhotoGetsAGreyMouth() {
+        // Seen failing before: the painted tongue, gums and teeth tints put pink and cream into a grey face.
+        BufferedImage photo = Images.toBgr(PhotoLoader.load(Fixtures.graceHopper()));
+        byte[] px = Images.bgr(photo);
+        for (int i = 0; i < px.length; i += 3) {
+            int l = (int) Math.round(0.114 * (px[i] & 0xff) + 0.587 * (px[i + 1] & 0xff) + 0.299 * (px[i + 2] & 0xff));
+            px[i] = (byte) l;
+            px[i + 1] = (byte) l;
+            px[i + 2] = (byte) l;
+        }
+        try (TestServices services = new TestServices()) {
+            FaceAnalyzer analyzer = new FaceAnalyzer(services);
+            FaceBox face = new FaceDetector(services).detect(photo).get(0);
+            NeutralRest.Result rest = NeutralRest.of(photo, analyzer.analyze(photo, face));
+            AnimatedPlate plate = AnimatedPlate.create(rest.photo(), rest.analysis(), 1, FacePerformance.REST,
+                    rest.interior(), List.of());
+            FaceRig rig = plate.rig();
+            FaceControls open = new FaceControls().set(FaceControl.JAW_OPEN, 0.7).set(FaceControl.TONGUE_UP, 0.4);
+            plate.draw(open);
+            float[] x = new float[rig.pointCount()];
+            float[] y = new float[rig.pointCount()];
+            rig.deform(open, x, y);
+            PolygonCoverage cov = innerLips(x, y, plate.width(), plate.height());
+            byte[] p = plate.bgr();
+            int worst = 0;
+            int inside = 0;
+            for (int yy = 0; yy < cov.h; yy++) {
+                for (int xx = 0; xx < cov.w; xx++) {
+                    if (cov.cov[yy * cov.w + xx] > 0.5f) {
+                        int o = ((cov.y0 + yy) * plate.width() + cov.x0 + xx) * 3;
+                        int b = p[o] & 0xff;
+                        int g = p[o + 1] & 0xff;
+                        int r = p[o + 2] & 0xff;
+                        worst = Math.max(worst, Math.max(b, Math.max(g, r)) - Math.min(b, Math.min(g, r)));
+                        inside++;
+                    }
+                }
+            }
+            assertTrue(inside > 200, "opening of " + inside + " px");
+            assertTrue(worst <= 1, "a colour in the grey mouth: channels " + worst + " apart");
+        }
+    }
+
     /** The photos' own open mouths, measured as the painted ones are. */
     private static final List<String> PHOTO_MOUTHS = new ArrayList<>();
 
