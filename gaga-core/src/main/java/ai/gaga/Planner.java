@@ -16,8 +16,6 @@ import ai.gaga.timeline.TimelinePlanner;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The planning half of the chain, each stage one value in and one out: cast (photos and faces) → direct (language,
@@ -49,19 +47,12 @@ final class Planner {
      */
     RenderPlan plan(Scene scene, boolean timeWherePossible, RenderRun.Steps steps) {
         SceneChecks.check(scene); // photo files and length in milliseconds, before any model loads (issue 14)
-        // Neither the script's direction (its emotion model) nor its voices' engines need the photos: they start on a
-        // second core while the photos are analysed (about 3 s of a cold start: MaryTTS and the emotion model).
-        CompletableFuture<DirectedScript> directing = CompletableFuture.supplyAsync(() -> direct(scene), task -> {
-            Thread t = new Thread(task, "gaga-direction");
-            t.setDaemon(true);
-            t.start();
-        });
         steps.enter(RenderStage.PHOTOS);
         List<CastMember> cast = services.performer().cast(scene);
         steps.checkCancelled();
 
         steps.enter(RenderStage.SPEECH);
-        DirectedScript direction = joined(directing, steps);
+        DirectedScript direction = DIRECTOR.direct(scene, inferDirection);
         Scene directed = inferDirection ? direction.applyTo(scene) : scene;
         List<Voice> voices = direction.lines().stream().map(DirectedLine::voice).toList();
         Voicing.Spoken spoken = voicing.voice(directed, voices, timeWherePossible, steps);
@@ -74,50 +65,6 @@ final class Planner {
         warnings.addAll(spoken.warnings());
         return new RenderPlan(directed, direction, cast, spoken.utterances(), spoken.timedOnly(), timeline, format,
                 List.copyOf(warnings));
-    }
-
-    /**
-     * The scene's direction, its lines' speech engines starting meanwhile on a thread of their own (the voices come
-     * from the words alone, before any emotion is read; an engine that fails to start is left to the voicing, which
-     * asks again and reports it in the user's words).
-     */
-    private DirectedScript direct(Scene scene) {
-        DirectedScript asWritten = DIRECTOR.direct(scene, false);
-        Thread engines = new Thread(() -> {
-            for (DirectedLine line : asWritten.lines()) {
-                try {
-                    services.speechEngine(line.voice());
-                } catch (RuntimeException e) {
-                    // see above
-                }
-            }
-        }, "gaga-voices");
-        engines.setDaemon(true);
-        engines.start();
-        return inferDirection ? DIRECTOR.direct(scene, true) : asWritten;
-    }
-
-    /**
-     * The value of {@code f}, its failure rethrown as it was thrown; waits interruptibly, so a cancel while the
-     * direction is still being read ends the render at once.
-     */
-    private static <T> T joined(CompletableFuture<T> f, RenderRun.Steps steps) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            steps.checkCancelled();
-            throw new RenderCancelledException("Planning was interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new GagaException("Directing the script failed: " + cause, cause);
-        }
     }
 
     /** What the user should know about the photos and the script, once each, in order. */
