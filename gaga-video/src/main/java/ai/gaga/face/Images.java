@@ -74,7 +74,8 @@ public final class Images {
     /**
      * Whether the region {@code [x0, x1) x [y0, y1)} of packed B, G, R pixels ({@code width} wide) is black and white:
      * its pixels' spread between channels is under 2.5 levels on average and over 10 on at most 1 % of them (every
-     * 4th pixel of every 4th row is read). A grey background in a colour photo is not enough: skin is never grey.
+     * 4th pixel of every 4th row is read; the region must lie within the image's rows). A grey background in a colour
+     * photo is not enough: skin is never grey.
      */
     public static boolean isMonochrome(byte[] bgr, int width, int x0, int y0, int x1, int y1) {
         long sum = 0;

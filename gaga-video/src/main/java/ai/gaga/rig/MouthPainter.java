@@ -1,5 +1,7 @@
 package ai.gaga.rig;
 
+import ai.gaga.face.Images;
+
 import java.util.Random;
 
 /**
@@ -149,7 +151,7 @@ final class MouthPainter {
         float mx1 = Math.max(rx[61], rx[291]) + 0.3f * iod;
         float my0 = Math.min(ry[0], ry[17]) - 0.25f * iod;
         float my1 = Math.max(ry[0], ry[17]) + 0.25f * iod;
-        mono = ai.gaga.face.Images.isMonochrome(rest, w, (int) Math.floor(mx0), (int) Math.floor(my0),
+        mono = Images.isMonochrome(rest, w, (int) Math.floor(mx0), (int) Math.floor(my0),
                 Math.min(w, (int) Math.ceil(mx1)), Math.min(h, (int) Math.ceil(my1)));
         double[] lipC = lipColour(rig, rest, rx, ry);
         lip = new float[] {(float) lipC[0], (float) lipC[1], (float) lipC[2]};
@@ -612,8 +614,9 @@ final class MouthPainter {
 
     /**
      * Teeth colour when the photo shows none: as bright as the whites of the eyes (lit like the mouth, a little
-     * darker), or an off-white when the eyes give nothing bright, and not much darker than the skin, tinted with two
-     * fifths of the skin's colour cast.
+     * darker), or an off-white when the eyes give nothing bright (then at most 1.6x the cheeks' luma), never under
+     * 0.85x the cheeks' luma; ivory, with two fifths of the skin's colour cast, and no more saturated than real teeth
+     * in warm light.
      */
     private static float[] teethFromEyes(byte[] bgr, int w, int h, float[] x, float[] y) {
         // Between each iris centre and both eye corners.
