@@ -113,16 +113,12 @@ final class GradeLut {
     GradeLut monochrome() {
         GradeLut lut = new GradeLut();
         for (int i = 0; i < 256; i++) {
-            int v = clamp255((int) Math.round(0.114 * b[i] + 0.587 * g[i] + 0.299 * r[i]));
+            int v = (int) Math.round(0.114 * b[i] + 0.587 * g[i] + 0.299 * r[i]); // a mean of 0..255 values
             lut.b[i] = v;
             lut.g[i] = v;
             lut.r[i] = v;
         }
         return lut;
-    }
-
-    private static int clamp255(int v) {
-        return Math.max(0, Math.min(255, v));
     }
 
     /** Whether the tables change nothing. */

@@ -713,7 +713,7 @@ final class MouthPainter {
     }
 
     /** Mean colour (B, G, R) of both cheeks, between the eyes' outer corners and the mouth's corners. */
-    private static double[] cheekColour(byte[] bgr, int w, int h, float[] x, float[] y) {
+    static double[] cheekColour(byte[] bgr, int w, int h, float[] x, float[] y) {
         double[] c = new double[3];
         int n = 0;
         for (int[] p : new int[][] {{33, 61}, {263, 291}}) {

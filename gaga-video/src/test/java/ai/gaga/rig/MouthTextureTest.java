@@ -112,11 +112,7 @@ class MouthTextureTest {
             px[i] = (byte) Math.round((px[i] & 0xff) * 0.3);
         }
         try (TestServices services = new TestServices()) {
-            FaceAnalyzer analyzer = new FaceAnalyzer(services);
-            FaceBox face = new FaceDetector(services).detect(photo).get(0);
-            NeutralRest.Result rest = NeutralRest.of(photo, analyzer.analyze(photo, face));
-            AnimatedPlate plate = AnimatedPlate.create(rest.photo(), rest.analysis(), 1, FacePerformance.REST,
-                    rest.interior(), List.of());
+            AnimatedPlate plate = restPlate(services, photo);
             FaceRig rig = plate.rig();
             int w = plate.width();
             int h = plate.height();
@@ -151,11 +147,7 @@ class MouthTextureTest {
             px[i + 2] = (byte) l;
         }
         try (TestServices services = new TestServices()) {
-            FaceAnalyzer analyzer = new FaceAnalyzer(services);
-            FaceBox face = new FaceDetector(services).detect(photo).get(0);
-            NeutralRest.Result rest = NeutralRest.of(photo, analyzer.analyze(photo, face));
-            AnimatedPlate plate = AnimatedPlate.create(rest.photo(), rest.analysis(), 1, FacePerformance.REST,
-                    rest.interior(), List.of());
+            AnimatedPlate plate = restPlate(services, photo);
             FaceRig rig = plate.rig();
             FaceControls open = new FaceControls().set(FaceControl.JAW_OPEN, 0.7).set(FaceControl.TONGUE_UP, 0.4);
             plate.draw(open);
@@ -326,22 +318,18 @@ class MouthTextureTest {
         return PlateMeasures.quantile(l, n, 0.9);
     }
 
-    /** Mean luma of both cheeks (5x5 px half way from each eye's outer corner to the mouth's corner). */
+    /** Mean luma of both cheeks, as the painter reads them ({@link MouthPainter#cheekColour}). */
     private static double cheekLuma(byte[] p, int w, int h, float[] x, float[] y) {
-        double sum = 0;
-        int n = 0;
-        for (int[] pair : new int[][] {{33, 61}, {263, 291}}) {
-            int cx = Math.round(0.5f * (x[pair[0]] + x[pair[1]]));
-            int cy = Math.round(0.5f * (y[pair[0]] + y[pair[1]]));
-            for (int yy = Math.max(0, cy - 2); yy <= Math.min(h - 1, cy + 2); yy++) {
-                for (int xx = Math.max(0, cx - 2); xx <= Math.min(w - 1, cx + 2); xx++) {
-                    int o = (yy * w + xx) * 3;
-                    sum += 0.114 * (p[o] & 0xff) + 0.587 * (p[o + 1] & 0xff) + 0.299 * (p[o + 2] & 0xff);
-                    n++;
-                }
-            }
-        }
-        return sum / Math.max(1, n);
+        double[] c = MouthPainter.cheekColour(p, w, h, x, y);
+        return 0.114 * c[0] + 0.587 * c[1] + 0.299 * c[2];
+    }
+
+    /** The photo's first face on its neutral rest, rigged at the photo's scale. */
+    private static AnimatedPlate restPlate(TestServices services, BufferedImage photo) {
+        FaceBox face = new FaceDetector(services).detect(photo).get(0);
+        NeutralRest.Result rest = NeutralRest.of(photo, new FaceAnalyzer(services).analyze(photo, face));
+        return AnimatedPlate.create(rest.photo(), rest.analysis(), 1, FacePerformance.REST, rest.interior(),
+                List.of());
     }
 
     /** The coverage of the inner-lip polygon of points {@code x, y} on a {@code w x h} plate. */
