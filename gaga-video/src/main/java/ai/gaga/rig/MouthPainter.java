@@ -32,6 +32,8 @@ final class MouthPainter {
     /** Radius of the dental arch, inter-ocular units. */
     private static final float ARCH = 0.4f;
     private static final int NOISE = 128;
+    /** How much of the lips' tint light bounced into the mouth gives fully shaded teeth. */
+    private static final float BOUNCE = 0.6f;
     /** Unit-variance grain (lightly correlated, like a photo's) and its Laplacian's variance. */
     private static final float[] GRAIN = new float[NOISE * NOISE];
     private static final double GRAIN_LAPLACIAN;
@@ -83,6 +85,8 @@ final class MouthPainter {
     private final float[] teeth;
     private final float[] lip;
     private final float[] tongue;
+    /** The lips' colour at unit luma (B, G, R): the tint of light bounced around inside the mouth. */
+    private final float[] bounce;
     /** Blur matched to the photo's lip edge (sigma, pixels) and its kernel. */
     private final double blurSigma;
     private final float[] kernel;
@@ -155,6 +159,8 @@ final class MouthPainter {
                 Math.min(w, (int) Math.ceil(mx1)), Math.min(h, (int) Math.ceil(my1)));
         double[] lipC = lipColour(rig, rest, rx, ry);
         lip = new float[] {(float) lipC[0], (float) lipC[1], (float) lipC[2]};
+        double lipL = Math.max(1, lipC[3]);
+        bounce = new float[] {(float) (lipC[0] / lipL), (float) (lipC[1] / lipL), (float) (lipC[2] / lipL)};
         tongue = new float[] {(float) (0.75 * lipC[0] + 0.25 * 150), (float) (0.75 * lipC[1] + 0.25 * 140),
                 (float) Math.min(255, 1.1 * (0.75 * lipC[2] + 0.25 * 215))};
         if (interior != null && interior.teeth != null) {
@@ -465,9 +471,12 @@ final class MouthPainter {
                 float sh = convex * gap * shadow * recede * light;
                 // The incisal edge is thinner, a little translucent: greyer and darker.
                 float edge = clamp01(1 - (bottom - v) / (0.015f * iod));
-                float tb = teeth[0] * sh * (1 - 0.12f * edge);
-                float tg = teeth[1] * sh * (1 - 0.16f * edge);
-                float tr = teeth[2] * sh * (1 - 0.2f * edge);
+                // What light reaches teeth in shadow has bounced off the lips, gums and tongue: the deeper the
+                // shade, the more of their red it carries (neutral shadows read grey-green beside warm skin).
+                float warm = BOUNCE * (1 - sh);
+                float tb = teeth[0] * sh * (1 - 0.12f * edge) * (1 + warm * (bounce[0] - 1));
+                float tg = teeth[1] * sh * (1 - 0.16f * edge) * (1 + warm * (bounce[1] - 1));
+                float tr = teeth[2] * sh * (1 - 0.2f * edge) * (1 + warm * (bounce[2] - 1));
                 // Gum line: scalloped, higher between the teeth, in the lip's shadow.
                 float gumH = 0.012f * iod * (0.4f + 1.1f * (1 - arch));
                 float ga = clamp01(gumH - dUp + 0.5f) * 0.85f;
