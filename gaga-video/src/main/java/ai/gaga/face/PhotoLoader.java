@@ -34,8 +34,8 @@ import java.util.TreeSet;
  * an {@link InvalidPhotoException} that says what is wrong in the user's terms (missing, a directory, unreadable, not
  * an image, corrupt or truncated, too small).
  *
- * <p>Transparency is composited over white and grayscale is expanded to colour, so later stages only ever see 3-byte
- * BGR. The EXIF orientation of JPEGs is applied, because phone portraits are usually stored sideways and a sideways
+ * <p>A transparent background (a cut-out person) is replaced by a plain studio backdrop (see
+ * {@link #overStudioBackdrop}) and grayscale is expanded to colour, so later stages only ever see 3-byte BGR. The EXIF orientation of JPEGs is applied, because phone portraits are usually stored sideways and a sideways
  * face is not detected. Photos whose longer side exceeds {@link #MAX_SIDE} are scaled down while loading (first by
  * decoder subsampling, which keeps a 50-megapixel photo from ever being decoded at full size, then by a
  * high-quality resize) since nothing downstream needs more than a 4K frame's worth of pixels.
@@ -115,7 +115,7 @@ public final class PhotoLoader {
             throw new InvalidPhotoException(photo, "image is too large to decode in the memory available", e);
         }
 
-        BufferedImage image = Images.toBgr(decoded.image);
+        BufferedImage image = overStudioBackdrop(decoded.image);
         image = orient(image, decoded.orientation);
         if (image.getWidth() < MIN_SIDE || image.getHeight() < MIN_SIDE) {
             throw new InvalidPhotoException(photo, "image is too small (" + image.getWidth() + "x"
@@ -133,6 +133,83 @@ public final class PhotoLoader {
                 decoded.format, decoded.width, decoded.height, image.getWidth(), image.getHeight(),
                 decoded.orientation);
         return image;
+    }
+
+    /** Share of transparent pixels from which an image is a cut-out: less is a few see-through pixels (white). */
+    static final double CUT_OUT_SHARE = 0.002;
+    /** Luma of the studio backdrop at its brightest (top centre), 0..255: a photographer's mid grey. */
+    static final double STUDIO_LUMA = 112;
+
+    /**
+     * The image as {@code TYPE_3BYTE_BGR}. A transparent background (at least {@link #CUT_OUT_SHARE} of the pixels
+     * under half opaque: a cut-out from a background remover) becomes a plain studio backdrop: a mid grey with a
+     * little of the person's own colour, lightest above the centre and falling off to the corners, finely dithered so
+     * the encoder shows no bands. White paper behind a cut-out made a glaring box in every shot, and black a hole.
+     * Other images are converted with any stray transparency over white ({@link Images#toBgr}).
+     */
+    static BufferedImage overStudioBackdrop(BufferedImage src) {
+        if (!src.getColorModel().hasAlpha()) {
+            return Images.toBgr(src);
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int[] row = new int[w];
+        long clear = 0;
+        double[] sum = new double[3];
+        long opaque = 0;
+        for (int y = 0; y < h; y++) {
+            src.getRGB(0, y, w, 1, row, 0, w);
+            for (int p : row) {
+                int a = p >>> 24;
+                if (a < 128) {
+                    clear++;
+                } else if (a >= 250) {
+                    sum[0] += p & 0xff;
+                    sum[1] += (p >> 8) & 0xff;
+                    sum[2] += (p >> 16) & 0xff;
+                    opaque++;
+                }
+            }
+        }
+        if (clear < CUT_OUT_SHARE * w * h) {
+            return Images.toBgr(src);
+        }
+        // A hint of the person's colour (a sixth of its chroma) in the grey, as a backdrop lit by the same light.
+        double[] tint = new double[3];
+        if (opaque > 0) {
+            double b = sum[0] / opaque;
+            double g = sum[1] / opaque;
+            double r = sum[2] / opaque;
+            double l = 0.114 * b + 0.587 * g + 0.299 * r;
+            tint = new double[] {(b - l) / 6, (g - l) / 6, (r - l) / 6};
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] px = Images.bgr(out);
+        double cx = 0.5 * w;
+        double cy = 0.4 * h;
+        double reach = Math.hypot(0.5 * w, 0.6 * h);
+        for (int y = 0; y < h; y++) {
+            src.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                int a = p >>> 24;
+                double t = Math.hypot(x - cx, y - cy) / reach;
+                double light = STUDIO_LUMA * Math.max(0.55, 1 - 0.45 * t * t);
+                // Hash dither of about a level either way.
+                int hsh = (x * 73856093) ^ (y * 19349663);
+                hsh ^= hsh >>> 13;
+                double dither = ((hsh & 0xff) / 255.0 - 0.5) * 1.5;
+                int o = (y * w + x) * 3;
+                for (int k = 0; k < 3; k++) {
+                    double bg = light + tint[k] + dither;
+                    double fg = (p >> (8 * k)) & 0xff;
+                    double v = (a * fg + (255 - a) * bg) / 255;
+                    px[o + k] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+                }
+            }
+        }
+        LOG.debug("Transparent background ({} of {} pixels) replaced by a studio backdrop", clear, (long) w * h);
+        return out;
     }
 
     /** The image formats this JVM can read, e.g. {@code bmp, gif, jpeg, png, tiff, wbmp}. */

@@ -120,16 +120,54 @@ class PhotoLoaderTest {
     }
 
     @Test
-    void transparencyBecomesWhite() throws IOException {
+    void aTransparentBackgroundBecomesAPlainStudioBackdrop() throws IOException {
+        // Seen before: composited over white, a cut-out person stood in a glaring cream box in every shot.
+        BufferedImage argb = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = argb.createGraphics();
+        g.setColor(new Color(200, 120, 80));
+        g.fillOval(60, 40, 80, 120); // a warm "person"; the rest stays fully transparent
+        g.setColor(new Color(200, 120, 80, 128));
+        g.fillRect(0, 190, 200, 10); // a half-transparent strip
+        g.dispose();
+        BufferedImage img = PhotoLoader.load(write("cutout.png", png(argb, "png")));
+        assertEquals(BufferedImage.TYPE_3BYTE_BGR, img.getType());
+        assertEquals(0xc87850, img.getRGB(100, 100) & 0xffffff, "the opaque person is kept as it is");
+        int[] top = rgb(img.getRGB(100, 10));
+        int[] corner = rgb(img.getRGB(2, 2));
+        double lTop = luma(top);
+        assertTrue(lTop > 90 && lTop < 135, "a mid grey backdrop, not white or black: " + lTop);
+        assertTrue(spread(top) <= 20, "a grey with only a hint of the person's colour: " + java.util.Arrays.toString(top));
+        assertTrue(top[0] >= top[2], "the hint is the person's warm colour: " + java.util.Arrays.toString(top));
+        assertTrue(luma(corner) < lTop - 15, "darker towards the corners: " + luma(corner) + " vs " + lTop);
+        double strip = luma(rgb(img.getRGB(100, 195)));
+        double person = luma(rgb(0xc87850));
+        double below = luma(rgb(img.getRGB(100, 180)));
+        assertTrue(Math.abs(strip - (person + below) / 2) < 12, "half-transparent pixels are half and half: " + strip);
+    }
+
+    @Test
+    void aFewTransparentPixelsStayWhite() throws IOException {
         BufferedImage argb = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = argb.createGraphics();
         g.setColor(Color.RED);
-        g.fillRect(0, 0, 50, 100); // right half stays fully transparent
+        g.fillRect(0, 0, 100, 100);
         g.dispose();
+        argb.setRGB(99, 99, 0); // one see-through pixel (under the cut-out share) is not a cut-out's background
         BufferedImage img = PhotoLoader.load(write("alpha.png", png(argb, "png")));
-        assertEquals(BufferedImage.TYPE_3BYTE_BGR, img.getType());
         assertEquals(0xff0000, img.getRGB(10, 50) & 0xffffff);
-        assertEquals(0xffffff, img.getRGB(90, 50) & 0xffffff);
+        assertEquals(0xffffff, img.getRGB(99, 99) & 0xffffff);
+    }
+
+    private static int[] rgb(int p) {
+        return new int[] {(p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff};
+    }
+
+    private static double luma(int[] c) {
+        return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+    }
+
+    private static int spread(int[] c) {
+        return Math.max(c[0], Math.max(c[1], c[2])) - Math.min(c[0], Math.min(c[1], c[2]));
     }
 
     @Test
