@@ -54,8 +54,9 @@ final class OutputStaging implements AutoCloseable {
         Path out = output.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException(out, "the directory " + dir + (dir != null && Files.exists(dir)
-                    ? " is not a directory" : " does not exist") + "; create it first");
+            throw new OutputException(out, dir != null && Files.exists(dir)
+                    ? dir + " is a file, not a folder; the output goes into a folder"
+                    : "the folder " + dir + " does not exist; create it first");
         }
         requireReplaceable(out);
         if (!Files.isWritable(dir)) {
@@ -64,6 +65,31 @@ final class OutputStaging implements AutoCloseable {
         OutputStaging staging = new OutputStaging(out);
         staging.removeStale();
         return staging;
+    }
+
+    /**
+     * Refuses an output that is one of the render's own inputs ({@code inputs}: file → what it is, e.g. "the photo of
+     * MAYA"): the finished clip would replace the user's photo or recording.
+     *
+     * @throws OutputException naming the output and the input it would replace
+     */
+    static void requireNotAnInput(Path output, Map<Path, String> inputs) {
+        Path out = output.toAbsolutePath().normalize();
+        for (Map.Entry<Path, String> in : inputs.entrySet()) {
+            Path file = in.getKey().toAbsolutePath().normalize();
+            boolean same = file.equals(out);
+            if (!same && Files.exists(out) && Files.exists(file)) {
+                try {
+                    same = Files.isSameFile(out, file);
+                } catch (IOException | SecurityException e) {
+                    same = false;
+                }
+            }
+            if (same) {
+                throw new OutputException(out, "is " + in.getValue() + ": the clip would replace it; give another "
+                        + "output file such as clip.mp4");
+            }
+        }
     }
 
     /** The path the clip goes to. */

@@ -62,6 +62,7 @@ final class RenderRun {
     RenderResult run() {
         worker = Thread.currentThread();
         long start = System.nanoTime();
+        OutputStaging.requireNotAnInput(output, inputs(given != null ? given.scene() : scene));
         try (OutputStaging staging = OutputStaging.check(output)) {
             RenderResult result = render(staging, start);
             LOG.info("Rendered {} ({} frames, {}, {}) in {} ms, {}x real time", output, result.frames(),
@@ -79,6 +80,28 @@ final class RenderRun {
             worker = null;
             Thread.interrupted(); // do not leak our own cancellation interrupt to the caller's thread
         }
+    }
+
+    /** The files a scene reads (photos, recordings, sound files), each with what it is in the user's words. */
+    static java.util.Map<Path, String> inputs(Scene scene) {
+        java.util.Map<Path, String> files = new java.util.LinkedHashMap<>();
+        if (scene == null) {
+            return files;
+        }
+        for (ai.gaga.scene.Actor a : scene.actors()) {
+            if (a.photo() != null) {
+                files.putIfAbsent(a.photo(), "the photo of " + a.name());
+            }
+        }
+        for (ai.gaga.scene.Line l : scene.lines()) {
+            l.recorded().ifPresent(r -> files.putIfAbsent(r, "the recording of a line of " + l.actor()));
+        }
+        for (ai.gaga.scene.Cue c : scene.cues()) {
+            if (c instanceof ai.gaga.scene.SoundCue sc) {
+                sc.file().ifPresent(f -> files.putIfAbsent(f, "a sound file of the scene"));
+            }
+        }
+        return files;
     }
 
     private RenderResult render(OutputStaging staging, long start) {

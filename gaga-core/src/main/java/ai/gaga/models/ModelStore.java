@@ -241,8 +241,8 @@ public final class ModelStore {
             verified.remove(part);
             check(spec, target);
         } catch (IOException e) {
-            throw new ModelUnavailableException(spec.id(), "could not be downloaded (" + e.getMessage() + ")",
-                    searched, howToSupply(spec), e);
+            throw new ModelUnavailableException(spec.id(), "could not be downloaded from " + uri + " ("
+                    + downloadProblem(e) + ")", searched, howToSupply(spec), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelUnavailableException(spec.id(), "download was interrupted", searched, howToSupply(spec),
@@ -372,5 +372,24 @@ public final class ModelStore {
             String v = System.getProperty(PROP_OFFLINE, System.getenv(ENV_OFFLINE));
             return v != null && (v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes"));
         }
+    }
+
+    /** What went wrong with a download, in words (a refused or unresolvable host has no message of its own). */
+    static String downloadProblem(IOException e) {
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return "no connection to the server";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "the server did not answer in time";
+            }
+            if (message == null && t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : e.getClass().getSimpleName();
     }
 }

@@ -37,16 +37,19 @@ public final class SceneChecks {
         for (Actor a : scene.actors()) {
             checkPhoto(a.photo());
         }
+        // The length first: a long text typed as many short lines is joined into one spoken line, and "split it
+        // into several lines" was no help to someone who had (the length is what is wrong).
+        SceneLimits.check(scene);
         int n = 0;
         for (Line line : scene.lines()) {
             n++;
             if (line.text().length() > ai.gaga.script.ScriptParser.MAX_LINE_CHARS) {
-                throw new ai.gaga.InvalidSceneException(String.format(java.util.Locale.ROOT, "Line %d is %,d "
-                        + "characters long; at most %,d are accepted in one line: split it into several lines", n,
+                throw new ai.gaga.InvalidSceneException(String.format(java.util.Locale.ROOT, "Spoken line %d is %,d "
+                        + "characters long (lines with no blank line between them are spoken as one); at most %,d "
+                        + "are accepted in one: put blank lines between its sentences", n,
                         line.text().length(), ai.gaga.script.ScriptParser.MAX_LINE_CHARS));
             }
         }
-        SceneLimits.check(scene);
     }
 
     /**

@@ -40,6 +40,25 @@ class ScriptLimitsTest {
     }
 
     @Test
+    void aLongTextTypedAsManyShortLinesIsRefusedForItsLengthNotItsLineLength(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws java.io.IOException {
+        // Seen failing before: 167 short lines (one paragraph, single newlines) were refused with "line 1 is 10,504
+        // characters long: split it into several lines", which the user had done.
+        String text = "All work and no play makes Jack a dull boy, they say.\n".repeat(200);
+        java.nio.file.Path photo = dir.resolve("maya.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
+                "png", photo.toFile());
+        ai.gaga.scene.Scene scene = ai.gaga.scene.Scene.parse(text, java.util.Map.of("maya", photo));
+        ai.gaga.SceneTooLongException e = assertThrows(ai.gaga.SceneTooLongException.class,
+                () -> ai.gaga.scene.SceneLimits.check(scene));
+        ai.gaga.GagaException first = assertThrows(ai.gaga.GagaException.class,
+                () -> ai.gaga.scene.SceneChecks.check(scene));
+        assertTrue(first instanceof ai.gaga.SceneTooLongException, first.getMessage());
+        assertEquals(e.getMessage(), first.getMessage());
+    }
+
+    @Test
     void nestedBracketsKeepTheirWordsAndTheInnerPause() {
         // Seen failing before the fix: the text was "Hello friend]." and "there" became an unknown tag; no pause.
         Script script = new ScriptParser().parse("Hello [there [pause 300ms] friend].");

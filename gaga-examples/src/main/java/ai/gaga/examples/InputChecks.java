@@ -59,13 +59,32 @@ final class InputChecks {
         SceneChecks.check(scene);
     }
 
+    /** The output is not the script file {@code script} (null when the script was given as text). */
+    static void notTheScript(Path output, Path script) {
+        if (script == null) {
+            return;
+        }
+        Path out = output.toAbsolutePath().normalize();
+        boolean same = out.equals(script.toAbsolutePath().normalize());
+        try {
+            same |= Files.exists(out) && Files.isSameFile(out, script);
+        } catch (java.io.IOException | SecurityException e) {
+            // unreadable: the render will say so
+        }
+        if (same) {
+            throw new OutputException(out, "is the script file: the clip would replace it; give another output "
+                    + "file such as clip.mp4");
+        }
+    }
+
     /** The output's folder exists and the output is not a folder. */
     static void output(Path output) {
         Path out = output.toAbsolutePath().normalize();
         Path dir = out.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException(out, "the directory " + dir + (dir != null && Files.exists(dir)
-                    ? " is not a directory" : " does not exist") + "; create it first");
+            throw new OutputException(out, dir != null && Files.exists(dir)
+                    ? dir + " is a file, not a folder; the output goes into a folder"
+                    : "the folder " + dir + " does not exist; create it first");
         }
         if (Files.isDirectory(out)) {
             throw new OutputException(out, "is a directory; give a file name such as clip.mp4");

@@ -94,6 +94,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        InputChecks.notTheScript(output, InputChecks.scriptFile(script));
         return renderAndReport(engine, scene(), output, quiet, RenderOptions.builder().stems(stems)
                 .subtitles(subtitles));
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +70,26 @@ class CliReliabilityTest {
         assertEquals("", typo[1]);
         assertEquals(null, InputChecks.scriptFile("Hello there. Nice to meet you."), "text is text");
         assertEquals(null, InputChecks.scriptFile("Hi/bye, see you"), "text with a space is text");
+    }
+
+    @Test
+    void theOutputIsNeverOneOfTheInputs() throws IOException {
+        // Seen failing before: -o naming the photo or the script file replaced it with the clip, exit 0.
+        Path photo = dir.resolve("me.jpg");
+        Files.copy(Fixtures.graceHopper(), photo);
+        byte[] photoBytes = Files.readAllBytes(photo);
+        Object[] r = run("render", "Hello there.", "--actor", photo.toString(), "-o", photo.toString(), "--models",
+                models(), "--offline");
+        assertEquals(GagaCli.EXIT_OUTPUT, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("is the photo of me"), (String) r[2]);
+        assertArrayEquals(photoBytes, Files.readAllBytes(photo));
+        Path script = dir.resolve("lines.txt");
+        Files.writeString(script, "Hello there.\n");
+        Object[] s = run("render", script.toString(), "--actor", Fixtures.graceHopper().toString(), "-o",
+                dir.resolve(".").resolve("lines.txt").toString(), "--models", models(), "--offline");
+        assertEquals(GagaCli.EXIT_OUTPUT, s[0], (String) s[2]);
+        assertTrue(((String) s[2]).contains("is the script file"), (String) s[2]);
+        assertEquals("Hello there.\n", Files.readString(script));
     }
 
     @Test

@@ -113,6 +113,21 @@ class ModelStoreTest {
     }
 
     @Test
+    void aServerThatCannotBeReachedIsSaidInWords() throws IOException {
+        // Seen failing before: "could not be downloaded (null)", the connection error having no message.
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        ModelStore store = store().register(spec("test/gone", URI.create("http://127.0.0.1:" + port + "/m.onnx"),
+                null)).build();
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> store.resolve("test/gone"));
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+        assertTrue(e.getMessage().contains("no connection to the server"), e.getMessage());
+        assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+    }
+
+    @Test
     void downloadsVerifiesAndMovesIntoTheCache() throws IOException {
         served.put("/m.onnx", model);
         ModelStore store = store().register(spec("test/good", url("/m.onnx"), null)).build();
