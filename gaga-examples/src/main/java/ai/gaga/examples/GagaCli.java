@@ -79,6 +79,14 @@ public final class GagaCli implements Runnable {
         if (System.getProperty(JAVACPP_LOGGER) == null) {
             System.setProperty(JAVACPP_LOGGER, "slf4j");
         }
+        // The library's warnings as "WARN what happened", not "[main] WARN ai.gaga.face.PhotoLoader - what happened".
+        String prefix = "org.slf4j.simpleLogger.";
+        for (String[] kv : new String[][] {{"showThreadName", "false"}, {"showLogName", "false"},
+            {"showShortLogName", "false"}}) {
+            if (System.getProperty(prefix + kv[0]) == null) {
+                System.setProperty(prefix + kv[0], kv[1]);
+            }
+        }
         if (System.getProperty(LOG_LEVEL) != null) {
             return;
         }

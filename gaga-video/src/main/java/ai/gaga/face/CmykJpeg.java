@@ -27,6 +27,8 @@ import java.util.List;
  */
 final class CmykJpeg {
     private static final int APP2 = 0xE2;
+    /** Most bytes of markers read before the scan (ICC profiles run to a few megabytes). */
+    private static final long MARKER_BYTES = 64L << 20;
     private static final String ICC_TAG = "ICC_PROFILE";
 
     /** What a four-channel JPEG needs for its conversion. */
@@ -40,8 +42,19 @@ final class CmykJpeg {
     }
 
     /** The JPEG's CMYK description, or null when it does not have four channels. */
-    static Info inspect(ImageReader reader) throws IOException {
-        IIOMetadata meta = reader.getImageMetadata(0);
+    static Info inspect(ImageReader reader, java.nio.file.Path file) throws IOException {
+        IIOMetadata meta;
+        try {
+            meta = reader.getImageMetadata(0);
+        } catch (javax.imageio.IIOException e) {
+            // Java's reader refuses a JFIF marker (which promises one or three channels) beside four channels, as
+            // libjpeg and ImageMagick write CMYK ("Inconsistent metadata read from stream"): read the markers here.
+            Info info = fromMarkers(file);
+            if (info == null) {
+                throw e;
+            }
+            return info;
+        }
         if (meta == null) {
             return null;
         }
@@ -154,6 +167,61 @@ final class CmykJpeg {
             return p.getColorSpaceType() == ColorSpace.TYPE_CMYK ? p : null;
         } catch (IllegalArgumentException e) {
             return null; // a broken profile: the plain formula below
+        }
+    }
+
+    /**
+     * The CMYK description read straight from the JPEG's markers up to the scan: the frame's component count (SOF),
+     * Adobe's transform (APP14) and the ICC profile chunks (APP2); null when the frame does not have four channels or
+     * the markers cannot be read.
+     */
+    static Info fromMarkers(java.nio.file.Path file) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(file)))) {
+            if (in.readUnsignedByte() != 0xFF || in.readUnsignedByte() != 0xD8) {
+                return null;
+            }
+            int components = 0;
+            int transform = -1;
+            List<byte[]> icc = new ArrayList<>();
+            long read = 2;
+            while (read < MARKER_BYTES) {
+                int b = in.readUnsignedByte();
+                if (b != 0xFF) {
+                    return null;
+                }
+                int marker = in.readUnsignedByte();
+                while (marker == 0xFF) {
+                    marker = in.readUnsignedByte(); // fill bytes
+                }
+                if (marker == 0xD9 || marker == 0xDA) {
+                    break; // end of image, start of scan: every marker that matters came before
+                }
+                if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                    continue; // no length
+                }
+                int length = in.readUnsignedShort();
+                if (length < 2) {
+                    return null;
+                }
+                byte[] data = new byte[length - 2];
+                in.readFully(data);
+                read += 2L + length;
+                boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+                if (sof && data.length >= 6) {
+                    components = data[5] & 0xFF;
+                } else if (marker == 0xEE && data.length >= 12 && startsWith(data, "Adobe")) {
+                    transform = data[11] & 0xFF;
+                } else if (marker == APP2 && startsWith(data, ICC_TAG)) {
+                    icc.add(data);
+                }
+            }
+            if (components != 4) {
+                return null;
+            }
+            return new Info(Math.max(transform, 0), transform >= 0, joinIcc(icc));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

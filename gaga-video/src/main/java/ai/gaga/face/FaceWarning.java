@@ -3,7 +3,8 @@ package ai.gaga.face;
 /** Something about the photo's face that will limit the performance; each carries a message for the user. */
 public enum FaceWarning {
     /** Fewer than {@link FaceAnalyzer#MIN_EYE_DISTANCE} pixels between the eyes even after the allowed upscaling. */
-    TOO_SMALL("The face is too small: use a photo where the eyes are at least 64 px apart"),
+    TOO_SMALL("The face is too small to animate, so it is shown as a still photo: use a photo where the eyes are at "
+            + "least 64 px apart"),
     /** The face oval touches or crosses the image border. */
     NEAR_BORDER("The face is at the edge of the photo or cut off: parts of it cannot be animated"),
     /** Head turned more than {@link FaceAnalyzer#MAX_YAW} degrees. */

@@ -275,7 +275,7 @@ public final class PhotoLoader {
             if (sub > 1) {
                 param.setSourceSubsampling(sub, sub, 0, 0);
             }
-            CmykJpeg.Info cmyk = format.contains("jpeg") ? CmykJpeg.inspect(reader) : null;
+            CmykJpeg.Info cmyk = format.contains("jpeg") ? CmykJpeg.inspect(reader, photo) : null;
             BufferedImage image;
             if (cmyk != null) {
                 image = CmykJpeg.read(reader, param, cmyk);

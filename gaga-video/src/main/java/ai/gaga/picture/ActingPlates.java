@@ -98,8 +98,8 @@ public final class ActingPlates implements PlateSourceFactory {
                 return new StillPlate(actor, photo, scale);
             }
             if (face.warnings().contains(FaceWarning.TOO_SMALL)) {
-                LOG.warn("The face of '{}' is too small to animate well ({}); showing the photo still",
-                        actor.name(), FaceWarning.TOO_SMALL.message());
+                // The plan carries the warning to the user (FaceWarning.TOO_SMALL says the photo is shown still).
+                LOG.info("The face of '{}' is too small to animate; showing the photo still", actor.name());
                 return new StillPlate(actor, photo, scale);
             }
             FacePerformance performance = FaceAnimator.of(scene, timeline, actor.name(), format.fps());

@@ -44,6 +44,27 @@ class CmykPhotoTest {
         }
     }
 
+    @Test
+    void aCmykJpegWithAJfifMarkerAsLibjpegWritesItLoadsToo() throws IOException {
+        // Seen failing before: ImageMagick's "convert photo.jpg -colorspace CMYK cmyk.jpg" (JFIF and Adobe markers
+        // together) was refused as "corrupt or truncated image: Inconsistent metadata read from stream".
+        BufferedImage original = PhotoLoader.load(Fixtures.graceHopper());
+        double[] want = means(original);
+        for (boolean ycck : new boolean[] {false, true}) {
+            byte[] adobe = adobeJpeg(original, ycck);
+            byte[] jfif = {(byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+            byte[] both = new byte[adobe.length + jfif.length];
+            System.arraycopy(adobe, 0, both, 0, 2);
+            System.arraycopy(jfif, 0, both, 2, jfif.length);
+            System.arraycopy(adobe, 2, both, 2 + jfif.length, adobe.length - 2);
+            Path p = Files.write(dir.resolve(ycck ? "ycck-jfif.jpg" : "cmyk-jfif.jpg"), both);
+            double[] got = means(PhotoLoader.load(p));
+            for (int c = 0; c < 4; c++) {
+                assertEquals(want[c], got[c], 2.0, p.getFileName() + " channel " + c + " (B, G, R, grey)");
+            }
+        }
+    }
+
     /** Mean blue, green, red and grey of a BGR image. */
     private static double[] means(BufferedImage bgr) {
         byte[] d = Images.bgr(bgr);
