@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the Fountain-lite script syntax (shared/DESIGN.md): scene headings, character cues ({@code ^} = overlaps the
- * previous line, {@code @Name} for names without upper case), parentheticals, bracket tags, transitions, SSML inside
- * lines, and plain prose (each paragraph one line of the one actor). Not thread-safe; cheap to create.
+ * previous line, {@code @Name} for names without upper case), chat-style lines ({@code MAYA: Hello there.}: the cue
+ * and its line on one line), parentheticals, bracket tags, transitions, SSML inside lines, and plain prose (each
+ * paragraph one line of the one actor). Not thread-safe; cheap to create.
  */
 public final class ScriptParser {
     /**
@@ -41,6 +42,12 @@ public final class ScriptParser {
     private static final Pattern HEADING = Pattern.compile("(INT\\.?/EXT|I/E|INT|EXT|EST)[.\\s].*");
     private static final Pattern TRANSITION = Pattern.compile("[\\p{Lu}\\s]+TO:|FADE (OUT|IN|TO BLACK)[.:]");
     private static final Pattern CUE = Pattern.compile("[\\p{Lu}\\p{Nd}][\\p{Lu}\\p{Nd} '.#-]*");
+    /**
+     * A chat-style line, {@code MAYA: Hello there.} (also {@code MAYA ^:}, {@code MAYA (happy): ...}, {@code @Maya:}):
+     * the cue, then what is said on the same line.
+     */
+    private static final Pattern CHAT = Pattern.compile(
+            "(@[^:\\[(]{1,40}?|[\\p{Lu}\\p{Nd}][\\p{Lu}\\p{Nd} '.#-]{0,39}?)\\s*(\\^)?\\s*(\\([^()]*\\))?\\s*:\\s+(\\S.*)");
     private static final Pattern TAG = Pattern.compile("\\s*([\\p{L}][\\p{L}_-]*)\\s*(?::\\s*|\\s+|$)(.*)",
             Pattern.DOTALL);
     private static final Pattern SSML = Pattern.compile("</?[A-Za-z][^<>]*>");
@@ -130,6 +137,20 @@ public final class ScriptParser {
                 if (TRANSITION.matcher(t).matches()) {
                     blocks.add(new ScriptElement(new TransitionCue(t), number, col));
                     current = null;
+                    continue;
+                }
+                java.util.regex.Matcher chat = CHAT.matcher(t);
+                if (chat.matches() && !chat.group(1).endsWith(" TO") && !HEADING.matcher(chat.group(1)).matches()) {
+                    // "MAYA: Hello." is MAYA's cue and line: the line keeps its columns (the cue blanked out) so
+                    // errors still point into what was typed.
+                    String cue = chat.group(1).startsWith("@") ? chat.group(1).substring(1).strip() : chat.group(1);
+                    current = new Block(cue, chat.group(2) != null, number, col, false);
+                    blocks.add(current);
+                    int said = raw.indexOf(t) + chat.start(4);
+                    String direction = chat.group(3) == null ? "" : chat.group(3) + " ";
+                    int from = Math.max(0, said - direction.length());
+                    current.lines.add(new Src(" ".repeat(from) + direction + raw.substring(said), number));
+                    expectDialogue = false;
                     continue;
                 }
                 boolean nextNonBlank = i + 1 < lines.length && !lines[i + 1].isBlank();

@@ -119,6 +119,31 @@ class ScriptParserTest {
     }
 
     @Test
+    void chatStyleLinesAreACueAndALine() {
+        // Seen failing before: "MAYA: Hello there." was spoken with its name ("Maya. Hello there.").
+        Script script = new ScriptParser().parse("""
+                MAYA: Hello there.
+                JOHN (angry): Not now!
+                And not here.
+                MAYA ^: Fine [pause 300ms] then.
+                Note: this is plain text.
+                10:30 is early.
+                """);
+        List<Line> lines = script.lines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("MAYA", lines.get(0).actor());
+        assertEquals("Hello there.", lines.get(0).text());
+        assertEquals("JOHN", lines.get(1).actor());
+        assertEquals("Not now! And not here.", lines.get(1).text());
+        assertEquals(Emotion.ANGER, lines.get(1).emotion());
+        assertEquals("MAYA", lines.get(2).actor());
+        assertEquals("Fine then. Note: this is plain text. 10:30 is early.", lines.get(2).text());
+        assertEquals(List.of(Beat.pause("Fine ".length(), java.time.Duration.ofMillis(300))), lines.get(2).beats());
+        ScriptException e = assertThrows(ScriptException.class, () -> new ScriptParser().parse("MAYA: Hi [pause x]."));
+        assertEquals(17, e.column(), e.getMessage()); // the column of "x" as typed, cue included
+    }
+
+    @Test
     void plainProseIsAOneActorScript() {
         Scene scene = Scene.parse("I have to go.\nIt is late.\n\nGoodbye…", Map.of("grace", Path.of("g.jpg")));
         assertEquals(List.of(Line.of("grace", "I have to go. It is late."), Line.of("grace", "Goodbye…")),
