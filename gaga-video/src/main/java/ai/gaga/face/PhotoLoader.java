@@ -413,6 +413,16 @@ public final class PhotoLoader {
         return v;
     }
 
+    /** The photo turned {@code quarters} quarter turns clockwise (0 to 3), as a new BGR image (the same at 0). */
+    public static BufferedImage turned(BufferedImage photo, int quarters) {
+        return switch (Math.floorMod(quarters, 4)) {
+            case 1 -> orient(Images.toBgr(photo), 6);
+            case 2 -> orient(Images.toBgr(photo), 3);
+            case 3 -> orient(Images.toBgr(photo), 8);
+            default -> photo;
+        };
+    }
+
     /** Applies an EXIF orientation (1..8) to a BGR image so that it displays upright. Package-private for tests. */
     static BufferedImage orient(BufferedImage src, int orientation) {
         if (orientation <= 1 || orientation > 8) {

@@ -17,10 +17,15 @@ import java.util.Optional;
  * @param person person probability per photo pixel, if segmented
  * @param faces  how many faces the photo shows (a group photo more than one: no single person can be cut out of it)
  * @param others the photo's other faces (not {@code face}), where known: what an actor's body motion must not move
+ * @param turned quarter turns clockwise the file's pixels were turned to stand the faces upright (a photo lying on
+ *               its side with no EXIF orientation), 0 to 3
  */
 public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces,
-                            List<FaceBox> others) {
+                            List<FaceBox> others, int turned) {
     public PhotoAnalysis {
+        if (turned < 0 || turned > 3) {
+            throw new IllegalArgumentException("Quarter turns must be 0 to 3, got " + turned);
+        }
         others = List.copyOf(others);
         if (faces < 0) {
             throw new IllegalArgumentException("Face count must not be negative, got " + faces);
@@ -34,6 +39,12 @@ public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optiona
                         + image.getWidth() + "x" + image.getHeight());
             }
         });
+    }
+
+    /** A photo as its file stands (not turned). */
+    public PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optional<PersonMask> person, int faces,
+                         List<FaceBox> others) {
+        this(image, face, person, faces, others, 0);
     }
 
     /** A photo, its face and how many faces it shows, without the other faces' boxes. */
@@ -53,6 +64,6 @@ public record PhotoAnalysis(BufferedImage image, Optional<FaceBox> face, Optiona
 
     /** The same analysis with a person mask. */
     public PhotoAnalysis withPerson(PersonMask mask) {
-        return new PhotoAnalysis(image, face, Optional.of(mask), faces, others);
+        return new PhotoAnalysis(image, face, Optional.of(mask), faces, others, turned);
     }
 }

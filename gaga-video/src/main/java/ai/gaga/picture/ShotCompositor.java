@@ -504,8 +504,8 @@ public final class ShotCompositor implements FrameRenderer {
     }
 
     /**
-     * Warnings about how a cast will be framed, known before any frame is drawn (the plan lists them): photos too
-     * small for the frame, and pairs of actors from different photos that get split screens instead of two-shots.
+     * Warnings about how a cast will be framed, known before any frame is drawn (the plan lists them): photos turned
+     * upright, photos too small for the frame, and pairs of actors from different photos that get split screens instead of two-shots.
      * Push-ins are assumed (the tighter limit).
      *
      * @param cast   each actor's name and analysed photo, in scene order
@@ -519,6 +519,13 @@ public final class ShotCompositor implements FrameRenderer {
         cast.keySet().forEach(n -> out.put(n, new ArrayList<>()));
         double limit = Framing.MAX_UPSCALE;
         for (Map.Entry<String, PhotoAnalysis> e : cast.entrySet()) {
+            int turned = e.getValue().turned();
+            if (turned != 0) {
+                out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' %s (its file does not say "
+                        + "which way is up): it is turned %s to stand the face upright", e.getKey(),
+                        turned == 2 ? "is upside down" : "lies on its side", turned == 1 ? "a quarter turn clockwise"
+                                : turned == 3 ? "a quarter turn counter-clockwise" : "half a turn"));
+            }
             BufferedImage im = e.getValue().image();
             if (Math.max(width / (double) im.getWidth(), height / (double) im.getHeight()) > limit) {
                 out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' (%dx%d) is too small to fill "
