@@ -42,8 +42,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT-OR-TEXT", description = "A UTF-8 script file or the text itself.")
     String script;
 
-    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO",
-            description = "An actor's photo, named as in the script (repeat for each actor).")
+    @Option(names = {"-a", "--actor"}, required = true, paramLabel = "[NAME=]PHOTO[#N]",
+            description = "An actor's photo, named as in the script (repeat for each actor); PHOTO#N picks the N-th "
+                    + "face from the left of a group photo (counting from 1)")
     List<String> actors;
 
     @Option(names = "--rest", defaultValue = "neutral", paramLabel = "neutral|photo",

@@ -160,6 +160,9 @@ final class RenderCommand implements Callable<Integer> {
                 b.add(element);
             }
         }
+        if (!Scene.SUPPORTED_FPS.contains(fps)) {
+            throw new BadFlagException("--fps must be 24, 25 or 30, got " + fps);
+        }
         return b.resolution(Resolution.parse(resolution)).fps(fps).seed(seed)
                 .maxDuration(seconds(maxDuration)).allowNoFace(allowNoFace).build();
     }
@@ -167,7 +170,9 @@ final class RenderCommand implements Callable<Integer> {
     /** {@code --max-duration} as a duration. */
     static Duration seconds(double maxDuration) {
         if (!(maxDuration > 0) || maxDuration > 24 * 3600) {
-            throw new InvalidSceneException("--max-duration must be a number of seconds above 0, got " + maxDuration);
+            throw new BadFlagException(String.format(Locale.ROOT, "--max-duration must be a number of seconds above 0 "
+                    + "and at most 86400 (24 hours), got %s", java.math.BigDecimal.valueOf(maxDuration)
+                    .stripTrailingZeros().toPlainString()));
         }
         return Duration.ofMillis(Math.round(maxDuration * 1000));
     }
@@ -181,7 +186,7 @@ final class RenderCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidSceneException("--emotion: intensity must be a number from 0 to 1, got '" + text + "'");
+        throw new BadFlagException("--emotion: intensity must be a number from 0 to 1, got '" + text + "'");
     }
 
     /**
@@ -209,9 +214,15 @@ final class RenderCommand implements Callable<Integer> {
                 photo = photo.substring(0, hash);
             }
             Path path = Path.of(photo);
+            boolean named = name != null;
             if (name == null) {
                 String file = path.getFileName() == null ? photo : path.getFileName().toString();
                 name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            }
+            if (photos.containsKey(name)) {
+                throw new BadFlagException("--actor " + a + ": " + (named ? "the actor '" + name + "' already has a "
+                        + "photo (" + photos.get(name) + "); give each actor one --actor" : "another --actor is "
+                        + "already called '" + name + "' after its photo; name each actor, e.g. --actor MAYA=" + a));
             }
             photos.put(name, path);
             if (face != null) {
@@ -241,7 +252,7 @@ final class RenderCommand implements Callable<Integer> {
             n = 0;
         }
         if (n < 1) {
-            throw new InvalidSceneException("--actor " + option + ": after '#' comes the number of the face from "
+            throw new BadFlagException("--actor " + option + ": after '#' comes the number of the face from "
                     + "the left, counting from 1 (e.g. family.jpg#2 for the second face); got '" + number + "'");
         }
         return FacePick.index(n - 1);
@@ -252,7 +263,7 @@ final class RenderCommand implements Callable<Integer> {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "neutral" -> Rest.NEUTRAL;
             case "photo", "as_photographed", "as-photographed" -> Rest.AS_PHOTOGRAPHED;
-            default -> throw new InvalidSceneException("Unknown --rest '" + value + "'. Known: neutral, photo");
+            default -> throw new BadFlagException("Unknown --rest '" + value + "'. Known: neutral, photo");
         };
     }
 
@@ -267,7 +278,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSceneException("Unknown " + what + " '" + value + "'. Known: "
+            throw new BadFlagException("Unknown --" + what + " '" + value + "'. Known: "
                     + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
                     .toList());
         }
