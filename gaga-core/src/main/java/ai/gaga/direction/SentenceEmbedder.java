@@ -79,7 +79,9 @@ final class SentenceEmbedder implements AutoCloseable {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
-            OrtSession session = OnnxSessions.environment().createSession(model, options);
+            // On ONNX Runtime's loader thread: created on the caller's (a web server's or Spark task's) thread, the
+            // session's loading could overflow its stack and kill the JVM.
+            OrtSession session = OnnxSessions.createSession(model, options);
             return new SentenceEmbedder(WordPiece.fromResource(spec.tokenizer()), session, spec.pooling());
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot load the sentence-embedding model " + spec.model() + ": "

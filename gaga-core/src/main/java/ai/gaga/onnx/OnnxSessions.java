@@ -33,9 +33,49 @@ public final class OnnxSessions implements AutoCloseable {
     /** Stack of the thread that loads models (reserved address space, not memory used). */
     private static final long LOADER_STACK = 256L << 20;
 
-    /** The shared environment (a process-wide singleton in ONNX Runtime). */
+    private static volatile OrtEnvironment environment;
+
+    /**
+     * The shared environment (a process-wide singleton in ONNX Runtime), created on the loader thread: whichever
+     * thread touches ONNX Runtime first creates it, and that recursion alone overflows a small stack.
+     */
     public static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment();
+        OrtEnvironment env = environment;
+        if (env == null) {
+            synchronized (OnnxSessions.class) {
+                env = environment;
+                if (env == null) {
+                    env = onLoaderThread(OrtEnvironment::getEnvironment);
+                    environment = env;
+                }
+            }
+        }
+        return env;
+    }
+
+    /**
+     * A session over a model held in memory (a model packaged as a class-path resource), created on the loader
+     * thread like every session: creating one on a web server's or a Spark task's thread could kill the JVM.
+     *
+     * @throws OrtException when ONNX Runtime cannot read the model
+     */
+    public static OrtSession createSession(byte[] model, OrtSession.SessionOptions options) throws OrtException {
+        OrtEnvironment env = environment();
+        try {
+            return onLoaderThread(() -> env.createSession(model, options));
+        } catch (OrtLoadException e) {
+            throw e.cause;
+        }
+    }
+
+    /** An {@link OrtException} carried out of the loader thread. */
+    private static final class OrtLoadException extends RuntimeException {
+        final OrtException cause;
+
+        OrtLoadException(OrtException cause) {
+            super(cause);
+            this.cause = cause;
+        }
     }
 
     /** The session for a model file, created on first use. */
@@ -52,13 +92,25 @@ public final class OnnxSessions implements AutoCloseable {
         return Boolean.TRUE.equals(cudaWorks);
     }
 
-    /**
-     * Opens a session on a thread of its own with a large stack: ONNX Runtime recurses about 12,000 native frames deep
-     * when it creates its environment and loads a graph, more than the 1 MB stack of a web server's or a Spark task's
-     * thread holds (the JVM then dies without a report). The caller waits, uninterruptibly, for the load (a second).
-     */
+    /** Opens a session on the loader thread (see {@link #onLoaderThread}). */
     private OrtSession open(Path file) {
-        java.util.concurrent.FutureTask<OrtSession> task = new java.util.concurrent.FutureTask<>(() -> openHere(file));
+        return onLoaderThread(() -> openHere(file));
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own with a large stack: ONNX Runtime recurses about 12,000 native frames
+     * deep when it creates its environment and loads a graph, more than the 1 MB stack of a web server's or a Spark
+     * task's thread holds (the JVM then dies without a report). The caller waits, uninterruptibly, for the work (a
+     * second); an {@link OrtException} comes back wrapped in an {@link OrtLoadException}.
+     */
+    private static <T> T onLoaderThread(OrtWork<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                return work.call();
+            } catch (OrtException e) {
+                throw new OrtLoadException(e);
+            }
+        });
         Thread loader = new Thread(null, task, "gaga-onnx-load", LOADER_STACK);
         loader.setDaemon(true);
         loader.start();
@@ -79,12 +131,18 @@ public final class OnnxSessions implements AutoCloseable {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new GagaException("Cannot load ONNX model " + file + ": " + cause, cause);
+            throw new GagaException("ONNX Runtime failed: " + cause, cause);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Work for the loader thread. */
+    @FunctionalInterface
+    private interface OrtWork<T> {
+        T call() throws OrtException;
     }
 
     private OrtSession openHere(Path file) {
