@@ -79,7 +79,8 @@ class CliTest {
         String photo = Fixtures.graceHopper().toString();
         assertEquals(GagaCli.EXIT_INPUT, GagaCli.run("render", "Hi.", "--actor", dir.resolve("none.jpg").toString(),
                 "-o", out.toString(), "--models", models(), "-q"));
-        assertEquals(GagaCli.EXIT_INPUT, GagaCli.run("render", "Hi.", "--actor", photo, "-o", out.toString(),
+        // A flag's bad value is a bad command line (2), like an unknown flag.
+        assertEquals(2, GagaCli.run("render", "Hi.", "--actor", photo, "-o", out.toString(),
                 "--emotion", "bored", "--models", models(), "-q"));
         assertEquals(GagaCli.EXIT_OUTPUT, GagaCli.run("render", "Hi.", "--actor", photo, "-o",
                 dir.resolve("missing/x.mp4").toString(), "--models", models(), "-q"));
