@@ -61,7 +61,10 @@ final class StudioEngine implements AutoCloseable {
      */
     PhotoInfo inspect(Path photo) {
         BufferedImage image = PhotoLoader.load(photo);
-        List<FaceBox> found = new ArrayList<>(detector.detect(image));
+        // As the renderer reads it: a photo lying on its side is stood upright, and the faces are numbered left to
+        // right on the upright photo; their boxes are drawn where they lie on the photo as the page shows it.
+        FaceDetector.Upright upright = detector.detectUpright(image);
+        List<FaceBox> found = new ArrayList<>(upright.faces());
         List<FaceBox> analysed = List.copyOf(found.subList(0, Math.min(ANALYSED_FACES, found.size()))); // largest first
         found.sort(Comparator.comparingDouble(FaceBox::centerX));
         List<Face> faces = new ArrayList<>();
@@ -69,11 +72,17 @@ final class StudioEngine implements AutoCloseable {
             FaceBox box = found.get(i);
             List<String> warnings = List.of();
             if (analysed.contains(box)) {
-                warnings = analyzer.analyze(image, box).warningMessages();
+                warnings = analyzer.analyze(upright.image(), box).warningMessages();
             }
-            faces.add(new Face(i, box.x(), box.y(), box.width(), box.height(), warnings));
+            double[] b = upright.onOriginal(box, image.getWidth(), image.getHeight());
+            faces.add(new Face(i, b[0], b[1], b[2], b[3], warnings));
         }
         List<String> warnings = new ArrayList<>();
+        if (upright.turned() != 0) {
+            warnings.add("This photo lies on its side (its file does not say which way is up): the film turns it "
+                    + (upright.turned() == 1 ? "a quarter turn clockwise" : upright.turned() == 3
+                    ? "a quarter turn counter-clockwise" : "half a turn") + " to stand the faces upright");
+        }
         if (faces.isEmpty()) {
             warnings.add("No face found in this photo: it can only be used with \"allow no face\", framed as a whole");
         } else if (faces.size() > 1) {

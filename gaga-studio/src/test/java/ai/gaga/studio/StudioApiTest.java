@@ -196,6 +196,32 @@ class StudioApiTest {
     }
 
     @Test
+    void aPhotoLyingOnItsSideNumbersItsFacesAsTheFilmWill() throws java.io.IOException {
+        // The film stands a sideways photo upright and counts #N from the left of the upright photo: the Cast panel
+        // says so and numbers the faces the same way, with boxes where they lie on the photo as the page shows it.
+        java.awt.image.BufferedImage upright = ai.gaga.face.PhotoLoader.load(Fixtures.photo("pexels_family_smiles.jpg"));
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(ai.gaga.face.PhotoLoader.turned(upright, 3), "png", png); // lying on its side
+        StudioClient.Response r = client.upload("family-sideways.png", png.toByteArray());
+        assertEquals(201, r.status(), r.text());
+        JsonNode p = client.get("/api/photos/" + r.json().get("id").asText()).json();
+        assertEquals(upright.getHeight(), p.get("width").asInt(), p.toString());
+        assertTrue(p.get("warnings").toString().contains("lies on its side"), p.toString());
+        JsonNode faces = p.get("faces");
+        assertEquals(7, faces.size(), p.toString());
+        // Turned a quarter counter-clockwise, the upright photo's left is this photo's bottom: #1 lowest.
+        for (int i = 1; i < faces.size(); i++) {
+            JsonNode a = faces.get(i - 1).get("box");
+            JsonNode b = faces.get(i).get("box");
+            assertTrue(a.get("y").asDouble() + a.get("height").asDouble() / 2
+                    > b.get("y").asDouble() + b.get("height").asDouble() / 2, "#" + i + " below #" + (i + 1) + ": "
+                    + faces);
+            assertTrue(b.get("x").asDouble() >= 0 && b.get("x").asDouble() + b.get("width").asDouble()
+                    <= p.get("width").asInt() + 1, faces.toString());
+        }
+    }
+
+    @Test
     void planIsTheAnalyzeJsonWithScriptLines() {
         StudioClient.Response r = client.postJson("/api/plan", StudioClient.body(TWO_LINES, "GRACE", photoId, false));
         assertEquals(200, r.status(), r.text());

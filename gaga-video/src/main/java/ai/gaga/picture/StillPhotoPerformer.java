@@ -283,7 +283,8 @@ public final class StillPhotoPerformer implements Performer {
         }
         if (d == null) {
             BufferedImage image = PhotoLoader.load(photo);
-            d = upright(image, detector.detect(image));
+            FaceDetector.Upright up = detector.detectUpright(image);
+            d = new Detected(up.image(), up.faces(), Optional.empty(), up.turned());
             LOG.debug("Photo {}: {} face(s), turned {} quarter(s)", photo, d.faces().size(), d.turned());
             if (key != null) {
                 synchronized (cache) {
@@ -323,54 +324,6 @@ public final class StillPhotoPerformer implements Performer {
                             f.centerY() - pick.y()))).orElseThrow());
         }
         return faces.get(0);
-    }
-
-    /**
-     * The photo stood upright. A photo lying on its side with no EXIF orientation to say so (a phone picture whose
-     * tag was stripped, a scan turned the wrong way) was animated lying down: when the faces' eyes lie on vertical
-     * lines ({@link #isSideways}), or no face is found at all, the photo is also read turned a quarter
-     * each way (and half a turn when no face was found), and kept turned the way whose faces stand upright and the
-     * face detector is surest of (the sum of its scores: the eyes' line alone cannot tell upright from upside down,
-     * the detector's scores can: measured on the squinting selfie and the family photo turned each way, the upright
-     * reading scored 0.88-0.95 against 0.74-0.81 upside down).
-     */
-    private Detected upright(BufferedImage image, List<FaceBox> faces) {
-        boolean sideways = isSideways(faces);
-        if (!faces.isEmpty() && !sideways) {
-            return new Detected(image, List.copyOf(faces), Optional.empty(), 0);
-        }
-        Detected best = new Detected(image, List.copyOf(faces), Optional.empty(), 0);
-        double bestScore = 0;
-        for (int turns : sideways ? new int[] {1, 3} : new int[] {1, 3, 2}) {
-            BufferedImage turned = PhotoLoader.turned(image, turns);
-            List<FaceBox> found = detector.detect(turned);
-            if (found.isEmpty() || isSideways(found)) {
-                continue;
-            }
-            double score = found.stream().mapToDouble(FaceBox::score).sum();
-            if (score > bestScore) {
-                bestScore = score;
-                best = new Detected(turned, List.copyOf(found), Optional.empty(), turns);
-            }
-        }
-        if (best.turned() != 0) {
-            LOG.debug("Photo turned {} quarter(s) clockwise to stand upright", best.turned());
-        }
-        return best;
-    }
-
-    /**
-     * Whether the faces (the five largest) lie on their side: the median angle of the line between their eyes is
-     * 55-125 degrees off level (one head tilted in a group photo is not the photo on its side).
-     */
-    static boolean isSideways(List<FaceBox> faces) {
-        if (faces.isEmpty()) {
-            return false;
-        }
-        double[] a = faces.stream().limit(5).mapToDouble(f -> Math.abs(Math.toDegrees(Math.atan2(
-                f.leftEye().y() - f.rightEye().y(), f.leftEye().x() - f.rightEye().x())))).sorted().toArray();
-        double median = a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-        return median >= 55 && median <= 125;
     }
 
     /** A decoded photo, every face found in it (largest first) and, once a layout needed it, its person mask. */
