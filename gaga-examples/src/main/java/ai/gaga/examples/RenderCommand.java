@@ -95,6 +95,12 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputChecks.notTheScript(output, InputChecks.scriptFile(script));
+        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!quiet && !(name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov"))) {
+            // Seen in a user trial: -o clip.webm wrote an MP4 under a name that players open as something else.
+            System.err.println("gaga: warning: " + output + " will hold an MP4 clip (H.264 and AAC): name it .mp4 "
+                    + "so that players open it");
+        }
         return renderAndReport(engine, scene(), output, quiet, RenderOptions.builder().stems(stems)
                 .subtitles(subtitles));
     }

@@ -93,6 +93,19 @@ class CliReliabilityTest {
     }
 
     @Test
+    void anOutputNamedOtherThanMp4IsWarnedAbout() {
+        // Seen in a user trial: -o clip.webm (or clip.txt) wrote an MP4 without a word.
+        Path missing = dir.resolve("missing.jpg"); // the render then stops at the photo: only the warning matters
+        Object[] r = run("render", "Hello.", "--actor", missing.toString(), "-o", dir.resolve("clip.webm").toString(),
+                "--models", models(), "--offline");
+        assertTrue(((String) r[2]).contains("clip.webm will hold an MP4 clip"), (String) r[2]);
+        Object[] mp4 = run("render", "Hello.", "--actor", missing.toString(), "-o", dir.resolve("clip.mp4").toString(),
+                "--models", models(), "--offline");
+        assertFalse(((String) mp4[2]).contains("will hold an MP4 clip"), (String) mp4[2]);
+        assertEquals(GagaCli.EXIT_INPUT, mp4[0], (String) mp4[2]);
+    }
+
+    @Test
     void renderDirectsOnlyWhatTheUserAskedFor() {
         // Seen failing before: the defaults --emotion neutral --delivery normal marked every line as directed.
         RenderCommand plain = new RenderCommand();
