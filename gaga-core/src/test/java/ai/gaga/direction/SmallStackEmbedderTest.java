@@ -2,10 +2,6 @@ package ai.gaga.direction;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SmallStackEmbedderTest {
     @Test
     void theEmotionModelLoadsFromAThreadWithASmallStackInAFreshJvm() throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, Probe.class.getName())).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("embedded 384 dimensions"), out);
+        ai.gaga.testing.Fixtures.FreshJvm run = ai.gaga.testing.Fixtures.runInFreshJvm(Probe.class);
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("embedded 384 dimensions"), run.output());
     }
 
     /** Loads the English embedder and embeds one sentence from a thread with a 512 KB stack. */

@@ -62,4 +62,28 @@ public final class Fixtures {
     public static ModelStore modelStore() {
         return ModelStore.builder().modelDir(modelDir()).offline(true).build();
     }
+
+    /**
+     * Runs {@code main}'s {@code main(args)} in a fresh JVM on the test class path (so that it is the first code in
+     * its process to touch a native library) and returns its exit code and its output (stdout and stderr), waiting
+     * at most two minutes.
+     */
+    public static FreshJvm runInFreshJvm(Class<?> main, String... args) throws java.io.IOException,
+            InterruptedException {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp, main.getName()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("still running after 2 minutes: " + out);
+        }
+        return new FreshJvm(p.exitValue(), out);
+    }
+
+    /** What a fresh JVM did: its exit code and output. */
+    public record FreshJvm(int exitCode, String output) {
+    }
 }

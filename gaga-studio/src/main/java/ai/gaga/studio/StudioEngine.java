@@ -80,8 +80,7 @@ final class StudioEngine implements AutoCloseable {
         List<String> warnings = new ArrayList<>();
         if (upright.turned() != 0) {
             warnings.add("This photo lies on its side (its file does not say which way is up): the film turns it "
-                    + (upright.turned() == 1 ? "a quarter turn clockwise" : upright.turned() == 3
-                    ? "a quarter turn counter-clockwise" : "half a turn") + " to stand the faces upright");
+                    + FaceDetector.Upright.turnWords(upright.turned()) + " to stand the faces upright");
         }
         if (faces.isEmpty()) {
             warnings.add("No face found in this photo: it can only be used with \"allow no face\", framed as a whole");

@@ -88,6 +88,16 @@ public final class FaceDetector {
             faces = List.copyOf(faces);
         }
 
+        /** How a photo was turned, in words: "a quarter turn clockwise", ... (for 1 to 3 quarter turns). */
+        public static String turnWords(int quarters) {
+            return switch (Math.floorMod(quarters, 4)) {
+                case 1 -> "a quarter turn clockwise";
+                case 3 -> "a quarter turn counter-clockwise";
+                case 2 -> "half a turn";
+                default -> "not at all";
+            };
+        }
+
         /**
          * A box of {@link #image} where it lies on the photo before it was turned ({@code width x height} pixels), as
          * {@code {x, y, width, height}}.

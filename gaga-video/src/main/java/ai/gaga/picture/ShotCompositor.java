@@ -523,8 +523,8 @@ public final class ShotCompositor implements FrameRenderer {
             if (turned != 0) {
                 out.get(e.getKey()).add(String.format(Locale.ROOT, "The photo of '%s' %s (its file does not say "
                         + "which way is up): it is turned %s to stand the face upright", e.getKey(),
-                        turned == 2 ? "is upside down" : "lies on its side", turned == 1 ? "a quarter turn clockwise"
-                                : turned == 3 ? "a quarter turn counter-clockwise" : "half a turn"));
+                        turned == 2 ? "is upside down" : "lies on its side",
+                        ai.gaga.face.FaceDetector.Upright.turnWords(turned)));
             }
             BufferedImage im = e.getValue().image();
             if (Math.max(width / (double) im.getWidth(), height / (double) im.getHeight()) > limit) {

@@ -4,10 +4,7 @@ import ai.gaga.face.FaceModels;
 import ai.gaga.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +20,9 @@ class SmallStackLoadTest {
     @Test
     void aModelLoadsFromAThreadWithASmallStackInAFreshJvm() throws Exception {
         Path model = Fixtures.modelStore().resolve(FaceModels.BLAZEFACE);
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, Probe.class.getName(), model.toString())).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("loaded 1 input"), out);
+        Fixtures.FreshJvm run = Fixtures.runInFreshJvm(Probe.class, model.toString());
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("loaded 1 input"), run.output());
     }
 
     /** Loads one model from a thread with a 512 KB stack. */
