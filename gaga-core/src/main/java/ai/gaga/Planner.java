@@ -73,10 +73,23 @@ final class Planner {
         for (CastMember m : cast) {
             m.warnings().forEach(w -> out.add(m.actor() + " (" + m.photo().getFileName() + "): " + w));
         }
-        for (SceneElement e : scene.elements()) {
+        List<SceneElement> elements = scene.elements();
+        int lastLine = -1;
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof ai.gaga.scene.Line) {
+                lastLine = i;
+            }
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            SceneElement e = elements.get(i);
             if (e instanceof TagCue tag) {
                 out.add("The tag " + tag.toScript() + " is not one GAGA acts on; it is kept in the script and does "
                         + "nothing");
+            } else if (e instanceof ai.gaga.scene.SoundCue sound && i > lastLine) {
+                // Seen: the README's own example put .music(...).ambience(...) after its last line and was silent.
+                out.add("[" + sound.kind().tag() + ": " + sound.description() + "] comes after the last line, where "
+                        + "the scene ends, so it is not heard (at most in the last moment): put it before the line it should "
+                        + "start with");
             }
         }
         return out;

@@ -43,11 +43,15 @@ final class Voicing {
             }
             // a line that switches writing system speaks each run in its own language (issue 14)
             List<LineVoices.Run> runs = runs(scene, line, voices.get(i), warnings);
-            if (timeWherePossible && runs.stream().allMatch(r -> canTime(r.voice()))) {
-                out.add(LineSpeaker.time(services::speechEngine, line, runs));
-                timedOnly.set(i);
-            } else {
-                out.add(LineSpeaker.speak(services::speechEngine, line, runs));
+            try {
+                if (timeWherePossible && runs.stream().allMatch(r -> canTime(r.voice()))) {
+                    out.add(LineSpeaker.time(services::speechEngine, line, runs));
+                    timedOnly.set(i);
+                } else {
+                    out.add(LineSpeaker.speak(services::speechEngine, line, runs));
+                }
+            } catch (ai.gaga.voice.NothingToSayException e) {
+                throw unspeakable(i, line, e);
             }
         }
         return new Spoken(out, timedOnly, warnings);
@@ -89,6 +93,13 @@ final class Voicing {
         }
     }
 
+    /** A line its voice cannot pronounce, named as the user wrote it (1-based line number, actor). */
+    private static InvalidSceneException unspeakable(int i, Line line, ai.gaga.voice.NothingToSayException e) {
+        String text = line.text().length() <= 60 ? line.text() : line.text().substring(0, 57) + "...";
+        return new InvalidSceneException("Line " + (i + 1) + " (" + line.actor() + ", \"" + text + "\"): "
+                + e.getMessage() + "; write it in words of the line's language (digits and letters it reads)");
+    }
+
     /** The plan with every line it holds as timing only spoken. */
     RenderPlan complete(RenderPlan plan, RenderRun.Steps steps) {
         List<Line> lines = plan.scene().lines();
@@ -99,8 +110,13 @@ final class Voicing {
             }
             steps.speaking(i, lines.size());
             Line line = lines.get(i);
-            Utterance spoken = LineSpeaker.speak(services::speechEngine, line, runs(plan.scene(), line,
-                    plan.voice(i), new ArrayList<>()));
+            Utterance spoken;
+            try {
+                spoken = LineSpeaker.speak(services::speechEngine, line, runs(plan.scene(), line, plan.voice(i),
+                        new ArrayList<>()));
+            } catch (ai.gaga.voice.NothingToSayException e) {
+                throw unspeakable(i, line, e);
+            }
             voiced = voiced.withSpeech(i, fitted(spoken, plan.utterances().get(i), lines.get(i)));
         }
         return voiced;

@@ -31,6 +31,7 @@ public record Resolution(int width, int height) {
      * {@code portrait}/{@code 9:16}, {@code square}/{@code 1:1}.
      */
     public static Resolution parse(String text) {
+        java.util.Objects.requireNonNull(text, "text");
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         switch (t) {
             case "1080p", "landscape", "16:9", "full_hd", "fullhd":

@@ -108,15 +108,20 @@ public final class Scene {
      * @throws ai.gaga.ScriptException with line and column when the script cannot be read
      */
     public static Scene parse(String text, Map<String, Path> photos) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(photos, "photos");
         return new ScriptParser().parse(text).toScene(photos);
     }
 
     /**
      * Parses a UTF-8 script file (with or without BOM, any line endings).
      *
-     * @throws ai.gaga.ScriptException naming the file, with line and column
+     * @throws ai.gaga.ScriptException        naming the file, with line and column
+     * @throws ai.gaga.InvalidSceneException the file is missing or cannot be read
      */
     public static Scene parse(Path file, Map<String, Path> photos) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(photos, "photos");
         return ScriptFiles.parse(file).toScene(photos, file);
     }
 
@@ -234,6 +239,7 @@ public final class Scene {
 
         /** Makes an actor added earlier the current speaker. */
         public Builder actor(String name) {
+            Objects.requireNonNull(name, "name");
             if (!actors.containsKey(key(name))) {
                 throw new InvalidSceneException("Unknown actor '" + name + "'. Known actors: " + knownActors()
                         + ". Add it with actor(name, photo) first.");
@@ -315,6 +321,7 @@ public final class Scene {
             if (duration.isNegative() || duration.isZero()) {
                 throw new InvalidSceneException("pause(...) must be positive, got " + duration);
             }
+            requireAtMostADay("pause(" + duration + ")", duration);
             elements.add(new Pause(duration));
             return this;
         }
@@ -344,6 +351,7 @@ public final class Scene {
             if (offset.isNegative()) {
                 throw new InvalidSceneException(call + ": times cannot be negative");
             }
+            requireAtMostADay(call, offset);
             int i = lastLineIndex(call);
             elements.set(i, ((Line) elements.get(i)).withStart(new LineStart(kind, offset)));
             return this;
@@ -519,6 +527,7 @@ public final class Scene {
             if (maxDuration.isNegative() || maxDuration.isZero()) {
                 throw new InvalidSceneException("maxDuration must be positive, got " + maxDuration);
             }
+            requireAtMostADay("maxDuration(" + maxDuration + ")", maxDuration);
             this.maxDuration = maxDuration;
             return this;
         }
@@ -527,6 +536,17 @@ public final class Scene {
         public Builder allowNoFace(boolean allow) {
             this.allowNoFace = allow;
             return this;
+        }
+
+        /**
+         * Times in a scene are at most a day (a clip is at most {@code maxDuration}, itself at most a day): longer ones
+         * are a mistake, and the sums and conversions of times planned from them would overflow (seen:
+         * {@code pause(Duration.ofSeconds(Long.MAX_VALUE))} threw an ArithmeticException from build()).
+         */
+        private static void requireAtMostADay(String call, Duration d) {
+            if (d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new InvalidSceneException(call + ": at most a day (86400 s) is accepted");
+            }
         }
 
         /** Validates and freezes the scene. Fails naming every missing part. */

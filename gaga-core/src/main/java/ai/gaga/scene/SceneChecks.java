@@ -37,6 +37,11 @@ public final class SceneChecks {
         for (Actor a : scene.actors()) {
             checkPhoto(a.photo());
         }
+        for (Cue c : scene.cues()) {
+            if (c instanceof SoundCue sc) {
+                sc.file().ifPresent(f -> checkSoundFile(sc, f));
+            }
+        }
         // The length first: a long text typed as many short lines is joined into one spoken line, and "split it
         // into several lines" was no help to someone who had (the length is what is wrong).
         SceneLimits.check(scene);
@@ -49,6 +54,24 @@ public final class SceneChecks {
                         + "are accepted in one: put blank lines between its sentences", n,
                         line.text().length(), ai.gaga.script.ScriptParser.MAX_LINE_CHARS));
             }
+        }
+    }
+
+    /**
+     * A sound cue's file exists and can be read (whether FFmpeg can decode it is learnt when the soundtrack is mixed).
+     *
+     * @throws ai.gaga.InvalidSceneException naming the cue and the file
+     */
+    static void checkSoundFile(SoundCue cue, Path file) {
+        String what = "The " + cue.kind().tag() + " file " + file;
+        if (Files.isDirectory(file)) {
+            throw new ai.gaga.InvalidSceneException(what + " is a folder, not a sound file");
+        }
+        if (!Files.exists(file)) {
+            throw new ai.gaga.InvalidSceneException(what + " was not found");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ai.gaga.InvalidSceneException(what + " cannot be read");
         }
     }
 

@@ -1,6 +1,5 @@
 package ai.gaga.script;
 
-import ai.gaga.GagaException;
 import ai.gaga.ScriptException;
 
 import java.io.IOException;
@@ -24,8 +23,11 @@ public final class ScriptFiles {
             return new ScriptParser().parse(decode(Files.readAllBytes(file)));
         } catch (ScriptException e) {
             throw e.inFile(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ai.gaga.InvalidSceneException("Script file " + file + " not found");
         } catch (IOException e) {
-            throw new GagaException("Cannot read script " + file + ": " + e.getMessage(), e);
+            throw new ai.gaga.InvalidSceneException("Cannot read the script file " + file + ": "
+                    + (Files.isDirectory(file) ? "it is a folder" : e.getMessage()));
         }
     }
 

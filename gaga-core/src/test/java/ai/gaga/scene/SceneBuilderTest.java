@@ -125,4 +125,27 @@ class SceneBuilderTest {
         assertThrows(InvalidSceneException.class, () -> Scene.builder().rest(Rest.NEUTRAL));
         assertEquals(Rest.NEUTRAL, new Actor("x", MAYA, Voice.DEFAULT, FacePick.LARGEST, null).rest());
     }
+    @Test
+    void outlandishInputsFailInTheUsersWords() {
+        // Seen failing: ArithmeticException (long overflow) from build(), NPEs from inside trim() and the parser,
+        // and a bare GagaException for a missing script file.
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        InvalidSceneException p = assertThrows(InvalidSceneException.class,
+                () -> Scene.builder().actor("maya", MAYA).says("Hi.").pause(forever));
+        assertTrue(p.getMessage().contains("at most a day"), p.getMessage());
+        assertThrows(InvalidSceneException.class, () -> Scene.builder().actor("maya", MAYA).says("Hi.").at(forever));
+        assertThrows(InvalidSceneException.class, () -> Scene.builder().maxDuration(forever));
+        assertEquals(Duration.ofDays(1), Scene.builder().actor("maya", MAYA).says("Hi.").pause(Duration.ofDays(1))
+                .maxDuration(Duration.ofDays(1)).build().elements().stream().filter(Pause.class::isInstance)
+                .map(e -> ((Pause) e).duration()).findFirst().orElseThrow());
+        NullPointerException n = assertThrows(NullPointerException.class,
+                () -> Scene.builder().actor("maya", MAYA).actor((String) null));
+        assertEquals("name", n.getMessage());
+        assertEquals("photos", assertThrows(NullPointerException.class, () -> Scene.parse("Hello", null))
+                .getMessage());
+        assertEquals("text", assertThrows(NullPointerException.class, () -> Resolution.parse(null)).getMessage());
+        InvalidSceneException missing = assertThrows(InvalidSceneException.class,
+                () -> Scene.parse(Path.of("/nope/scene.fountain"), java.util.Map.of()));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
 }

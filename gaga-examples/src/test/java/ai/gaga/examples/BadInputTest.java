@@ -93,6 +93,51 @@ class BadInputTest {
     }
 
     @Test
+    void aMissingSoundFileIsNamedBeforeAnyWorkWhereverItsCueStands() {
+        // Seen failing: a missing music file after the last line rendered without a word (the mix never read it).
+        Path song = dir.resolve("missing-song.mp3");
+        for (Scene scene : List.of(
+                Scene.builder().actor("maya", Fixtures.graceHopper()).says("Hello there.").music(song).build(),
+                Scene.builder().actor("maya", Fixtures.graceHopper()).music(song).says("Hello there.").build())) {
+            long t0 = System.nanoTime();
+            InvalidSceneException e = failsWithoutOutput(InvalidSceneException.class, scene);
+            assertTrue(e.getMessage().contains("music file") && e.getMessage().contains(song.toString())
+                    && e.getMessage().contains("not found"), e.getMessage());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1e9 + " s");
+        }
+    }
+
+    @Test
+    void aSoundCueAfterTheLastLineIsWarnedAbout() {
+        // Seen: the README's API example put .music(...).ambience(...) after its last line; the clip was silent
+        // under the voice and nothing said why.
+        ai.gaga.RenderPlan late = gaga.plan(Scene.builder().actor("maya", Fixtures.graceHopper())
+                .says("Hello there.").music("melancholic piano").ambience("rain").build());
+        assertEquals(2, late.warnings().stream().filter(w -> w.contains("after the last line")).count(),
+                late.warnings().toString());
+        assertTrue(late.warnings().stream().anyMatch(w -> w.startsWith("[music: melancholic piano]")),
+                late.warnings().toString());
+        ai.gaga.RenderPlan early = gaga.plan(Scene.builder().actor("maya", Fixtures.graceHopper())
+                .music("melancholic piano").ambience("rain").says("Hello there.").build());
+        assertTrue(early.warnings().stream().noneMatch(w -> w.contains("after the last line")),
+                early.warnings().toString());
+    }
+
+    @Test
+    void fullWidthTextIsSpokenAndUnpronounceableTextNamesItsLine() {
+        // Seen failing: "ｈｅｌｌｏ" (typed on a CJK keyboard) ended in a bare "MaryTTS found nothing to say" (the CLI's
+        // exit 1, an unexpected failure), naming neither the line nor the actor.
+        ai.gaga.RenderPlan wide = gaga.plan(Scene.builder().actor("maya", Fixtures.graceHopper())
+                .says("ｈｅｌｌｏ ｔｈｅｒｅ, １２３.").build());
+        assertTrue(wide.utterances().get(0).audio().durationSeconds() > 0.8,
+                "spoken: " + wide.utterances().get(0).audio().durationSeconds() + " s");
+        Scene runes = Scene.builder().actor("maya", Fixtures.graceHopper()).says("Hello there.")
+                .actor("maya").says("ᚠᚢᚦ").build();
+        InvalidSceneException e = failsWithoutOutput(InvalidSceneException.class, runes);
+        assertTrue(e.getMessage().startsWith("Line 2 (maya, \"ᚠᚢᚦ\")"), e.getMessage());
+    }
+
+    @Test
     void missingPhoto() {
         Path photo = dir.resolve("nobody.jpg");
         InvalidPhotoException e = failsWithoutOutput(InvalidPhotoException.class, sceneWith(photo));

@@ -551,8 +551,7 @@ public final class StudioServer implements AutoCloseable {
         ctx.header("Content-Disposition", "inline; filename=\"gaga-" + job.id.substring(7, 15) + "-"
                 + file.replace("subtitles", "subs") + "\"");
         if (file.equals("video.mp4")) {
-            ctx.header("Accept-Ranges", "bytes");
-            ctx.writeSeekableStream(Files.newInputStream(path), type, Files.size(path));
+            ByteRanges.serve(ctx, path, type);
         } else {
             ctx.contentType(type).result(Files.newInputStream(path));
         }

@@ -298,16 +298,16 @@ public final class StillPhotoPerformer implements Performer {
             }
             return new PhotoAnalysis(d.image(), Optional.empty(), d.person(), 0, List.of(), d.turned());
         }
-        FaceBox chosen = choose(d.faces(), pick, photo);
+        FaceBox chosen = choose(d.faces(), pick, photo, d.image().getWidth(), d.image().getHeight());
         return new PhotoAnalysis(d.image(), Optional.of(chosen), d.person(), d.faces().size(),
                 d.faces().stream().filter(f -> f != chosen).toList(), d.turned());
     }
 
     /**
      * The face a pick names among the detected ones (largest first): by position from the left, or the one whose box
-     * holds the point (else the nearest centre).
+     * holds the point (else the nearest centre; a point off the {@code width x height} photo is refused).
      */
-    static FaceBox choose(List<FaceBox> faces, FacePick pick, Path photo) {
+    static FaceBox choose(List<FaceBox> faces, FacePick pick, Path photo, int width, int height) {
         if (pick.index() >= 0) {
             if (pick.index() >= faces.size()) {
                 throw new InvalidPhotoException(photo, "asked for face #" + (pick.index() + 1) + " from the left "
@@ -318,6 +318,12 @@ public final class StillPhotoPerformer implements Performer {
                     .get(pick.index());
         }
         if (pick.byPoint()) {
+            // A point off the photo is a mistake, not a pick of whichever face lies nearest (seen: (-5000, -5000)
+            // silently picked the leftmost face); a point on the photo beside a face (its body) picks the nearest.
+            if (pick.x() < 0 || pick.y() < 0 || pick.x() >= width || pick.y() >= height) {
+                throw new InvalidPhotoException(photo, String.format(java.util.Locale.ROOT, "the face was picked "
+                        + "at (%.0f, %.0f), outside the %dx%d photo", pick.x(), pick.y(), width, height));
+            }
             FaceBox.Point p = new FaceBox.Point(pick.x(), pick.y());
             return faces.stream().filter(f -> f.contains(p)).findFirst().orElseGet(() -> faces.stream()
                     .min(java.util.Comparator.comparingDouble(f -> Math.hypot(f.centerX() - pick.x(),

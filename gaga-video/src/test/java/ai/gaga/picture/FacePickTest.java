@@ -68,6 +68,12 @@ class FacePickTest {
             FaceBox nearest = performer.analyse(new Actor("d", group, ai.gaga.scene.Voice.DEFAULT,
                     FacePick.at(5, 500)), false).face().orElseThrow();
             assertEquals(first, nearest, "a point outside every face picks the nearest");
+            // Seen failing: a point off the photo silently picked the nearest face.
+            for (double[] off : new double[][] {{-5000, -5000}, {1e9, 1e9}, {-1, 500}}) {
+                InvalidPhotoException out = assertThrows(InvalidPhotoException.class, () -> performer.analyse(
+                        new Actor("f", group, ai.gaga.scene.Voice.DEFAULT, FacePick.at(off[0], off[1])), false));
+                assertTrue(out.getMessage().contains("outside the"), out.getMessage());
+            }
             InvalidPhotoException e = assertThrows(InvalidPhotoException.class, () -> performer.analyse(
                     new Actor("e", group, ai.gaga.scene.Voice.DEFAULT, FacePick.index(2)), false));
             assertTrue(e.getMessage().contains("2 face(s)") && e.getMessage().contains("group.png"),

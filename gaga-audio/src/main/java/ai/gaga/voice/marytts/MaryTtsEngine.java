@@ -139,14 +139,15 @@ public final class MaryTtsEngine implements SpeechEngine {
             throw new IllegalStateException("MaryTtsEngine is closed");
         }
         String voice = voiceFor(request.voice());
-        String text = request.text();
+        String text = plainForms(request.text());
         requireWords(text);
         Prosody prosody = Prosody.of(request);
         Document acoustic = mary.acousticParameters(MaryXml.document(text, prosody), voice);
         F0Tremor.apply(acoustic, prosody.tremor());
         List<PhoneTiming> natural = AcousticTimings.of(acoustic);
         if (natural.stream().allMatch(PhoneTiming::isSilence)) {
-            throw new GagaException("MaryTTS found nothing to say in \"" + text + "\"");
+            throw new ai.gaga.voice.NothingToSayException(request.text(), "the voice (MaryTTS, " + voice
+                    + ") finds nothing it can pronounce in \"" + request.text() + "\"");
         }
         double tempo = prosody.tempo();
         int frames = (int) Math.round(natural.get(natural.size() - 1).end() / tempo * PcmAudio.STANDARD_RATE);
@@ -183,9 +184,32 @@ public final class MaryTtsEngine implements SpeechEngine {
     }
 
     /** A line needs at least one letter or digit; Mary would otherwise fail obscurely or return silence. */
+    /**
+     * The text with each character that has a plain compatibility form of one character in that form (Unicode NFKC,
+     * one character at a time so that positions in the text stay where they are): full-width letters and digits as
+     * typed with CJK keyboards ("ｈｅｌｌｏ", "１２３"), which Mary cannot pronounce, read as "hello", "123".
+     */
+    static String plainForms(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || Character.isSurrogate(c)) {
+                continue;
+            }
+            String n = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFKC);
+            if (n.length() == 1 && n.charAt(0) != c) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, n.charAt(0));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static void requireWords(String text) {
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new GagaException("Nothing to speak in \"" + text
+            throw new ai.gaga.voice.NothingToSayException(text, "nothing to speak in \"" + text
                     + "\": the line has no words, only punctuation or spaces (use a pause for silence)");
         }
     }
