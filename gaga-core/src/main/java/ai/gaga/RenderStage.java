@@ -10,9 +10,13 @@ public enum RenderStage {
     TIMELINE,
     /** Soundtrack mixed. */
     SOUND,
-    /** Frames drawn (time spent drawing, overlapped with encoding). */
+    /**
+     * Frames drawn: the time spent drawing, in {@link RenderResult#stageTimes()} only. Frames are drawn and encoded
+     * together, one after the other, so progress reports them all under {@link #ENCODE} with the frame count; a
+     * {@link ProgressListener} never sees this stage.
+     */
     RENDER,
-    /** Frames and audio encoded and written. */
+    /** Frames drawn, encoded and written (progress counts them), then the audio. */
     ENCODE,
     /** File verified and moved into place. */
     FINISH

@@ -17,8 +17,11 @@ final class ImageSniffer {
                 && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
             return Optional.of(".png");
         }
-        if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
-            return Optional.of(".webp");
+        // TIFF, little- or big-endian (read by the JVM, as the renderer does). WebP is not listed: no decoder here
+        // reads it, and an upload that passed this check was refused later (seen: "supported formats: bmp, …").
+        if (n >= 4 && ((ascii(head, 0, 2).equals("II") && head[2] == 42 && head[3] == 0)
+                || (ascii(head, 0, 2).equals("MM") && head[2] == 0 && head[3] == 42))) {
+            return Optional.of(".tif");
         }
         if (n >= 6 && (ascii(head, 0, 6).equals("GIF87a") || ascii(head, 0, 6).equals("GIF89a"))) {
             return Optional.of(".gif");

@@ -348,7 +348,7 @@ public final class StudioServer implements AutoCloseable {
         Optional<String> ext = ImageSniffer.extension(head, n);
         if (ext.isEmpty()) {
             throw new ApiError(400, "\"" + name + "\" is not an image (its content is not JPEG, PNG, BMP, GIF or "
-                    + "WebP, whatever its name): upload a photo");
+                    + "TIFF, whatever its name; WebP is not read): upload a photo");
         }
         String id = Ids.newId("photo");
         Path target = photosDir.resolve(id + ext.get());
