@@ -33,13 +33,26 @@ public record SoundCue(Kind kind, String description) implements Cue {
     }
 
     /** File name endings that make a description an audio file rather than words. */
-    private static final java.util.Set<String> AUDIO_EXTENSIONS = java.util.Set.of("wav", "mp3", "flac", "ogg", "oga",
-            "opus", "m4a", "aac", "aif", "aiff", "wma", "webm", "mka");
+    static final java.util.Set<String> AUDIO_EXTENSIONS = java.util.Set.of("wav", "mp3", "flac", "ogg", "oga",
+            "opus", "m4a", "aac", "aif", "aiff", "aifc", "wma", "webm", "mka", "mp2", "mpga", "ac3", "amr", "au", "caf",
+            "wv", "ape", "m4b", "mp4", "mov", "mkv", "3gp"); // FFmpeg reads the sound of video files too
 
     /** A cue that plays a user's audio file (any format FFmpeg reads). */
     public static SoundCue file(Kind kind, java.nio.file.Path file) {
         Objects.requireNonNull(file, "file");
         return new SoundCue(kind, file.toString());
+    }
+
+    /**
+     * Whether the description looks like a file name that is not a sound file GAGA reads ({@code photo.jpg},
+     * {@code /music/theme}): for the error that says so, rather than "unknown mood".
+     */
+    public boolean looksLikeAnotherFile() {
+        if (file().isPresent()) {
+            return false;
+        }
+        return description.indexOf('/') >= 0 || description.indexOf('\\') >= 0
+                || description.matches(".*\\.[A-Za-z0-9]{2,5}");
     }
 
     /** The audio file this cue plays, when its description names one by its extension ({@code theme.mp3}). */

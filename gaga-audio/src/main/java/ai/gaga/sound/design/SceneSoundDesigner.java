@@ -240,6 +240,11 @@ public final class SceneSoundDesigner implements SoundDesigner {
         try {
             return parser.apply(cue.description());
         } catch (IllegalArgumentException e) {
+            if (cue.looksLikeAnotherFile()) { // seen: music(Path.of("song.xyz")) said "Unknown mood '…/song.xyz'"
+                throw new InvalidSceneException("[" + cue.kind().tag() + ": " + cue.description() + "]: not a sound "
+                        + "file GAGA plays (it goes by the name's ending: .wav, .mp3, .flac, .ogg, .m4a, .aac, .mp4 "
+                        + "and the like), nor a description in words");
+            }
             throw new InvalidSceneException("[" + cue.kind().tag() + ": " + cue.description() + "]: " + e.getMessage());
         }
     }
