@@ -73,6 +73,7 @@ final class Planner {
         for (CastMember m : cast) {
             m.warnings().forEach(w -> out.add(m.actor() + " (" + m.photo().getFileName() + "): " + w));
         }
+        out.addAll(scene.scriptNotes());
         List<SceneElement> elements = scene.elements();
         int lastLine = -1;
         for (int i = 0; i < elements.size(); i++) {

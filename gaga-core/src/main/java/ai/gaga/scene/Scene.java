@@ -42,6 +42,7 @@ public final class Scene {
     private final long seed;
     private final Duration maxDuration;
     private final boolean allowNoFace;
+    private final List<String> scriptNotes;
 
     private Scene(Builder b) {
         this.actors = List.copyOf(b.actors.values());
@@ -51,6 +52,7 @@ public final class Scene {
         this.seed = b.seed;
         this.maxDuration = b.maxDuration;
         this.allowNoFace = b.allowNoFace;
+        this.scriptNotes = List.copyOf(b.scriptNotes);
     }
 
     public static Builder builder() {
@@ -90,6 +92,7 @@ public final class Scene {
         b.seed = seed;
         b.maxDuration = maxDuration;
         b.allowNoFace = allowNoFace;
+        b.scriptNotes.addAll(scriptNotes);
         List<Line> spoken = lines();
         b.currentActor = key(spoken.isEmpty() ? actors.get(actors.size() - 1).name()
                 : spoken.get(spoken.size() - 1).actor());
@@ -98,6 +101,15 @@ public final class Scene {
 
     public List<Actor> actors() {
         return actors;
+    }
+
+    /**
+     * What the script this scene was read from holds that was not used as written, in the user's words with the
+     * script's line and column (words not understood in a parenthetical, an intensity out of range): they reach the
+     * plan's warnings. Empty for a scene built in code. Not part of {@link #equals}: they change nothing rendered.
+     */
+    public List<String> scriptNotes() {
+        return scriptNotes;
     }
 
     /**
@@ -125,7 +137,14 @@ public final class Scene {
         return ScriptFiles.parse(file).toScene(photos, file);
     }
 
-    /** This scene as script text that {@link #parse(String, Map)} reads back into an equal scene. */
+    /**
+     * This scene's lines, pauses and cues as script text, for reading or editing. What a script cannot say is not
+     * written: the actors' photos, voices, face picks and rests, the output settings (resolution, fps, seed,
+     * maxDuration, allowNoFace) and recorded lines (written as spoken ones). Text that reads as script markup is
+     * read back as markup: {@code [words]} as a tag, a leading {@code (words)} as direction, a line break followed
+     * by a name in capitals as a new cue. Parsed with the same photos, a scene built from plain sentences and cues
+     * reads back with the same lines and cues.
+     */
     public String toScriptText() {
         return new ScriptWriter().write(this);
     }
@@ -213,6 +232,7 @@ public final class Scene {
         private long seed = 42;
         private Duration maxDuration = DEFAULT_MAX_DURATION;
         private boolean allowNoFace;
+        private final List<String> scriptNotes = new ArrayList<>();
 
         private Builder() {
         }
@@ -547,6 +567,14 @@ public final class Scene {
             if (d.compareTo(Duration.ofDays(1)) > 0) {
                 throw new InvalidSceneException(call + ": at most a day (86400 s) is accepted");
             }
+        }
+
+        /**
+         * A note on the script this scene is read from (see {@link Scene#scriptNotes()}); for the script parser.
+         */
+        public Builder scriptNote(String note) {
+            scriptNotes.add(Objects.requireNonNull(note, "note"));
+            return this;
         }
 
         /** Validates and freezes the scene. Fails naming every missing part. */

@@ -24,7 +24,6 @@ import java.util.TreeMap;
  * @param warnings things kept that may not do what was meant (unknown tags and words)
  */
 public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings) {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Script.class);
 
     /** Actor of lines in a script without character cues: the one actor of the scene. */
     public static final String UNNAMED = "";
@@ -71,17 +70,14 @@ public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings)
 
     /** As {@link #toScene(Map)}, naming the script file in errors. */
     public Scene toScene(Map<String, Path> photos, Path file) {
-        // unknown tags reach the plan's warnings as cues; the rest would be lost with the script
-        warnings.stream().filter(w -> !w.message().startsWith("unknown tag")).forEach(w -> LOG.warn("{}{}",
-                file == null ? "" : file + ": ", w));
         try {
-            return build(photos, file == null ? null : file.toAbsolutePath().getParent());
+            return build(photos, file == null ? null : file.toAbsolutePath().getParent(), file);
         } catch (ScriptException e) {
             throw file == null ? e : e.inFile(file);
         }
     }
 
-    private Scene build(Map<String, Path> photos, Path folder) {
+    private Scene build(Map<String, Path> photos, Path folder, Path file) {
         Map<String, Map.Entry<String, Path>> byKey = new TreeMap<>();
         photos.forEach((name, photo) -> byKey.put(name.strip().toLowerCase(Locale.ROOT), Map.entry(name.strip(),
                 photo)));
@@ -94,6 +90,13 @@ public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings)
         String known = byKey.isEmpty() ? "none" : String.join(", ", byKey.values().stream().map(Map.Entry::getKey)
                 .toList());
         Scene.Builder b = Scene.builder();
+        // Unknown tags reach the plan's warnings as cues; the other warnings as the scene's notes (seen: "(angryy)"
+        // only reached a log line, and an application without an SLF4J binding never learnt its direction was lost).
+        for (ScriptWarning w : warnings) {
+            if (!w.message().startsWith("unknown tag")) {
+                b.scriptNote((file == null ? "Script " : file.getFileName() + ", ") + w);
+            }
+        }
         Map<String, String> actorOf = new LinkedHashMap<>();
         for (ScriptElement se : elements) {
             if (se.element() instanceof Line line) {

@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Writes a scene as Fountain-lite script text that {@link ScriptParser} reads back into an equal scene (for the
- * default output settings and voices, which scripts do not carry). One element per block, blocks apart by a blank line.
+ * Writes a scene as Fountain-lite script text (see {@link ai.gaga.scene.Scene#toScriptText()} for what a script cannot
+ * carry and what reads back as markup). One element per block, blocks apart by a blank line.
  */
 public final class ScriptWriter {
     private static final Pattern PLAIN_CUE = Pattern.compile("[\\p{Lu}\\p{Nd}][\\p{Lu}\\p{Nd} '.#-]*");

@@ -269,4 +269,18 @@ class ScriptParserTest {
         assertTrue(e.getMessage().contains("latin1.fountain"), e.getMessage());
         assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
     }
+    @Test
+    void wordsNotUnderstoodReachTheScenesNotes() {
+        // Seen failing: "(angryy)" and "(happy 5)" only reached a log line; the plan's warnings said nothing.
+        Scene scene = Scene.parse("MAYA\n(angryy) Hello there.\n\nMAYA\n(happy 5) Good to see you.", PHOTOS);
+        assertEquals(2, scene.scriptNotes().size(), scene.scriptNotes().toString());
+        assertTrue(scene.scriptNotes().get(0).contains("line 2") && scene.scriptNotes().get(0).contains("angryy"),
+                scene.scriptNotes().toString());
+        assertTrue(scene.scriptNotes().get(1).contains("5"), scene.scriptNotes().toString());
+        assertEquals(Scene.parse("MAYA\nHello there.\n\nMAYA\n(happy) Good to see you.", PHOTOS).lines().size(),
+                scene.lines().size());
+        assertTrue(Scene.parse("MAYA\n(happy) Hello there.", PHOTOS).scriptNotes().isEmpty());
+        assertEquals(scene, scene.toBuilder().build(), "notes change nothing rendered");
+        assertEquals(scene.scriptNotes(), scene.toBuilder().build().scriptNotes());
+    }
 }

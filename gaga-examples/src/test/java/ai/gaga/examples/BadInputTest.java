@@ -121,6 +121,11 @@ class BadInputTest {
                 .music("melancholic piano").ambience("rain").says("Hello there.").build());
         assertTrue(early.warnings().stream().noneMatch(w -> w.contains("after the last line")),
                 early.warnings().toString());
+        // And what a script says that is not used reaches the plan too (seen: only a log line).
+        ai.gaga.RenderPlan typo = gaga.plan(Scene.parse("MAYA\n(angryy) Hello there.",
+                java.util.Map.of("maya", Fixtures.graceHopper())));
+        assertTrue(typo.warnings().stream().anyMatch(w -> w.contains("angryy") && w.contains("line 2")),
+                typo.warnings().toString());
     }
 
     @Test
