@@ -467,20 +467,20 @@ public final class StudioServer implements AutoCloseable {
             r.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
             job.done(r.duration().toMillis() / 1000.0, warnings.stream().map(this::hidePaths).toList());
             LOG.info("Render {} done: {} in {} ms", job.id, r.resolution(), r.wallTime().toMillis());
-        } catch (RenderCancelledException e) {
+        } catch (RenderCancelledException e) { // the folder goes first: a client that sees the end finds no file
+            deleteTree(job.dir);
             job.cancelled();
-            deleteTree(job.dir);
         } catch (ApiError e) {
+            deleteTree(job.dir);
             job.failed(e.getMessage());
-            deleteTree(job.dir);
         } catch (GagaException e) {
-            job.failed(hidePaths(e.getMessage()));
             deleteTree(job.dir);
+            job.failed(hidePaths(e.getMessage()));
         } catch (Throwable e) {
             LOG.error("Render {} failed", job.id, e);
+            deleteTree(job.dir);
             job.failed(Thread.currentThread().isInterrupted() ? "Cancelled" : "Unexpected failure: "
                     + rootMessage(e));
-            deleteTree(job.dir);
         } finally {
             Thread.interrupted(); // a cancel that came late must not leak into the next job on this thread
         }
