@@ -89,8 +89,8 @@ final class Planner {
             } else if (e instanceof ai.gaga.scene.SoundCue sound && i > lastLine) {
                 // Seen: the README's own example put .music(...).ambience(...) after its last line and was silent.
                 out.add("[" + sound.kind().tag() + ": " + sound.description() + "] comes after the last line, where "
-                        + "the scene ends, so it is not heard (at most in the last moment): put it before the line it should "
-                        + "start with");
+                        + "the scene ends, so it is not heard (at most in the last moment): put it before the line "
+                        + "it should start with");
             }
         }
         return out;
