@@ -92,20 +92,36 @@ final class Directions {
         Delivery delivery = null;
         Double intensity = null;
         List<String> unknown = new ArrayList<>();
+        // A second intensity, emotion or delivery replaces the first, which is reported as ignored (seen:
+        // "(happy 0.5 0.9)" took 0.9 without a word).
+        String intensityWord = null;
+        String emotionWord = null;
+        String deliveryWord = null;
         for (String part : content.split("[,;]")) {
             for (String raw : part.strip().split("\\s+")) {
                 String w = raw.toLowerCase(Locale.ROOT);
                 if (w.isEmpty() || GLUE.contains(w)) {
                     continue;
                 }
-                if (NUMBER.matcher(w).matches()) {
-                    intensity = Double.parseDouble(w);
-                } else if (MODIFIERS.containsKey(w)) {
-                    intensity = MODIFIERS.get(w);
+                if (NUMBER.matcher(w).matches() || MODIFIERS.containsKey(w)) {
+                    double value = MODIFIERS.containsKey(w) ? MODIFIERS.get(w) : Double.parseDouble(w);
+                    if (intensityWord != null && value != intensity) {
+                        unknown.add(intensityWord);
+                    }
+                    intensity = value;
+                    intensityWord = raw;
                 } else if (EMOTIONS.containsKey(w)) {
+                    if (emotionWord != null && EMOTIONS.get(w) != emotion) {
+                        unknown.add(emotionWord);
+                    }
                     emotion = EMOTIONS.get(w);
+                    emotionWord = raw;
                 } else if (DELIVERIES.containsKey(w)) {
+                    if (deliveryWord != null && DELIVERIES.get(w) != delivery) {
+                        unknown.add(deliveryWord);
+                    }
                     delivery = DELIVERIES.get(w);
+                    deliveryWord = raw;
                 } else {
                     unknown.add(raw);
                 }

@@ -280,6 +280,13 @@ class ScriptParserTest {
         assertEquals(Scene.parse("MAYA\nHello there.\n\nMAYA\n(happy) Good to see you.", PHOTOS).lines().size(),
                 scene.lines().size());
         assertTrue(Scene.parse("MAYA\n(happy) Hello there.", PHOTOS).scriptNotes().isEmpty());
+        // A second intensity replaces the first, which is said to be ignored (seen: "(happy 0.5 0.9)" said nothing);
+        // saying the same thing twice is no mistake.
+        Scene twice = Scene.parse("MAYA\n(happy 0.5 0.9) Hello there.", PHOTOS);
+        assertEquals(0.9, twice.lines().get(0).intensity(), 1e-9);
+        assertTrue(twice.scriptNotes().size() == 1 && twice.scriptNotes().get(0).contains("0.5"),
+                twice.scriptNotes().toString());
+        assertTrue(Scene.parse("MAYA\n(sad, very sad) Hello there.", PHOTOS).scriptNotes().isEmpty());
         assertEquals(scene, scene.toBuilder().build(), "notes change nothing rendered");
         assertEquals(scene.scriptNotes(), scene.toBuilder().build().scriptNotes());
     }
