@@ -33,7 +33,7 @@ public record SoundCue(Kind kind, String description) implements Cue {
     }
 
     /** File name endings that make a description an audio file rather than words. */
-    static final java.util.Set<String> AUDIO_EXTENSIONS = java.util.Set.of("wav", "mp3", "flac", "ogg", "oga",
+    private static final java.util.Set<String> AUDIO_EXTENSIONS = java.util.Set.of("wav", "mp3", "flac", "ogg", "oga",
             "opus", "m4a", "aac", "aif", "aiff", "aifc", "wma", "webm", "mka", "mp2", "mpga", "ac3", "amr", "au", "caf",
             "wv", "ape", "m4b", "mp4", "mov", "mkv", "3gp"); // FFmpeg reads the sound of video files too
 

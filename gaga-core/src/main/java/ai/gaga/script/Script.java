@@ -24,7 +24,6 @@ import java.util.TreeMap;
  * @param warnings things kept that may not do what was meant (unknown tags and words)
  */
 public record Script(List<ScriptElement> elements, List<ScriptWarning> warnings) {
-
     /** Actor of lines in a script without character cues: the one actor of the scene. */
     public static final String UNNAMED = "";
 

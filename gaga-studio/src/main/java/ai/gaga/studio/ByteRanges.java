@@ -1,8 +1,8 @@
 package ai.gaga.studio;
 
 import io.javalin.http.Context;
+import org.apache.commons.io.input.BoundedInputStream;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ final class ByteRanges {
         ctx.status(206);
         ctx.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
         ctx.header("Content-Length", Long.toString(r.length()));
-        ctx.result(new Limited(in, r.length()));
+        ctx.result(BoundedInputStream.builder().setInputStream(in).setMaxCount(r.length()).get());
     }
 
     /**
@@ -120,51 +120,5 @@ final class ByteRanges {
             }
         }
         return true;
-    }
-
-    /** At most {@code left} bytes of a stream. */
-    private static final class Limited extends FilterInputStream {
-        private long left;
-
-        Limited(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int c = super.read();
-            if (c >= 0) {
-                left--;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(Math.min(n, left));
-            left -= k;
-            return k;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), left);
-        }
     }
 }

@@ -183,7 +183,6 @@ public final class MaryTtsEngine implements SpeechEngine {
                         + String.join(", ", voices)));
     }
 
-    /** A line needs at least one letter or digit; Mary would otherwise fail obscurely or return silence. */
     /**
      * The text with each character that has a plain compatibility form of one character in that form (Unicode NFKC,
      * one character at a time so that positions in the text stay where they are): full-width letters and digits as
@@ -207,6 +206,7 @@ public final class MaryTtsEngine implements SpeechEngine {
         return out == null ? text : out.toString();
     }
 
+    /** A line needs at least one letter or digit; Mary would otherwise fail obscurely or return silence. */
     private static void requireWords(String text) {
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new ai.gaga.voice.NothingToSayException(text, "nothing to speak in \"" + text
