@@ -6,7 +6,12 @@ import ai.gaga.onnx.ExecutionDevice;
 import ai.gaga.render.VideoFormat;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swresample;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.Loader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,16 +84,35 @@ public final class H264Encoders {
     }
 
     /**
-     * Loads the FFmpeg natives through JavaCV (which also sets up FFmpeg's JNI hooks) so that plain {@code avcodec}
-     * calls can be made before any recorder exists.
+     * Loads the FFmpeg libraries GAGA uses (codecs, formats, scaling, resampling) and sets up FFmpeg's JNI hooks, so
+     * that plain {@code avcodec} calls can be made before any recorder exists.
+     *
+     * <p>Not through JavaCV's {@code FFmpegFrameRecorder.tryLoad()}: that also loads {@code libavdevice} (capture
+     * devices, which GAGA never uses), whose bundled build needs the system's PulseAudio client library
+     * ({@code libpulse.so.0}), absent from minimal servers and containers. The recorder and the grabbers work without
+     * it: their own loading swallows that failure and only {@code tryLoad()} would rethrow it.
      */
     static void loadNatives() {
         try {
-            FFmpegFrameRecorder.tryLoad();
+            Loader.load(avutil.class);
+            Loader.load(swresample.class);
+            Loader.load(avcodec.class);
+            Loader.load(avformat.class);
+            Loader.load(swscale.class);
+            avcodec.av_jni_set_java_vm(Loader.getJavaVM(), null);
         } catch (Exception | LinkageError e) {
             throw new IllegalStateException("FFmpeg natives cannot be loaded on " + System.getProperty("os.name") + "/"
-                    + System.getProperty("os.arch") + ": " + e.getMessage(), e);
+                    + System.getProperty("os.arch") + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The innermost cause's message: for a missing system library, its name ("libfoo.so.1: cannot open ..."). */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
     /**
