@@ -49,17 +49,22 @@ final class LoudnessEnvelope {
         return new LoudnessEnvelope(rel, rate);
     }
 
-    /** 90th percentile of the voiced part (above a tenth of the peak); 0 for silence. */
+    /**
+     * 90th percentile of the voiced part (above a tenth of the loud level, the 95th percentile, so that a click or a
+     * glitch of a few frames neither sets the gate nor the reference); 0 for silence.
+     */
     private static double reference(double[] rms) {
-        double peak = 0;
-        for (double v : rms) {
-            peak = Math.max(peak, v);
-        }
-        if (peak < 1e-6) {
+        if (rms.length == 0) {
             return 0;
         }
-        double floor = 0.1 * peak;
-        double[] voiced = Arrays.stream(rms).filter(v -> v > floor).sorted().toArray();
+        double[] sorted = rms.clone();
+        Arrays.sort(sorted);
+        double loud = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
+        if (loud < 1e-6) {
+            return 0;
+        }
+        double floor = 0.1 * loud;
+        double[] voiced = Arrays.stream(sorted).filter(v -> v > floor).toArray();
         return voiced[(int) Math.floor(0.9 * (voiced.length - 1))];
     }
 

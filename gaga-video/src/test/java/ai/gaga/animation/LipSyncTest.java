@@ -1,5 +1,7 @@
 package ai.gaga.animation;
 
+import ai.gaga.audio.PcmAudio;
+
 import ai.gaga.rig.FaceControl;
 import ai.gaga.scene.Delivery;
 import ai.gaga.scene.Scene;
@@ -111,6 +113,28 @@ class LipSyncTest {
         }
         double r = pearson(jaw, rms);
         assertTrue(r > 0.5, "jaw/loudness correlation " + r);
+    }
+
+    @Test
+    void aClickAtTheLinesStartDoesNotFlattenTheJaw() {
+        // Seen: MaryTTS opened "I am so sorry." with a 25 ms burst at full scale and the speech 20 dB under it; the
+        // jaw, which opens with the voice's loudness relative to its loud parts, then barely moved for the line.
+        Utterance clean = Stages.talk(4, 5);
+        float[] s = clean.audio().samples().clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] *= 0.05f; // the speech 26 dB under the click, as Mary's peak scaling left it
+        }
+        java.util.Random noise = new java.util.Random(3);
+        for (int i = 0; i < 48_000 * 25 / 1000; i++) {
+            s[i] = noise.nextBoolean() ? 1f : -1f;
+        }
+        Utterance clicked = new Utterance(new PcmAudio(s, clean.audio().sampleRate(), 1), clean.phones(),
+                clean.engine(), clean.visemes());
+        int from = frame(START + 0.2);
+        int to = frame(START + clean.durationSeconds());
+        double a = Stages.mean(perform(clean, Delivery.NORMAL).curve(JAW_OPEN), from, to);
+        double b = Stages.mean(perform(clicked, Delivery.NORMAL).curve(JAW_OPEN), from, to);
+        assertTrue(b > 0.9 * a, "mean jaw with a click at the start " + b + " vs " + a + " without");
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.gaga.UnsupportedLanguageException;
 import ai.gaga.audio.processing.Gain;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.audio.processing.Resampler;
+import ai.gaga.audio.processing.SpeechLevel;
 import ai.gaga.audio.processing.Tempo;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.PhoneTiming;
@@ -119,7 +120,9 @@ public final class MaryTtsEngine implements SpeechEngine {
     MarySpeech speak(SpeechRequest request) {
         Plan plan = plan(request);
         long t0 = System.nanoTime();
-        PcmAudio voiceAudio = vocode(plan, request.text());
+        // Mary scales each line to full scale at its loudest sample, so a vocoder glitch (a burst at the start of
+        // "I am so sorry.") left the whole line 20 dB down: limit glitches, and give every line one speech level.
+        PcmAudio voiceAudio = SpeechLevel.level(vocode(plan, request.text()), SpeechLevel.TARGET);
         PcmAudio natural = Resampler.resample(voiceAudio, PcmAudio.STANDARD_RATE);
         PcmAudio audio = Tempo.change(natural, plan.prosody().tempo(), plan.frames());
         if (plan.prosody().gain() != 1) {

@@ -8,6 +8,7 @@ import ai.gaga.scene.Emotion;
 import ai.gaga.scene.Voice;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.SpeechEngineFactory;
+import ai.gaga.audio.processing.SpeechLevel;
 import ai.gaga.voice.SpeechRequest;
 import ai.gaga.voice.Utterance;
 import org.junit.jupiter.api.AfterAll;
@@ -191,6 +192,52 @@ class MaryTtsEngineTest {
         assertTrue(shout.rms() > 1.6 * normal, "shout rms " + shout.rms() + " vs " + normal);
         assertTrue(shout.peak() < 1f, "shout peak " + shout.peak());
         assertTrue(soft.rms() < 0.75 * normal, "soft rms " + soft.rms() + " vs " + normal);
+    }
+
+    @Test
+    void everyLineSpeaksAtOneLevelWithoutABurstAtItsStart() {
+        // Seen: Mary opened "I am so sorry." with a 25 ms noise burst and scaled the line to its peak, which left the
+        // speech 20 dB under every other line (and the mouth, following the voice's loudness, nearly shut).
+        String[] lines = {"I am so sorry.", "Are you serious?", "Bring the checklist, the long one.",
+            "Nobody told me anything!", "I am sorry."};
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        StringBuilder report = new StringBuilder();
+        for (String line : lines) {
+            PcmAudio a = say(line).audio();
+            double level = SpeechLevel.of(a);
+            float[] x = a.samples();
+            int onset = a.sampleRate() * a.channels() * 3 / 100;
+            double sum = 0;
+            for (int i = 0; i < onset; i++) {
+                sum += x[i] * (double) x[i];
+            }
+            double start = Math.sqrt(sum / onset);
+            report.append(String.format(java.util.Locale.ROOT, "%n%-36s level %.3f, first 30 ms %.3f", line, level,
+                    start));
+            assertTrue(start < 0.5 * level, "a burst opens \"" + line + "\"" + report);
+            min = Math.min(min, level);
+            max = Math.max(max, level);
+        }
+        assertTrue(max < 1.41 * min, "lines' speech levels differ by more than 3 dB" + report);
+    }
+
+    @Test
+    void bothSentencesOfALineAreHeard() {
+        // Seen: "I am so sorry. I did not mean it." had its first sentence 20 dB under the second.
+        Utterance u = say("I am so sorry. I did not mean it.");
+        PhoneTiming pause = u.phones().stream().filter(PhoneTiming::isSilence)
+                .filter(p -> p.start() > 0.3 && p.end() < u.durationSeconds() - 0.3)
+                .max(java.util.Comparator.comparingDouble(p -> p.end() - p.start())).orElseThrow();
+        PcmAudio a = u.audio();
+        int cut0 = (int) (pause.start() * a.sampleRate()) * a.channels();
+        int cut1 = (int) (pause.end() * a.sampleRate()) * a.channels();
+        float[] x = a.samples();
+        double first = SpeechLevel.of(new PcmAudio(java.util.Arrays.copyOfRange(x, 0, cut0), a.sampleRate(),
+                a.channels()));
+        double second = SpeechLevel.of(new PcmAudio(java.util.Arrays.copyOfRange(x, cut1, x.length),
+                a.sampleRate(), a.channels()));
+        assertTrue(first > 0.45 * second && second > 0.45 * first, "sentences' levels " + first + " and " + second);
     }
 
     @Test
