@@ -167,6 +167,19 @@ public final class SpeechLevel {
         return to > from ? z * (double) audio.sampleRate() / (to - from) : 0;
     }
 
+    /**
+     * {@code audio} scaled by one gain so that its speech level is {@code target} (a soft knee where peaks would pass
+     * full scale), nothing else changed: for a person's recording, whose level depends on the microphone but whose
+     * dynamics are the performance. Silence unchanged.
+     */
+    public static PcmAudio scaled(PcmAudio audio, double target) {
+        if (!(target > 0) || target > 1) {
+            throw new IllegalArgumentException("Target level must be in (0, 1], got " + target);
+        }
+        double level = of(audio);
+        return level < SILENCE ? audio : Gain.apply(audio, target / level);
+    }
+
     private static int frameLength(PcmAudio audio) {
         return Math.max(1, (int) Math.round(FRAME_SECONDS * audio.sampleRate()));
     }

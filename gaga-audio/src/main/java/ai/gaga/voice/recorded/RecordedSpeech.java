@@ -2,6 +2,7 @@ package ai.gaga.voice.recorded;
 
 import ai.gaga.InvalidSceneException;
 import ai.gaga.audio.processing.AudioFiles;
+import ai.gaga.audio.processing.SpeechLevel;
 import ai.gaga.audio.PcmAudio;
 import ai.gaga.voice.PhoneTiming;
 import ai.gaga.voice.RecordingReader;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * A user's recording as an utterance ({@code Scene.builder().says(Path)}): decoded by FFmpeg (any format, mixed to
  * mono, resampled to {@link PcmAudio#STANDARD_RATE}), with mouth shapes read from the sound by {@link AudioVisemes}.
- * Its "phones" are the spans of speech and silence, so the timeline and the animator see where the voice is.
+ * Its "phones" are the spans of speech and silence, so the timeline and the animator see where the voice is. Its
+ * level is brought to the synthetic voices' speech level by one gain ({@link SpeechLevel#scaled}), so that a line
+ * recorded on a quiet microphone is heard beside the scene's other lines; its own dynamics stay.
  */
 public final class RecordedSpeech implements RecordingReader {
     /** Engine id of recorded utterances. */
@@ -43,7 +46,8 @@ public final class RecordedSpeech implements RecordingReader {
                     + "lip-sync to");
         }
         VisemeTrack visemes = AudioVisemes.track(audio);
-        return new Utterance(audio, phones(visemes), ID, visemes);
+        // The recording's level is the microphone's: it speaks at the voices' level beside the scene's other lines.
+        return new Utterance(SpeechLevel.scaled(audio, SpeechLevel.TARGET), phones(visemes), ID, visemes);
     }
 
     /** Silence where the mouth rests, speech elsewhere. */
