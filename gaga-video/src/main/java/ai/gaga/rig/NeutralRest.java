@@ -78,10 +78,9 @@ public final class NeutralRest {
     /**
      * The largest speck a closed rest fills, inter-ocular distances (at least 3 px): the dots of dark mouth corner and
      * flecks of teeth the closing warp leaves (seen on the cheering and dancing faces' rests, 1-3 px black dots at the
-     * corners, and 7-8 px bars by the bearded family#0's and #1's corners at 85 px between the eyes, which 0.08 IOD
-     * let stay, black in the beard); the darker line where the lips meet is longer and stays.
+     * corners); the darker line where the lips meet is longer and stays.
      */
-    private static final double SPECK = 0.12;
+    private static final double SPECK = 0.08;
     /** How far past the lip corners specks are looked for, inter-ocular distances (a mole further out stays). */
     private static final double SPECK_CORNER = 0.12;
     /** The ring a speck is compared with: its radius (inter-ocular distances, at least 2 px). */
