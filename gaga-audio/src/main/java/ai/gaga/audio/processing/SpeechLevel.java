@@ -14,13 +14,12 @@ import java.util.Arrays;
  * Even without a glitch, peak scaling lets lines' levels wander by several decibels.
  *
  * <p>The speech level is the 90th percentile of the line's 10 ms RMS values that are above a tenth of its 95th
- * percentile (the loud syllables, whatever a few frames of burst do). Any 10 ms louder than {@value #MAX_OVER_LEVEL}
- * times that level is brought down to it, and noise (over {@value #NOISE_CROSSINGS} zero crossings a second) in the
- * line's first {@value #ONSET_SECONDS} s to {@value #ONSET_NOISE} of it, the level of a breath (the gain eases over
- * neighbouring frames, so there is no step), and a phrase left far under the rest of its line is raised (below);
- * then the
- * whole line is scaled so that its speech level is the target, with {@link Gain}'s soft knee where peaks would pass
- * full scale. Silence passes unchanged. Stateless.
+ * percentile (the loud syllables, whatever a few frames of burst do). A phrase left far under the rest of its line is
+ * raised (see {@link #level}); any 10 ms louder than {@value #MAX_OVER_LEVEL} times the level is brought down to it,
+ * and noise (over {@value #NOISE_CROSSINGS} zero crossings a second) in the line's first {@value #ONSET_SECONDS} s to
+ * {@value #ONSET_NOISE} of it, the level of a breath; the gain eases over neighbouring frames, so there is no step.
+ * Then the whole line is scaled so that its speech level is the target, with {@link Gain}'s soft knee where peaks
+ * would pass full scale. Silence passes unchanged. Stateless.
  */
 public final class SpeechLevel {
     /** Level of a line's loud syllables (10 ms RMS) after {@link #level}: what MaryTTS's normal lines have. */
@@ -55,7 +54,10 @@ public final class SpeechLevel {
         return level(frameRms(audio));
     }
 
-    /** {@code audio} with its glitches limited and its speech level at {@code target}; silence unchanged. */
+    /**
+     * {@code audio} with its glitches limited, a phrase more than 6 dB under its line raised to -6 dB, and its speech
+     * level at {@code target}; silence unchanged.
+     */
     public static PcmAudio level(PcmAudio audio, double target) {
         if (!(target > 0) || target > 1) {
             throw new IllegalArgumentException("Target level must be in (0, 1], got " + target);
