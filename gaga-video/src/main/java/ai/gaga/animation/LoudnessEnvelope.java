@@ -1,8 +1,7 @@
 package ai.gaga.animation;
 
 import ai.gaga.audio.PcmAudio;
-
-import java.util.Arrays;
+import ai.gaga.audio.SpeechLoudness;
 
 /**
  * The loudness of an utterance over time: RMS in a short window around each instant, relative to the utterance's own
@@ -49,23 +48,9 @@ final class LoudnessEnvelope {
         return new LoudnessEnvelope(rel, rate);
     }
 
-    /**
-     * 90th percentile of the voiced part (above a tenth of the loud level, the 95th percentile, so that a click or a
-     * glitch of a few frames neither sets the gate nor the reference); 0 for silence.
-     */
+    /** The speech's loud level ({@link SpeechLoudness#reference}); 0 for silence. */
     private static double reference(double[] rms) {
-        if (rms.length == 0) {
-            return 0;
-        }
-        double[] sorted = rms.clone();
-        Arrays.sort(sorted);
-        double loud = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
-        if (loud < 1e-6) {
-            return 0;
-        }
-        double floor = 0.1 * loud;
-        double[] voiced = Arrays.stream(sorted).filter(v -> v > floor).toArray();
-        return voiced[(int) Math.floor(0.9 * (voiced.length - 1))];
+        return SpeechLoudness.reference(rms, 1e-6);
     }
 
     /** Relative loudness at {@code t} seconds from the utterance start (0 outside it). */

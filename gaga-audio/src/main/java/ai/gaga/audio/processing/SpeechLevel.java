@@ -1,6 +1,7 @@
 package ai.gaga.audio.processing;
 
 import ai.gaga.audio.PcmAudio;
+import ai.gaga.audio.SpeechLoudness;
 
 import java.util.Arrays;
 
@@ -207,16 +208,6 @@ public final class SpeechLevel {
     }
 
     private static double level(double[] rms) {
-        if (rms.length == 0) {
-            return 0;
-        }
-        double[] sorted = rms.clone();
-        Arrays.sort(sorted);
-        double loud = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
-        if (loud < SILENCE) {
-            return 0;
-        }
-        double[] voiced = Arrays.stream(sorted).filter(v -> v > 0.1 * loud).toArray();
-        return voiced[(int) Math.floor(0.9 * (voiced.length - 1))];
+        return SpeechLoudness.reference(rms, SILENCE);
     }
 }

@@ -222,18 +222,8 @@ final class MaryRuntime {
                 throw new GagaException("MaryTTS failed to " + what + " (unexpected MaryTTS build?): " + cause,
                         cause);
             }
-            throw new GagaException("MaryTTS failed to " + what + ": " + describe(cause), cause);
+            throw new GagaException("MaryTTS failed to " + what + ": " + ai.gaga.Causes.describe(cause), cause);
         }
-    }
-
-    /** Mary wraps its errors several levels deep; the innermost message is the useful one. */
-    private static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String outer = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return root == t ? outer : outer + " (caused by " + root + ")";
     }
 
     private static void restoreProperty(String key, String value) {

@@ -102,17 +102,8 @@ public final class H264Encoders {
             avcodec.av_jni_set_java_vm(Loader.getJavaVM(), null);
         } catch (Exception | LinkageError e) {
             throw new IllegalStateException("FFmpeg natives cannot be loaded on " + System.getProperty("os.name") + "/"
-                    + System.getProperty("os.arch") + ": " + rootMessage(e), e);
+                    + System.getProperty("os.arch") + ": " + ai.gaga.Causes.describe(e), e);
         }
-    }
-
-    /** The innermost cause's message: for a missing system library, its name ("libfoo.so.1: cannot open ..."). */
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
     /**
